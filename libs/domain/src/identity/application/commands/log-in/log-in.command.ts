@@ -1,0 +1,11 @@
+import { Command } from '@nestjs/cqrs';
+import type { AuthTokens } from '../../auth-tokens';
+
+export class LogInCommand extends Command<AuthTokens> {
+  constructor(
+    readonly email: string,
+    readonly password: string,
+  ) {
+    super();
+  }
+}

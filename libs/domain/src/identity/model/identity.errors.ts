@@ -1,0 +1,38 @@
+import { DomainError } from '../../shared/model/domain-error';
+
+export class EmailAlreadyRegisteredError extends DomainError {
+  readonly code = 'USER.EMAIL_TAKEN';
+  readonly kind = 'conflict' as const;
+
+  constructor() {
+    super('An account with this email already exists.', [{ field: 'email', message: 'already registered' }]);
+  }
+}
+
+/** One message for an unknown email and a wrong password, so accounts cannot be enumerated. */
+export class InvalidCredentialsError extends DomainError {
+  readonly code = 'AUTH.INVALID_CREDENTIALS';
+  readonly kind = 'unauthorized' as const;
+
+  constructor() {
+    super('Invalid email or password.');
+  }
+}
+
+export class InvalidRefreshTokenError extends DomainError {
+  readonly code = 'AUTH.INVALID_REFRESH_TOKEN';
+  readonly kind = 'unauthorized' as const;
+
+  constructor() {
+    super('The refresh token is invalid, expired or revoked.');
+  }
+}
+
+export class UserNotFoundError extends DomainError {
+  readonly code = 'USER.NOT_FOUND';
+  readonly kind = 'not_found' as const;
+
+  constructor() {
+    super('User not found.');
+  }
+}

@@ -1,0 +1,55 @@
+import { AggregateRoot } from '../../shared/model/aggregate-root';
+import { DomainValidationError } from '../../shared/model/domain-error';
+import { normalizeEmail } from './email';
+import { UserRegistered } from './identity.events';
+
+export interface UserProps {
+  id: string;
+  name: string;
+  email: string;
+  passwordHash: string;
+  isActive: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export class User extends AggregateRoot {
+  private constructor(private readonly props: UserProps) {
+    super();
+  }
+
+  static register(input: { id: string; name: string; email: string; passwordHash: string; now: Date }): User {
+    const name = input.name.trim();
+    if (name.length < 1 || name.length > 100) {
+      throw new DomainValidationError('name', 'must be 1 to 100 characters');
+    }
+    const user = new User({
+      id: input.id,
+      name,
+      email: normalizeEmail(input.email),
+      passwordHash: input.passwordHash,
+      isActive: true,
+      createdAt: input.now,
+      updatedAt: input.now,
+    });
+    user.raise(new UserRegistered(user.id, user.email, input.now));
+    return user;
+  }
+
+  /** Rebuilds a user from storage; no events, no validation (the data was valid when saved). */
+  static restore(props: UserProps): User {
+    return new User({ ...props });
+  }
+
+  get id(): string { return this.props.id; }
+  get name(): string { return this.props.name; }
+  get email(): string { return this.props.email; }
+  get passwordHash(): string { return this.props.passwordHash; }
+  get isActive(): boolean { return this.props.isActive; }
+  get createdAt(): Date { return this.props.createdAt; }
+  get updatedAt(): Date { return this.props.updatedAt; }
+
+  toProps(): UserProps {
+    return { ...this.props };
+  }
+}

@@ -1,0 +1,12 @@
+import type { Session } from '../model/session.entity';
+
+export abstract class SessionRepository {
+  abstract create(session: Session): Promise<void>;
+  abstract findByTokenHash(tokenHash: string): Promise<Session | null>;
+  /**
+   * Marks an active session as rotated, atomically: returns false when it was already rotated
+   * or revoked, so two concurrent refreshes with one token cannot both succeed.
+   */
+  abstract markRotated(sessionId: string, at: Date): Promise<boolean>;
+  abstract revokeFamily(familyId: string, at: Date): Promise<void>;
+}

@@ -1,0 +1,9 @@
+import type { User } from '../model/user.entity';
+
+export abstract class UserRepository {
+  abstract findById(id: string): Promise<User | null>;
+  /** `email` is already normalised. */
+  abstract findByEmail(email: string): Promise<User | null>;
+  /** Inserts; the store's unique index decides on the email (EmailAlreadyRegisteredError). */
+  abstract create(user: User): Promise<void>;
+}

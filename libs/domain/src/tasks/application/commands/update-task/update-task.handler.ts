@@ -1,0 +1,27 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Clock } from '../../../../shared/ports/clock.port';
+import { DomainEventPublisher } from '../../../../shared/ports/event-publisher.port';
+import { TaskRepository } from '../../../ports/task.repository.port';
+import { loadOwnedTask } from '../../load-owned-task';
+import { toTaskView, type TaskView } from '../../task.view';
+import { UpdateTaskCommand } from './update-task.command';
+
+@CommandHandler(UpdateTaskCommand)
+export class UpdateTaskHandler implements ICommandHandler<UpdateTaskCommand> {
+  constructor(
+    private readonly tasks: TaskRepository,
+    private readonly clock: Clock,
+    private readonly events: DomainEventPublisher,
+  ) {}
+
+  async execute(command: UpdateTaskCommand): Promise<TaskView> {
+    const task = await loadOwnedTask(this.tasks, command.ownerId, command.taskId, command.ifMatch);
+    task.update(command.changes, this.clock.now());
+    const events = task.pullEvents();
+    if (events.length > 0) {
+      await this.tasks.update(task);
+      await this.events.publish(events);
+    }
+    return toTaskView(task);
+  }
+}

@@ -1,0 +1,30 @@
+import { CompleteTaskHandler } from './commands/complete-task/complete-task.handler';
+import { CreateTaskHandler } from './commands/create-task/create-task.handler';
+import { DeleteTaskHandler } from './commands/delete-task/delete-task.handler';
+import { UpdateTaskHandler } from './commands/update-task/update-task.handler';
+import { GetTaskHandler } from './queries/get-task/get-task.handler';
+import { GetTaskStatsHandler } from './queries/get-task-stats/get-task-stats.handler';
+import { ListTasksHandler } from './queries/list-tasks/list-tasks.handler';
+
+export * from './task.view';
+export * from './task-stats';
+export * from './task-list-cursor';
+export * from './commands/create-task/create-task.command';
+export * from './commands/update-task/update-task.command';
+export * from './commands/complete-task/complete-task.command';
+export * from './commands/delete-task/delete-task.command';
+export * from './queries/get-task/get-task.query';
+export * from './queries/list-tasks/list-tasks.query';
+export * from './queries/get-task-stats/get-task-stats.query';
+export { CreateTaskHandler, UpdateTaskHandler, CompleteTaskHandler, DeleteTaskHandler, GetTaskHandler, ListTasksHandler, GetTaskStatsHandler };
+
+/** Providers of the task use cases, for the composition root. */
+export const taskHandlers = [
+  CreateTaskHandler,
+  UpdateTaskHandler,
+  CompleteTaskHandler,
+  DeleteTaskHandler,
+  GetTaskHandler,
+  ListTasksHandler,
+  GetTaskStatsHandler,
+];

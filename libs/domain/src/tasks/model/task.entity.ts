@@ -1,0 +1,212 @@
+import { AggregateRoot } from '../../shared/model/aggregate-root';
+import { DomainValidationError } from '../../shared/model/domain-error';
+import { InvalidTaskTransitionError } from './task.errors';
+import { TaskCompleted, TaskCreated, TaskDeleted, type TaskFacts, TaskUpdated } from './task.events';
+import { DEFAULT_TASK_PRIORITY, type TaskPriority } from './task-priority';
+import { OPEN_TASK_STATUSES, TASK_TRANSITIONS, type TaskStatus } from './task-status';
+
+export const TASK_LIMITS = { titleMax: 200, descriptionMax: 5000, tagsMax: 20, tagMax: 32 } as const;
+
+export interface TaskProps {
+  id: string;
+  ownerId: string;
+  title: string;
+  description: string;
+  status: TaskStatus;
+  priority: TaskPriority;
+  dueDate: Date | null;
+  tags: string[];
+  createdAt: Date;
+  updatedAt: Date;
+  completedAt: Date | null;
+  version: number;
+}
+
+export interface TaskChanges {
+  title?: string;
+  description?: string;
+  status?: TaskStatus;
+  priority?: TaskPriority;
+  dueDate?: Date | null;
+  tags?: string[];
+}
+
+export class Task extends AggregateRoot {
+  /** The version the store holds; saving must match it (optimistic concurrency). */
+  private readonly persistedVersion: number;
+
+  private constructor(private readonly props: TaskProps, persistedVersion: number) {
+    super();
+    this.persistedVersion = persistedVersion;
+  }
+
+  static create(input: {
+    id: string;
+    ownerId: string;
+    title: string;
+    description?: string;
+    status?: TaskStatus;
+    priority?: TaskPriority;
+    dueDate?: Date | null;
+    tags?: string[];
+    now: Date;
+  }): Task {
+    const status = input.status ?? 'todo';
+    if (!OPEN_TASK_STATUSES.includes(status)) {
+      throw new DomainValidationError('status', 'a new task starts as todo or in_progress');
+    }
+    const task = new Task(
+      {
+        id: input.id,
+        ownerId: input.ownerId,
+        title: validTitle(input.title),
+        description: validDescription(input.description ?? ''),
+        status,
+        priority: input.priority ?? DEFAULT_TASK_PRIORITY,
+        dueDate: validDueDate(input.dueDate ?? null),
+        tags: validTags(input.tags ?? []),
+        createdAt: input.now,
+        updatedAt: input.now,
+        completedAt: null,
+        version: 1,
+      },
+      0,
+    );
+    task.raise(new TaskCreated(task.id, task.ownerId, task.facts(), input.now));
+    return task;
+  }
+
+  static restore(props: TaskProps): Task {
+    return new Task({ ...props, tags: [...props.tags] }, props.version);
+  }
+
+  get id(): string { return this.props.id; }
+  get ownerId(): string { return this.props.ownerId; }
+  get title(): string { return this.props.title; }
+  get description(): string { return this.props.description; }
+  get status(): TaskStatus { return this.props.status; }
+  get priority(): TaskPriority { return this.props.priority; }
+  get dueDate(): Date | null { return this.props.dueDate; }
+  get tags(): readonly string[] { return this.props.tags; }
+  get createdAt(): Date { return this.props.createdAt; }
+  get updatedAt(): Date { return this.props.updatedAt; }
+  get completedAt(): Date | null { return this.props.completedAt; }
+  get version(): number { return this.props.version; }
+  /** 0 for a task never saved. */
+  get expectedStoredVersion(): number { return this.persistedVersion; }
+
+  /** Applies a partial change; fields equal to the current value are not changes. */
+  update(changes: TaskChanges, now: Date): void {
+    const before = this.facts();
+    const changed: string[] = [];
+    if (changes.title !== undefined) {
+      const title = validTitle(changes.title);
+      if (title !== this.props.title) { this.props.title = title; changed.push('title'); }
+    }
+    if (changes.description !== undefined) {
+      const description = validDescription(changes.description);
+      if (description !== this.props.description) { this.props.description = description; changed.push('description'); }
+    }
+    if (changes.priority !== undefined && changes.priority !== this.props.priority) {
+      this.props.priority = changes.priority;
+      changed.push('priority');
+    }
+    if (changes.dueDate !== undefined) {
+      const dueDate = validDueDate(changes.dueDate);
+      if (dueDate?.getTime() !== this.props.dueDate?.getTime()) { this.props.dueDate = dueDate; changed.push('dueDate'); }
+    }
+    if (changes.tags !== undefined) {
+      const tags = validTags(changes.tags);
+      if (tags.join('\u0000') !== this.props.tags.join('\u0000')) { this.props.tags = tags; changed.push('tags'); }
+    }
+    if (changes.status !== undefined && changes.status !== this.props.status) {
+      this.moveTo(changes.status, now);
+      changed.push('status');
+    }
+    if (changed.length > 0) {
+      this.touch(now);
+      this.raise(new TaskUpdated(this.id, this.ownerId, changed, before, this.facts(), now));
+    }
+  }
+
+  complete(now: Date): void {
+    this.update({ status: 'completed' }, now);
+  }
+
+  reopen(now: Date): void {
+    this.update({ status: 'todo' }, now);
+  }
+
+  /** Records the deletion; the repository removes the row. */
+  markDeleted(now: Date): void {
+    this.raise(new TaskDeleted(this.id, this.ownerId, this.facts(), now));
+  }
+
+  isOverdue(now: Date): boolean {
+    return this.props.dueDate !== null && OPEN_TASK_STATUSES.includes(this.props.status) && this.props.dueDate < now;
+  }
+
+  facts(): TaskFacts {
+    const { status, priority, dueDate, createdAt, completedAt } = this.props;
+    return { status, priority, dueDate, createdAt, completedAt };
+  }
+
+  toProps(): TaskProps {
+    return { ...this.props, tags: [...this.props.tags] };
+  }
+
+  private moveTo(next: TaskStatus, now: Date): void {
+    const from = this.props.status;
+    if (from === next) {
+      // Completing a completed task is a mistake the caller should hear about.
+      throw new InvalidTaskTransitionError(from, next);
+    }
+    if (!TASK_TRANSITIONS[from].includes(next)) throw new InvalidTaskTransitionError(from, next);
+    this.props.status = next;
+    if (next === 'completed') {
+      this.props.completedAt = now;
+      this.raise(new TaskCompleted(this.id, this.ownerId, this.props.priority, now.getTime() - this.props.createdAt.getTime(), now));
+    } else {
+      this.props.completedAt = null;
+    }
+  }
+
+  /** One version step per saved change, however many fields it touched. */
+  private touch(now: Date): void {
+    this.props.version = this.persistedVersion + 1;
+    this.props.updatedAt = now;
+  }
+}
+
+function validTitle(raw: string): string {
+  const title = raw.trim();
+  if (title.length < 1 || title.length > TASK_LIMITS.titleMax) {
+    throw new DomainValidationError('title', `must be 1 to ${TASK_LIMITS.titleMax} characters`);
+  }
+  return title;
+}
+
+function validDescription(raw: string): string {
+  const description = raw.trim();
+  if (description.length > TASK_LIMITS.descriptionMax) {
+    throw new DomainValidationError('description', `must be at most ${TASK_LIMITS.descriptionMax} characters`);
+  }
+  return description;
+}
+
+function validDueDate(value: Date | null): Date | null {
+  if (value !== null && Number.isNaN(value.getTime())) throw new DomainValidationError('dueDate', 'must be a valid date');
+  return value;
+}
+
+/** Tags are trimmed, lower-cased and de-duplicated, keeping their first order. */
+function validTags(raw: readonly string[]): string[] {
+  const tags = [...new Set(raw.map((t) => t.trim().toLowerCase()))];
+  if (tags.length > TASK_LIMITS.tagsMax) throw new DomainValidationError('tags', `at most ${TASK_LIMITS.tagsMax} tags`);
+  for (const tag of tags) {
+    if (tag.length < 1 || tag.length > TASK_LIMITS.tagMax) {
+      throw new DomainValidationError('tags', `each tag must be 1 to ${TASK_LIMITS.tagMax} characters`);
+    }
+  }
+  return tags;
+}

@@ -1,6 +1,7 @@
 // Public surface of the hexagon: models, ports (abstract classes that are their own DI tokens)
 // and the application's commands, queries and handlers.
 export * from './shared/model/domain-error';
+export * from './shared/model/infrastructure-errors';
 export * from './shared/model/domain-event';
 export * from './shared/model/aggregate-root';
 export * from './shared/ports/clock.port';

@@ -1,0 +1,75 @@
+/**
+ * Versioned schema migrations, applied in order at start-up, each in its own transaction.
+ * Append new ones; never edit one that has shipped.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'users-sessions-tasks',
+    sql: `
+      CREATE TABLE users (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        email TEXT NOT NULL,
+        password_hash TEXT NOT NULL,
+        is_active INTEGER NOT NULL DEFAULT 1,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE UNIQUE INDEX users_email_uq ON users (email);
+      CREATE INDEX users_active_created ON users (is_active, created_at DESC);
+
+      CREATE TABLE sessions (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL,
+        family_id TEXT NOT NULL,
+        token_hash TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        rotated_at INTEGER,
+        revoked_at INTEGER
+      ) STRICT;
+      CREATE UNIQUE INDEX sessions_token_hash_uq ON sessions (token_hash);
+      CREATE INDEX sessions_family ON sessions (family_id);
+      CREATE INDEX sessions_expires ON sessions (expires_at);
+
+      CREATE TABLE tasks (
+        id TEXT PRIMARY KEY,
+        owner_id TEXT NOT NULL,
+        title TEXT NOT NULL,
+        description TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL,
+        priority TEXT NOT NULL,
+        priority_rank INTEGER NOT NULL,
+        due_at INTEGER,
+        tags TEXT NOT NULL DEFAULT '[]',
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        completed_at INTEGER,
+        version INTEGER NOT NULL
+      ) STRICT;
+      -- The original plan's MongoDB indexes, owner first.
+      CREATE INDEX tasks_owner_status_created ON tasks (owner_id, status, created_at DESC);
+      CREATE INDEX tasks_owner_due ON tasks (owner_id, due_at);
+      CREATE INDEX tasks_owner_priority ON tasks (owner_id, priority_rank);
+      -- Keyset paging on the two time sorts walks these in either direction.
+      CREATE INDEX tasks_owner_created_id ON tasks (owner_id, created_at, id);
+      CREATE INDEX tasks_owner_updated_id ON tasks (owner_id, updated_at, id);
+
+      -- Tags in their own table so the tag filter is an index look-up, not a JSON scan.
+      CREATE TABLE task_tags (
+        task_id TEXT NOT NULL REFERENCES tasks (id) ON DELETE CASCADE,
+        owner_id TEXT NOT NULL,
+        tag TEXT NOT NULL,
+        PRIMARY KEY (task_id, tag)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX task_tags_owner_tag ON task_tags (owner_id, tag);
+    `,
+  },
+];

@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { Session, SessionRepository } from '@primetrade/domain';
+import { SqliteDatabase } from './sqlite-database';
+
+interface SessionRow {
+  id: string;
+  user_id: string;
+  family_id: string;
+  token_hash: string;
+  created_at: number;
+  expires_at: number;
+  rotated_at: number | null;
+  revoked_at: number | null;
+}
+
+const date = (ms: number | null): Date | null => (ms === null ? null : new Date(ms));
+
+@Injectable()
+export class SqliteSessionRepository extends SessionRepository {
+  constructor(private readonly sqlite: SqliteDatabase) {
+    super();
+  }
+
+  async create(session: Session): Promise<void> {
+    const p = session.props;
+    // Expired sessions are useless; drop them here (indexed) instead of running a sweeper.
+    this.sqlite.statement('DELETE FROM sessions WHERE expires_at < ?').run(p.createdAt.getTime());
+    this.sqlite
+      .statement('INSERT INTO sessions (id, user_id, family_id, token_hash, created_at, expires_at, rotated_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(p.id, p.userId, p.familyId, p.tokenHash, p.createdAt.getTime(), p.expiresAt.getTime(), p.rotatedAt?.getTime() ?? null, p.revokedAt?.getTime() ?? null);
+  }
+
+  async findByTokenHash(tokenHash: string): Promise<Session | null> {
+    const row = this.sqlite.statement('SELECT * FROM sessions WHERE token_hash = ?').get(tokenHash) as SessionRow | undefined;
+    if (!row) return null;
+    return Session.restore({
+      id: row.id,
+      userId: row.user_id,
+      familyId: row.family_id,
+      tokenHash: row.token_hash,
+      createdAt: new Date(row.created_at),
+      expiresAt: new Date(row.expires_at),
+      rotatedAt: date(row.rotated_at),
+      revokedAt: date(row.revoked_at),
+    });
+  }
+
+  async markRotated(sessionId: string, at: Date): Promise<boolean> {
+    const result = this.sqlite
+      .statement('UPDATE sessions SET rotated_at = ? WHERE id = ? AND rotated_at IS NULL AND revoked_at IS NULL')
+      .run(at.getTime(), sessionId);
+    return result.changes === 1;
+  }
+
+  async revokeFamily(familyId: string, at: Date): Promise<void> {
+    this.sqlite.statement('UPDATE sessions SET revoked_at = ? WHERE family_id = ? AND revoked_at IS NULL').run(at.getTime(), familyId);
+  }
+}

@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { type Task, TaskNotFoundError, TaskRepository, TaskVersionConflictError } from '@primetrade/domain';
+import { SqliteDatabase } from './sqlite-database';
+import { rowToTask, type TaskRow, taskToParams } from './sqlite-task.mapper';
+
+@Injectable()
+export class SqliteTaskRepository extends TaskRepository {
+  constructor(private readonly sqlite: SqliteDatabase) {
+    super();
+  }
+
+  async findById(ownerId: string, id: string): Promise<Task | null> {
+    const row = this.sqlite.statement('SELECT * FROM tasks WHERE id = ? AND owner_id = ?').get(id, ownerId) as TaskRow | undefined;
+    return row ? rowToTask(row) : null;
+  }
+
+  async insert(task: Task): Promise<void> {
+    this.sqlite.db.transaction(() => {
+      this.sqlite
+        .statement(
+          `INSERT INTO tasks (id, owner_id, title, description, status, priority, priority_rank, due_at, tags, created_at, updated_at, completed_at, version)
+           VALUES (@id, @owner_id, @title, @description, @status, @priority, @priority_rank, @due_at, @tags, @created_at, @updated_at, @completed_at, @version)`,
+        )
+        .run(taskToParams(task));
+      this.writeTags(task);
+    })();
+  }
+
+  async update(task: Task): Promise<void> {
+    this.sqlite.db.transaction(() => {
+      const result = this.sqlite
+        .statement(
+          `UPDATE tasks SET title = @title, description = @description, status = @status, priority = @priority,
+             priority_rank = @priority_rank, due_at = @due_at, tags = @tags, updated_at = @updated_at,
+             completed_at = @completed_at, version = @version
+           WHERE id = @id AND owner_id = @owner_id AND version = @expected_version`,
+        )
+        .run({ ...taskToParams(task), expected_version: task.expectedStoredVersion });
+      if (result.changes === 0) {
+        const exists = this.sqlite.statement('SELECT 1 FROM tasks WHERE id = ? AND owner_id = ?').get(task.id, task.ownerId);
+        throw exists ? new TaskVersionConflictError() : new TaskNotFoundError();
+      }
+      this.sqlite.statement('DELETE FROM task_tags WHERE task_id = ?').run(task.id);
+      this.writeTags(task);
+    })();
+  }
+
+  async delete(ownerId: string, id: string, version: number): Promise<boolean> {
+    const result = this.sqlite.statement('DELETE FROM tasks WHERE id = ? AND owner_id = ? AND version = ?').run(id, ownerId, version);
+    return result.changes === 1;
+  }
+
+  private writeTags(task: Task): void {
+    const insert = this.sqlite.statement('INSERT INTO task_tags (task_id, owner_id, tag) VALUES (?, ?, ?)');
+    for (const tag of task.tags) insert.run(task.id, task.ownerId, tag);
+  }
+}

@@ -1,0 +1,19 @@
+import { describePersistenceContract } from '../contract/persistence.contract';
+import { SqliteDatabase } from './sqlite-database';
+import { SqliteSessionRepository } from './sqlite-session.repository';
+import { SqliteTaskReadModel } from './sqlite-task-read-model';
+import { SqliteTaskRepository } from './sqlite-task.repository';
+import { SqliteTaskStatistics } from './sqlite-task-statistics';
+import { SqliteUserRepository } from './sqlite-user.repository';
+
+describePersistenceContract('sqlite', async () => {
+  const sqlite = new SqliteDatabase({ file: ':memory:' });
+  return {
+    users: new SqliteUserRepository(sqlite),
+    sessions: new SqliteSessionRepository(sqlite),
+    tasks: new SqliteTaskRepository(sqlite),
+    readModel: new SqliteTaskReadModel(sqlite),
+    statistics: new SqliteTaskStatistics(sqlite),
+    dispose: async () => sqlite.close(),
+  };
+});

@@ -1,0 +1,47 @@
+import { Routes } from '@angular/router';
+import { authGuard, guestGuard } from './core/auth/auth.guards';
+
+// Every page is a lazy chunk; the shell (toolbar + navigation) wraps the signed-in pages.
+export const routes: Routes = [
+  {
+    path: 'login',
+    canMatch: [guestGuard],
+    title: 'Log in · Primetrade',
+    loadComponent: () => import('./features/auth/login.page').then((m) => m.LoginPage),
+  },
+  {
+    path: 'register',
+    canMatch: [guestGuard],
+    title: 'Create account · Primetrade',
+    loadComponent: () => import('./features/auth/register.page').then((m) => m.RegisterPage),
+  },
+  {
+    path: '',
+    canMatch: [authGuard],
+    loadComponent: () => import('./layout/shell.component').then((m) => m.ShellComponent),
+    children: [
+      { path: '', pathMatch: 'full', redirectTo: 'tasks' },
+      {
+        path: 'tasks',
+        title: 'Tasks · Primetrade',
+        loadComponent: () => import('./features/tasks/list/task-list.page').then((m) => m.TaskListPage),
+      },
+      {
+        path: 'tasks/new',
+        title: 'New task · Primetrade',
+        loadComponent: () => import('./features/tasks/edit/task-edit.page').then((m) => m.TaskEditPage),
+      },
+      {
+        path: 'tasks/:id/edit',
+        title: 'Edit task · Primetrade',
+        loadComponent: () => import('./features/tasks/edit/task-edit.page').then((m) => m.TaskEditPage),
+      },
+      {
+        path: 'dashboard',
+        title: 'Dashboard · Primetrade',
+        loadComponent: () => import('./features/dashboard/dashboard.page').then((m) => m.DashboardPage),
+      },
+    ],
+  },
+  { path: '**', redirectTo: '' },
+];

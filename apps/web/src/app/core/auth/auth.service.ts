@@ -1,0 +1,66 @@
+import { inject, Injectable } from '@angular/core';
+import {
+  Api,
+  getMe,
+  login,
+  LoginRequest,
+  logout,
+  refresh,
+  register,
+  RegisterRequest,
+  TokenResponse,
+  UserResponse,
+} from '@primetrade/api-client';
+import { catchError, finalize, map, Observable, of, shareReplay, switchMap, tap } from 'rxjs';
+import { skipAuth } from '../http/skip-auth.context';
+import { SessionStore } from './session.store';
+
+/** Register, log in, refresh and log out through the generated SDK. */
+@Injectable({ providedIn: 'root' })
+export class AuthService {
+  private readonly api = inject(Api);
+  private readonly session = inject(SessionStore);
+  private refreshing$: Observable<TokenResponse> | null = null;
+
+  register(body: RegisterRequest): Observable<UserResponse> {
+    return this.api.invoke(register, { body }, skipAuth());
+  }
+
+  login(body: LoginRequest): Observable<UserResponse> {
+    return this.api.invoke(login, { body }, skipAuth()).pipe(
+      tap((tokens) => this.session.start(tokens)),
+      switchMap(() => this.loadUser()),
+    );
+  }
+
+  loadUser(): Observable<UserResponse> {
+    return this.api.invoke(getMe).pipe(tap((user) => this.session.user.set(user)));
+  }
+
+  /**
+   * Exchanges the refresh token for a new pair. Concurrent callers share one request: the API
+   * rotates refresh tokens and treats reuse of an old one as theft.
+   */
+  refresh(): Observable<TokenResponse> {
+    const refreshToken = this.session.refreshToken();
+    if (!refreshToken) throw new Error('No refresh token');
+    this.refreshing$ ??= this.api.invoke(refresh, { body: { refreshToken } }, skipAuth()).pipe(
+      tap((tokens) => this.session.start(tokens)),
+      finalize(() => (this.refreshing$ = null)),
+      shareReplay({ bufferSize: 1, refCount: false }),
+    );
+    return this.refreshing$;
+  }
+
+  /** Revokes the refresh token on the server (best effort) and forgets the session. */
+  logout(): Observable<void> {
+    const refreshToken = this.session.refreshToken();
+    const revoke = refreshToken
+      ? this.api.invoke(logout, { body: { refreshToken } }, skipAuth()).pipe(catchError(() => of(undefined)))
+      : of(undefined);
+    return revoke.pipe(
+      map(() => undefined),
+      finalize(() => this.session.clear()),
+    );
+  }
+}

@@ -1,0 +1,129 @@
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, input, OnInit, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { Router, RouterLink } from '@angular/router';
+import { catchError, exhaustMap, map, Observable, of, Subject } from 'rxjs';
+import { PRIORITY_LABELS, STATUS_LABELS, Task, TASK_PRIORITIES, TASK_STATUSES } from '../../../core/api/task.types';
+import { createCallState } from '../../../core/http/call-state';
+import { Problem, toProblem } from '../../../core/http/problem';
+import { applyFieldErrors, fieldMessage } from '../../../shared/form-errors';
+import { TaskService } from '../data/task.service';
+import {
+  DESCRIPTION_MAX,
+  EMPTY_TASK_FORM,
+  fromTask,
+  tagsValidator,
+  TITLE_MAX,
+  toCreateRequest,
+  toUpdateRequest,
+} from './task-form';
+
+/** Create (`/tasks/new`) and edit (`/tasks/:id/edit`) in one form. */
+@Component({
+  selector: 'pt-task-edit-page',
+  imports: [ReactiveFormsModule, RouterLink, MatFormFieldModule, MatInputModule, MatSelectModule, MatButtonModule],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './task-edit.page.html',
+  styleUrl: './task-edit.page.scss',
+})
+export class TaskEditPage implements OnInit {
+  private readonly tasks = inject(TaskService);
+  private readonly router = inject(Router);
+  private readonly destroyRef = inject(DestroyRef);
+  private readonly submits = new Subject<void>();
+  private etag: string | undefined;
+
+  /** Route parameter, bound by the router; absent on /tasks/new. */
+  readonly id = input<string>();
+
+  protected readonly isEdit = computed(() => !!this.id());
+  protected readonly load = createCallState();
+  protected readonly submitting = signal(false);
+  protected readonly problem = signal<Problem | null>(null);
+  protected readonly extraErrors = signal<string[]>([]);
+  protected readonly statuses = TASK_STATUSES;
+  protected readonly priorities = TASK_PRIORITIES;
+  protected readonly statusLabels = STATUS_LABELS;
+  protected readonly priorityLabels = PRIORITY_LABELS;
+  protected readonly titleMax = TITLE_MAX;
+  protected readonly descriptionMax = DESCRIPTION_MAX;
+  protected readonly fieldMessage = fieldMessage;
+
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    title: [EMPTY_TASK_FORM.title, [Validators.required, Validators.maxLength(TITLE_MAX), Validators.pattern(/\S/)]],
+    description: [EMPTY_TASK_FORM.description, [Validators.maxLength(DESCRIPTION_MAX)]],
+    status: [EMPTY_TASK_FORM.status],
+    priority: [EMPTY_TASK_FORM.priority],
+    dueDate: [EMPTY_TASK_FORM.dueDate],
+    tags: [EMPTY_TASK_FORM.tags, [tagsValidator]],
+  });
+
+  constructor() {
+    this.submits
+      .pipe(
+        exhaustMap(() => {
+          this.submitting.set(true);
+          this.problem.set(null);
+          this.extraErrors.set([]);
+          return this.save().pipe(
+            map(() => null),
+            catchError((error: unknown) => of(toProblem(error))),
+          );
+        }),
+        takeUntilDestroyed(),
+      )
+      .subscribe((problem) => {
+        this.submitting.set(false);
+        if (!problem) {
+          void this.router.navigate(['/tasks']);
+          return;
+        }
+        this.extraErrors.set(applyFieldErrors(this.form, problem));
+        if (problem.status === 409 || problem.status === 412) {
+          this.problem.set({ ...problem, message: `${problem.message} The task may have changed elsewhere: reload it and try again.` });
+        } else if (!Object.keys(problem.fieldErrors).length) {
+          this.problem.set(problem);
+        }
+      });
+  }
+
+  ngOnInit(): void {
+    const id = this.id();
+    if (id) this.fetch(id);
+  }
+
+  protected fetch(id: string): void {
+    this.load.setLoading();
+    this.tasks
+      .getWithEtag(id)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: ({ task, etag }) => this.fill(task, etag),
+        error: (error: unknown) => this.load.setProblem(toProblem(error)),
+      });
+  }
+
+  protected submit(): void {
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    this.submits.next();
+  }
+
+  private fill(task: Task, etag: string | undefined): void {
+    this.etag = etag;
+    this.form.reset(fromTask(task));
+    this.load.setLoaded();
+  }
+
+  private save(): Observable<Task> {
+    const value = this.form.getRawValue();
+    const id = this.id();
+    return id ? this.tasks.update(id, toUpdateRequest(value), this.etag) : this.tasks.create(toCreateRequest(value));
+  }
+}

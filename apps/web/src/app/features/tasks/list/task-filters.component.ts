@@ -1,0 +1,50 @@
+import { ChangeDetectionStrategy, Component, inject, output } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { debounceTime, distinctUntilChanged, map } from 'rxjs';
+import { PRIORITY_LABELS, STATUS_LABELS, TASK_PRIORITIES, TASK_STATUSES } from '../../../core/api/task.types';
+import { DEFAULT_FILTERS, TaskFilters } from '../data/task-filters';
+
+/** Search, filters and sort for the task list; emits the whole filter set on every change. */
+@Component({
+  selector: 'pt-task-filters',
+  imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatCheckboxModule, MatButtonModule],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './task-filters.component.html',
+  styleUrl: './task-filters.component.scss',
+})
+export class TaskFiltersComponent {
+  readonly filtersChange = output<TaskFilters>();
+
+  protected readonly statuses = TASK_STATUSES;
+  protected readonly priorities = TASK_PRIORITIES;
+  protected readonly statusLabels = STATUS_LABELS;
+  protected readonly priorityLabels = PRIORITY_LABELS;
+  // Arrays are wrapped in [value] so the builder treats them as one control's value.
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    ...DEFAULT_FILTERS,
+    status: [DEFAULT_FILTERS.status],
+    priority: [DEFAULT_FILTERS.priority],
+  });
+
+  constructor() {
+    // Debounced so typing a search sends one request, not one per key.
+    this.form.valueChanges
+      .pipe(
+        debounceTime(300),
+        map(() => this.form.getRawValue()),
+        distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
+        takeUntilDestroyed(),
+      )
+      .subscribe((filters) => this.filtersChange.emit(filters));
+  }
+
+  protected clear(): void {
+    this.form.reset(DEFAULT_FILTERS);
+  }
+}

@@ -1,0 +1,44 @@
+import { type DynamicModule, Injectable, Module } from '@nestjs/common';
+import { SessionRepository, TaskReadModel, TaskRepository, TaskStatistics, UserRepository } from '@primetrade/domain';
+import { PersistenceHealth } from '../persistence-health';
+import { InMemoryStore } from './in-memory-store';
+import { MemorySessionRepository } from './memory-session.repository';
+import { MemoryTaskReadModel } from './memory-task-read-model';
+import { MemoryTaskRepository } from './memory-task.repository';
+import { MemoryTaskStatistics } from './memory-task-statistics';
+import { MemoryUserRepository } from './memory-user.repository';
+
+/** The process's own memory is always there; readiness has nothing to wait for. */
+@Injectable()
+class InMemoryHealth extends PersistenceHealth {
+  readonly storeName = 'memory';
+
+  async ping(): Promise<void> {
+    // Always answers.
+  }
+}
+
+/**
+ * Every persistence port on one in-process store: for tests and throw-away demos. Data lives
+ * as long as the application instance, so each test module gets a clean slate.
+ */
+@Module({})
+export class InMemoryPersistenceModule {
+  static forRoot(): DynamicModule {
+    const adapters = [
+      { provide: UserRepository, useClass: MemoryUserRepository },
+      { provide: SessionRepository, useClass: MemorySessionRepository },
+      { provide: TaskRepository, useClass: MemoryTaskRepository },
+      { provide: TaskReadModel, useClass: MemoryTaskReadModel },
+      { provide: TaskStatistics, useClass: MemoryTaskStatistics },
+      { provide: PersistenceHealth, useClass: InMemoryHealth },
+    ];
+    return {
+      module: InMemoryPersistenceModule,
+      global: true,
+      // A factory, not a class provider: a new store per forRoot() even if Nest shares the class.
+      providers: [{ provide: InMemoryStore, useFactory: () => new InMemoryStore() }, ...adapters],
+      exports: [InMemoryStore, ...adapters.map((a) => a.provide)],
+    };
+  }
+}

@@ -1,0 +1,27 @@
+import { InMemoryStore } from './in-memory-store';
+import { MemorySessionRepository } from './memory-session.repository';
+import { MemoryTaskReadModel } from './memory-task-read-model';
+import { MemoryTaskRepository } from './memory-task.repository';
+import { MemoryTaskStatistics } from './memory-task-statistics';
+import { MemoryUserRepository } from './memory-user.repository';
+
+/** Every in-memory persistence adapter over one fresh store, for tests that need no Nest container. */
+export interface InMemoryPersistence {
+  store: InMemoryStore;
+  users: MemoryUserRepository;
+  sessions: MemorySessionRepository;
+  tasks: MemoryTaskRepository;
+  readModel: MemoryTaskReadModel;
+  statistics: MemoryTaskStatistics;
+}
+
+export function createInMemoryPersistence(store = new InMemoryStore()): InMemoryPersistence {
+  return {
+    store,
+    users: new MemoryUserRepository(store),
+    sessions: new MemorySessionRepository(store),
+    tasks: new MemoryTaskRepository(store),
+    readModel: new MemoryTaskReadModel(store),
+    statistics: new MemoryTaskStatistics(store),
+  };
+}

@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { Session, SessionRepository } from '@primetrade/domain';
+import { copySession, InMemoryStore } from './in-memory-store';
+
+@Injectable()
+export class MemorySessionRepository extends SessionRepository {
+  constructor(private readonly store: InMemoryStore) {
+    super();
+  }
+
+  async create(session: Session): Promise<void> {
+    const props = session.props;
+    if (this.store.sessions.has(props.id)) throw new Error(`Duplicate session id ${props.id}`);
+    for (const row of this.store.sessions.values()) {
+      if (row.tokenHash === props.tokenHash) throw new Error('Duplicate refresh token hash');
+    }
+    // As SQLite does: drop sessions that expired before this one started instead of running a sweeper.
+    for (const [id, row] of this.store.sessions) {
+      if (row.expiresAt.getTime() < props.createdAt.getTime()) this.store.sessions.delete(id);
+    }
+    this.store.sessions.set(props.id, copySession(props));
+  }
+
+  async findByTokenHash(tokenHash: string): Promise<Session | null> {
+    for (const row of this.store.sessions.values()) {
+      if (row.tokenHash === tokenHash) return Session.restore(copySession(row));
+    }
+    return null;
+  }
+
+  /** Check and write with no await between: two refreshes of one token cannot both win. */
+  async markRotated(sessionId: string, at: Date): Promise<boolean> {
+    const row = this.store.sessions.get(sessionId);
+    if (!row || row.rotatedAt !== null || row.revokedAt !== null) return false;
+    this.store.sessions.set(sessionId, { ...row, rotatedAt: new Date(at.getTime()) });
+    return true;
+  }
+
+  /** Keeps the first revocation time of a session already revoked. */
+  async revokeFamily(familyId: string, at: Date): Promise<void> {
+    for (const [id, row] of this.store.sessions) {
+      if (row.familyId === familyId && row.revokedAt === null) {
+        this.store.sessions.set(id, { ...row, revokedAt: new Date(at.getTime()) });
+      }
+    }
+  }
+}

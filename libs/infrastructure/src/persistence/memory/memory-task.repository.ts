@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { Task, TaskNotFoundError, TaskRepository, TaskVersionConflictError } from '@primetrade/domain';
+import { copyTask, InMemoryStore } from './in-memory-store';
+
+@Injectable()
+export class MemoryTaskRepository extends TaskRepository {
+  constructor(private readonly store: InMemoryStore) {
+    super();
+  }
+
+  /** Another owner's task is absent, as every store scopes its look-ups by owner. */
+  async findById(ownerId: string, id: string): Promise<Task | null> {
+    const row = this.store.tasks.get(id);
+    return row && row.ownerId === ownerId ? Task.restore(copyTask(row)) : null;
+  }
+
+  async insert(task: Task): Promise<void> {
+    if (this.store.tasks.has(task.id)) throw new Error(`Duplicate task id ${task.id}`);
+    this.store.tasks.set(task.id, copyTask(task.toProps()));
+  }
+
+  /** Compare-and-set on the version, like SQLite's `UPDATE … WHERE version = ?`. */
+  async update(task: Task): Promise<void> {
+    const row = this.store.tasks.get(task.id);
+    if (!row || row.ownerId !== task.ownerId) throw new TaskNotFoundError();
+    if (row.version !== task.expectedStoredVersion) throw new TaskVersionConflictError();
+    // The owner and creation time are not columns an update may change.
+    this.store.tasks.set(task.id, { ...copyTask(task.toProps()), ownerId: row.ownerId, createdAt: row.createdAt });
+  }
+
+  async delete(ownerId: string, id: string, version: number): Promise<boolean> {
+    const row = this.store.tasks.get(id);
+    if (!row || row.ownerId !== ownerId || row.version !== version) return false;
+    return this.store.tasks.delete(id);
+  }
+}

@@ -1,0 +1,7 @@
+export { MongoPersistenceModule, MONGO_MODELS } from './mongo-persistence.module';
+export {
+  type MongoPersistenceOptions,
+  type MongoReadPreference,
+  MONGO_PERSISTENCE_DEFAULTS,
+  resolveMongoPersistenceOptions,
+} from './mongo-persistence.options';

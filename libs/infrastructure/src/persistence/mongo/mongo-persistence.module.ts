@@ -1,0 +1,51 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { SessionRepository, TaskReadModel, TaskRepository, TaskStatistics, UserRepository } from '@primetrade/domain';
+import { PersistenceHealth } from '../persistence-health';
+import { MongoHealth } from './mongo-health';
+import {
+  MONGO_PERSISTENCE_OPTIONS,
+  type MongoPersistenceOptions,
+  mongooseConnectionOptions,
+  resolveMongoPersistenceOptions,
+} from './mongo-persistence.options';
+import { MongoSessionRepository } from './mongo-session.repository';
+import { MongoTaskReadModel } from './mongo-task-read-model';
+import { MongoTaskRepository } from './mongo-task.repository';
+import { MongoTaskStatistics } from './mongo-task-statistics';
+import { MongoUserRepository } from './mongo-user.repository';
+import { SessionRecord, SessionSchema } from './schemas/session.schema';
+import { TaskRecord, TaskSchema } from './schemas/task.schema';
+import { UserRecord, UserSchema } from './schemas/user.schema';
+
+export const MONGO_MODELS = [
+  { name: UserRecord.name, schema: UserSchema },
+  { name: SessionRecord.name, schema: SessionSchema },
+  { name: TaskRecord.name, schema: TaskSchema },
+];
+
+/**
+ * The production store: every persistence port on MongoDB through @nestjs/mongoose. Same shape
+ * as SqlitePersistenceModule; the composition root picks one of them from validated config.
+ */
+@Module({})
+export class MongoPersistenceModule {
+  static forRoot(options: MongoPersistenceOptions): DynamicModule {
+    const resolved = resolveMongoPersistenceOptions(options);
+    const adapters = [
+      { provide: UserRepository, useClass: MongoUserRepository },
+      { provide: SessionRepository, useClass: MongoSessionRepository },
+      { provide: TaskRepository, useClass: MongoTaskRepository },
+      { provide: TaskReadModel, useClass: MongoTaskReadModel },
+      { provide: TaskStatistics, useClass: MongoTaskStatistics },
+      { provide: PersistenceHealth, useClass: MongoHealth },
+    ];
+    return {
+      module: MongoPersistenceModule,
+      global: true,
+      imports: [MongooseModule.forRoot(resolved.uri, mongooseConnectionOptions(resolved)), MongooseModule.forFeature(MONGO_MODELS)],
+      providers: [{ provide: MONGO_PERSISTENCE_OPTIONS, useValue: resolved }, ...adapters],
+      exports: adapters.map((adapter) => adapter.provide),
+    };
+  }
+}

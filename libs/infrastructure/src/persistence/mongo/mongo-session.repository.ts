@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { type Session, SessionRepository } from '@primetrade/domain';
+import type { Model } from 'mongoose';
+import { toSession, toSessionRecord } from './mappers/session.mapper';
+import { mongoCall } from './mongo-errors';
+import { markRotatedUpdate, revokeUpdate, rotatableSessionFilter, unrevokedFamilyFilter } from './queries/session-write.query';
+import { SessionRecord } from './schemas/session.schema';
+
+/** Refresh-token sessions; expired ones are removed by the TTL index, not by the app. */
+@Injectable()
+export class MongoSessionRepository extends SessionRepository {
+  constructor(@InjectModel(SessionRecord.name) private readonly sessions: Model<SessionRecord>) {
+    super();
+  }
+
+  create(session: Session): Promise<void> {
+    return mongoCall(async () => {
+      await this.sessions.create(toSessionRecord(session));
+    });
+  }
+
+  findByTokenHash(tokenHash: string): Promise<Session | null> {
+    return mongoCall(async () => {
+      const record = await this.sessions.findOne({ tokenHash }).read('primary').lean<SessionRecord>().exec();
+      return record ? toSession(record) : null;
+    });
+  }
+
+  /** One conditional update: of two concurrent refreshes with one token only one matches. */
+  markRotated(sessionId: string, at: Date): Promise<boolean> {
+    return mongoCall(async () => {
+      const result = await this.sessions.updateOne(rotatableSessionFilter(sessionId), markRotatedUpdate(at)).exec();
+      return result.matchedCount === 1;
+    });
+  }
+
+  revokeFamily(familyId: string, at: Date): Promise<void> {
+    return mongoCall(async () => {
+      await this.sessions.updateMany(unrevokedFamilyFilter(familyId), revokeUpdate(at)).exec();
+    });
+  }
+}

@@ -1,0 +1,80 @@
+import {
+  OPEN_TASK_STATUSES,
+  type SortOrder,
+  type TaskListCriteria,
+  type TaskListPosition,
+  type TaskListRequest,
+  type TaskSortField,
+} from '@primetrade/domain';
+import { NO_DUE_DATE_SORT_KEY } from '../schemas/task.schema';
+import type { MongoDocument, MongoSort } from './mongo-query.types';
+
+/** The stored field each sort field orders by, and how a position key becomes a stored value. */
+const SORT_FIELDS: Record<TaskSortField, { field: string; value: (key: number | null) => unknown }> = {
+  createdAt: { field: 'createdAt', value: (key) => new Date(key as number) },
+  updatedAt: { field: 'updatedAt', value: (key) => new Date(key as number) },
+  dueDate: { field: 'dueSortKey', value: (key) => key ?? NO_DUE_DATE_SORT_KEY },
+  priority: { field: 'priorityRank', value: (key) => key as number },
+};
+
+export function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The filter of a task list: always the owner first (it is the shard key, so the query goes to
+ * one shard), then each criterion as its own clause of an `$and`.
+ */
+export function taskListFilter(ownerId: string, criteria: TaskListCriteria): MongoDocument {
+  const clauses: MongoDocument[] = [];
+  if (criteria.status?.length) clauses.push({ status: { $in: [...criteria.status] } });
+  if (criteria.priority?.length) clauses.push({ priority: { $in: [...criteria.priority] } });
+  if (criteria.tag?.trim()) clauses.push({ tags: criteria.tag.trim().toLowerCase() });
+  // A range on a date never matches null or a missing field (type bracketing), so "no due
+  // date" falls out of every due-date criterion by itself.
+  if (criteria.dueBefore) clauses.push({ dueDate: { $lt: criteria.dueBefore } });
+  if (criteria.dueAfter) clauses.push({ dueDate: { $gt: criteria.dueAfter } });
+  if (criteria.overdue) {
+    clauses.push({ status: { $in: [...OPEN_TASK_STATUSES] } });
+    clauses.push({ dueDate: { $lt: criteria.now } });
+  }
+  const q = criteria.q?.trim();
+  if (q) {
+    const pattern = { $regex: escapeRegex(q), $options: 'i' };
+    clauses.push({ $or: [{ title: pattern }, { description: pattern }] });
+  }
+  return clauses.length === 0 ? { owner: ownerId } : { owner: ownerId, $and: clauses };
+}
+
+/** Sort by the key, then by _id, both in the requested direction. */
+export function taskListSort(sort: TaskSortField, order: SortOrder): MongoSort {
+  const direction = order === 'asc' ? 1 : -1;
+  return { [SORT_FIELDS[sort].field]: direction, _id: direction };
+}
+
+/** Items strictly after `after` in (key, _id) order: key beyond it, or the same key and a later id. */
+export function taskKeysetCondition(sort: TaskSortField, order: SortOrder, after: TaskListPosition): MongoDocument {
+  const { field, value } = SORT_FIELDS[sort];
+  const beyond = order === 'asc' ? '$gt' : '$lt';
+  const key = value(after.key);
+  return { $or: [{ [field]: { [beyond]: key } }, { [field]: key, _id: { [beyond]: after.id } }] };
+}
+
+export interface TaskListQuery {
+  filter: MongoDocument;
+  sort: MongoSort;
+  limit: number;
+}
+
+/** The whole find: filter (with the keyset condition when paging on), sort and limit. */
+export function taskListQuery(ownerId: string, request: TaskListRequest): TaskListQuery {
+  const filter = taskListFilter(ownerId, request.criteria);
+  if (request.after) {
+    const keyset = taskKeysetCondition(request.sort, request.order, request.after);
+    filter.$and = [...((filter.$and as MongoDocument[] | undefined) ?? []), keyset];
+  }
+  return { filter, sort: taskListSort(request.sort, request.order), limit: request.limit };
+}
+
+/** Projection for list reads: the view's fields only (the derived sort keys stay in the store). */
+export const TASK_VIEW_PROJECTION = { dueSortKey: 0, priorityRank: 0 } as const;

@@ -1,0 +1,36 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+
+@Schema({ collection: 'sessions', versionKey: false, id: false, timestamps: false })
+export class SessionRecord {
+  @Prop({ type: String, required: true })
+  _id!: string;
+
+  @Prop({ type: String, required: true })
+  userId!: string;
+
+  @Prop({ type: String, required: true })
+  familyId!: string;
+
+  /** Hash of the refresh token; the token itself is never stored. */
+  @Prop({ type: String, required: true })
+  tokenHash!: string;
+
+  @Prop({ type: Date, required: true })
+  createdAt!: Date;
+
+  @Prop({ type: Date, required: true })
+  expiresAt!: Date;
+
+  @Prop({ type: Date, default: null })
+  rotatedAt!: Date | null;
+
+  @Prop({ type: Date, default: null })
+  revokedAt!: Date | null;
+}
+
+export const SessionSchema = SchemaFactory.createForClass(SessionRecord);
+
+SessionSchema.index({ tokenHash: 1 }, { name: 'tokenHash_unique', unique: true });
+SessionSchema.index({ familyId: 1 }, { name: 'familyId' });
+// TTL: the server's monitor removes a session once `expiresAt` has passed (checked every ~60 s).
+SessionSchema.index({ expiresAt: 1 }, { name: 'expiresAt_ttl', expireAfterSeconds: 0 });

@@ -1,0 +1,69 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { LoggerModule } from 'nestjs-pino';
+import { Clock, DomainEventPublisher, IdGenerator } from '@primetrade/domain';
+import { InProcessEventPublisher, jwtKey, SecurityModule, SystemClock, UuidV7IdGenerator } from '@primetrade/infrastructure';
+import { APP_CONFIG, type AppConfig } from './config/app-config';
+import { JwtAuthGuard } from './http/auth/jwt-auth.guard';
+import { HealthModule } from './http/health.module';
+import { IdentityHttpModule } from './http/identity.module';
+import { loggerOptions } from './http/logging/logger-options';
+import { ProblemDetailsFilter } from './http/problem/problem-details.filter';
+import { createValidationPipe } from './http/problem/validation.pipe';
+import { TasksHttpModule } from './http/tasks.module';
+import { RateLimitGuard } from './http/throttling/rate-limit.guard';
+import { throttlerOptions } from './http/throttling/throttler-options';
+import { persistenceModule } from './persistence.module';
+
+/** Cross-cutting adapters every context shares. */
+@Module({})
+class CoreModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    const providers = [
+      { provide: APP_CONFIG, useValue: config },
+      { provide: Clock, useClass: SystemClock },
+      { provide: IdGenerator, useClass: UuidV7IdGenerator },
+      { provide: DomainEventPublisher, useClass: InProcessEventPublisher },
+    ];
+    return { module: CoreModule, global: true, providers, exports: providers.map((p) => p.provide) };
+  }
+}
+
+/** The composition root: validated config in, every port bound to an adapter. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    if (!config.jwt.secret) throw new Error('AppModule needs a resolved JWT secret');
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => ({ app: config })] }),
+        LoggerModule.forRoot(loggerOptions(config)),
+        CqrsModule.forRoot(),
+        ThrottlerModule.forRoot(throttlerOptions(config.throttle)),
+        CoreModule.forRoot(config),
+        persistenceModule(config),
+        SecurityModule.forRoot({
+          key: jwtKey(config.jwt.secret),
+          issuer: config.jwt.issuer,
+          audience: config.jwt.audience,
+          accessTtlSeconds: config.jwt.accessTtlSeconds,
+          refreshTtlSeconds: config.jwt.refreshTtlSeconds,
+        }),
+        HealthModule,
+        IdentityHttpModule,
+        TasksHttpModule,
+      ],
+      providers: [
+        // Order matters: authenticate first so rate limits can key on the user.
+        { provide: APP_GUARD, useClass: JwtAuthGuard },
+        { provide: APP_GUARD, useClass: RateLimitGuard },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+      ],
+    };
+  }
+}

@@ -1,0 +1,68 @@
+import helmet from '@fastify/helmet';
+import { Logger as NestLogger, VersioningType } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from '../app.module';
+import type { AppConfig } from '../config/app-config';
+import { resolveJwtSecret } from '../config/jwt-secret';
+import { buildOpenApiDocument, mountSwagger } from '../http/docs/swagger';
+import { correlationIdFor, LOG_CONTEXT, type RequestLogContext } from '../http/logging/logger-options';
+import { serveWebClient } from './web-client';
+
+export const BODY_LIMIT_BYTES = 100 * 1024;
+
+/** Builds the whole application (not listening). Used by main, the e2e tests, the OpenAPI writer and the benchmark. */
+export async function createApp(config: AppConfig, options: { quiet?: boolean } = {}): Promise<NestFastifyApplication> {
+  const secret = resolveJwtSecret(config, new NestLogger('Config'));
+  const resolved: AppConfig = { ...config, jwt: { ...config.jwt, secret } };
+
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: resolved.trustProxy,
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => correlationIdFor(req.headers['x-correlation-id']),
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(resolved), adapter, {
+    bufferLogs: true,
+    logger: options.quiet ? false : undefined,
+  });
+  if (!options.quiet) app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', async (request, reply) => {
+    void reply.header('x-correlation-id', request.id);
+  });
+  fastify.addHook('onSend', async (request) => {
+    const user = (request as { user?: { id?: string } }).user;
+    (request.raw as { [LOG_CONTEXT]?: RequestLogContext })[LOG_CONTEXT] = { route: request.routeOptions.url, userId: user?.id };
+  });
+
+  await app.register(helmet, {
+    // Same-origin app and API; Swagger UI needs inline styles only.
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    hsts: { maxAge: 31_536_000, includeSubDomains: true, preload: true },
+  });
+  app.enableCors({
+    origin: resolved.corsOrigins.length ? resolved.corsOrigins : false,
+    credentials: false,
+    exposedHeaders: ['ETag', 'Location', 'X-Correlation-ID', 'RateLimit', 'RateLimit-Policy', 'Retry-After'],
+  });
+
+  app.setGlobalPrefix('api');
+  app.enableVersioning({ type: VersioningType.URI, prefix: 'v' });
+  mountSwagger(app, buildOpenApiDocument(app));
+  await serveWebClient(app, resolved.webDistDir);
+  return app;
+}

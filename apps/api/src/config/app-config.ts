@@ -1,0 +1,108 @@
+import { z } from 'zod';
+
+export type Role = 'api' | 'worker' | 'all';
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const list = z.string().transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean));
+
+/** Every setting the process reads, validated once at boot (the only reader of process.env). */
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    ROLE: z.enum(['api', 'worker', 'all']).default('all'),
+    HOST: z.string().default('127.0.0.1'),
+    TRUST_PROXY: bool.default(false),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    DATA_DIR: z.string().default('./data'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    JWT_SECRET: z.string().optional(),
+    JWT_ISSUER: z.string().default('primetrade'),
+    JWT_AUDIENCE: z.string().default('primetrade-api'),
+    JWT_ACCESS_TTL_SECONDS: z.coerce.number().int().positive().default(900),
+    JWT_REFRESH_TTL_SECONDS: z.coerce.number().int().positive().default(30 * 24 * 3600),
+    CORS_ORIGINS: list.default([]),
+    THROTTLE_ENABLED: bool.default(true),
+    THROTTLE_DEFAULT_LIMIT: z.coerce.number().int().positive().default(300),
+    THROTTLE_DEFAULT_TTL_SECONDS: z.coerce.number().int().positive().default(60),
+    THROTTLE_TASK_CREATE_LIMIT: z.coerce.number().int().positive().default(50),
+    THROTTLE_TASK_CREATE_TTL_SECONDS: z.coerce.number().int().positive().default(15 * 60),
+    THROTTLE_LOGIN_LIMIT: z.coerce.number().int().positive().default(5),
+    THROTTLE_LOGIN_TTL_SECONDS: z.coerce.number().int().positive().default(60),
+    SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).optional(),
+    HEALTH_HEAP_LIMIT_MB: z.coerce.number().int().positive().default(1024),
+    WEB_DIST_DIR: z.string().default('dist/apps/web/browser'),
+    MONGODB_URI: z.string().optional(),
+    REDIS_URL: z.string().optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && Buffer.byteLength(env.JWT_SECRET ?? '', 'utf8') < 32) {
+      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'must be set to at least 32 bytes in production' });
+    }
+    if (env.JWT_SECRET !== undefined && Buffer.byteLength(env.JWT_SECRET, 'utf8') < 32) {
+      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'must be at least 32 bytes' });
+    }
+  });
+
+export type Env = z.infer<typeof schema>;
+
+export interface AppConfig {
+  env: Env['NODE_ENV'];
+  role: Role;
+  host: string;
+  /** Behind an ingress: take the client IP from X-Forwarded-For (rate limits key on it). */
+  trustProxy: boolean;
+  port: number;
+  dataDir: string;
+  logLevel: Env['LOG_LEVEL'];
+  jwt: { secret?: string; issuer: string; audience: string; accessTtlSeconds: number; refreshTtlSeconds: number };
+  corsOrigins: string[];
+  throttle: {
+    enabled: boolean;
+    default: { limit: number; ttlMs: number };
+    taskCreate: { limit: number; ttlMs: number };
+    login: { limit: number; ttlMs: number };
+  };
+  shutdownDrainMs: number;
+  heapLimitBytes: number;
+  webDistDir: string;
+  mongodbUri?: string;
+  redisUrl?: string;
+}
+
+export class ConfigValidationError extends Error {}
+
+/** Parses and validates the environment; throws one readable error listing every problem. */
+export function loadConfig(source: Record<string, string | undefined>, argv: readonly string[] = []): AppConfig {
+  const roleFlag = argv.find((a) => a.startsWith('--role='))?.slice('--role='.length);
+  const parsed = schema.safeParse({ ...source, ...(roleFlag ? { ROLE: roleFlag } : {}) });
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  - ${issue.path.join('.') || '(env)'}: ${issue.message}`);
+    throw new ConfigValidationError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    role: e.ROLE,
+    host: e.HOST,
+    trustProxy: e.TRUST_PROXY,
+    port: e.PORT,
+    dataDir: e.DATA_DIR,
+    logLevel: e.LOG_LEVEL,
+    jwt: { secret: e.JWT_SECRET, issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE, accessTtlSeconds: e.JWT_ACCESS_TTL_SECONDS, refreshTtlSeconds: e.JWT_REFRESH_TTL_SECONDS },
+    corsOrigins: e.CORS_ORIGINS,
+    throttle: {
+      enabled: e.THROTTLE_ENABLED,
+      default: { limit: e.THROTTLE_DEFAULT_LIMIT, ttlMs: e.THROTTLE_DEFAULT_TTL_SECONDS * 1000 },
+      taskCreate: { limit: e.THROTTLE_TASK_CREATE_LIMIT, ttlMs: e.THROTTLE_TASK_CREATE_TTL_SECONDS * 1000 },
+      login: { limit: e.THROTTLE_LOGIN_LIMIT, ttlMs: e.THROTTLE_LOGIN_TTL_SECONDS * 1000 },
+    },
+    shutdownDrainMs: e.SHUTDOWN_DRAIN_MS ?? (e.NODE_ENV === 'production' ? 5000 : 0),
+    heapLimitBytes: e.HEALTH_HEAP_LIMIT_MB * 1024 * 1024,
+    webDistDir: e.WEB_DIST_DIR,
+    mongodbUri: e.MONGODB_URI || undefined,
+    redisUrl: e.REDIS_URL || undefined,
+  };
+}
+
+/** Injection token of the validated AppConfig. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,47 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+
+export class RegisterRequestDto {
+  @ApiProperty({ example: 'Ada Lovelace', minLength: 1, maxLength: 100 })
+  @IsString() @MinLength(1) @MaxLength(100)
+  name!: string;
+
+  @ApiProperty({ example: 'ada@example.com', maxLength: 254 })
+  @IsString() @IsEmail() @MaxLength(254)
+  email!: string;
+
+  @ApiProperty({ example: 'correct horse battery staple', minLength: 8, maxLength: 128 })
+  @IsString() @MinLength(8) @MaxLength(128)
+  password!: string;
+}
+
+export class LoginRequestDto {
+  @ApiProperty({ example: 'ada@example.com', maxLength: 254 })
+  @IsString() @IsEmail() @MaxLength(254)
+  email!: string;
+
+  @ApiProperty({ example: 'correct horse battery staple', maxLength: 128 })
+  @IsString() @MinLength(1) @MaxLength(128)
+  password!: string;
+}
+
+export class RefreshRequestDto {
+  @ApiProperty({ description: 'The refresh token from login or the previous refresh' })
+  @IsString() @MinLength(1) @MaxLength(512)
+  refreshToken!: string;
+}
+
+export class TokenResponseDto {
+  @ApiProperty({ description: 'JWT for the Authorization: Bearer header' }) accessToken!: string;
+  @ApiProperty({ description: 'Single-use token to get the next pair; rotate on every use' }) refreshToken!: string;
+  @ApiProperty({ example: 'Bearer', enum: ['Bearer'] }) tokenType!: 'Bearer';
+  @ApiProperty({ example: 900, description: 'Seconds until the access token expires' }) expiresIn!: number;
+  @ApiProperty({ example: 2592000, description: 'Seconds until the refresh token expires' }) refreshExpiresIn!: number;
+}
+
+export class UserResponseDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ format: 'email' }) email!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { HealthController } from './health/health.controller';
+import { ShutdownState } from './health/shutdown-state';
+
+@Module({
+  imports: [TerminusModule.forRoot({ gracefulShutdownTimeoutMs: 0 })],
+  controllers: [HealthController],
+  providers: [ShutdownState],
+})
+export class HealthModule {}

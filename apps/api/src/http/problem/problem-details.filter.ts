@@ -1,0 +1,91 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import { DomainError, type DomainErrorKind, type FieldViolation } from '@primetrade/domain';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { HttpProblemException } from './http-problem.exception';
+import { PROBLEM_CONTENT_TYPE } from './problem-details';
+
+const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
+  validation: 400,
+  unauthorized: 401,
+  not_found: 404,
+  conflict: 409,
+  precondition_failed: 412,
+  unavailable: 503,
+};
+
+interface Problem {
+  status: number;
+  code: string;
+  detail: string;
+  errors?: readonly FieldViolation[];
+}
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
+  406: 'Not Acceptable', 409: 'Conflict', 412: 'Precondition Failed', 413: 'Content Too Large', 415: 'Unsupported Media Type',
+  422: 'Unprocessable Content', 429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable',
+};
+
+/**
+ * The one place errors become responses: RFC 9457 problem+json with the correlation id.
+ * Only known error classes speak; anything else is a 500 whose detail reveals nothing.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Problem');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const request = ctx.getRequest<FastifyRequest>();
+    const reply = ctx.getResponse<FastifyReply>();
+    const problem = this.toProblem(exception);
+    if (problem.status >= 500 && !(exception instanceof DomainError)) {
+      this.logger.error({ err: exception, correlationId: request.id }, 'unhandled error');
+    }
+    void reply
+      .status(problem.status)
+      .header('content-type', PROBLEM_CONTENT_TYPE)
+      .send({
+        type: `urn:primetrade:problem:${problem.code.toLowerCase()}`,
+        title: TITLES[problem.status] ?? 'Error',
+        status: problem.status,
+        detail: problem.detail,
+        instance: request.url.split('?')[0],
+        correlationId: request.id,
+        code: problem.code,
+        ...(problem.errors?.length ? { errors: problem.errors } : {}),
+      });
+  }
+
+  private toProblem(exception: unknown): Problem {
+    if (exception instanceof DomainError) {
+      return { status: STATUS_OF_KIND[exception.kind], code: exception.code, detail: exception.message, errors: exception.violations };
+    }
+    if (exception instanceof HttpProblemException) {
+      return { status: exception.getStatus(), code: exception.code, detail: exception.message, errors: exception.violations };
+    }
+    if (exception instanceof ThrottlerException) {
+      return { status: 429, code: 'RATE_LIMITED', detail: 'Too many requests; retry after the time in Retry-After.' };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      return { status, code: `HTTP.${status}`, detail: status >= 500 ? 'The server could not handle the request.' : exception.message };
+    }
+    // Fastify's own client errors (bad JSON, body too large, wrong media type) carry a 4xx.
+    const fastifyStatus = (exception as { statusCode?: unknown } | null)?.statusCode;
+    if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
+      return { status: fastifyStatus, code: `HTTP.${fastifyStatus}`, detail: clientErrorDetail(fastifyStatus) };
+    }
+    return { status: HttpStatus.INTERNAL_SERVER_ERROR, code: 'INTERNAL', detail: 'The server could not handle the request.' };
+  }
+}
+
+function clientErrorDetail(status: number): string {
+  switch (status) {
+    case 413: return 'The request body is larger than the limit of 100 kB.';
+    case 415: return 'The request body must be application/json.';
+    case 400: return 'The request body is not valid JSON.';
+    default: return TITLES[status] ?? 'The request was not valid.';
+  }
+}

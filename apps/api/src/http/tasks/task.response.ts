@@ -1,0 +1,27 @@
+import type { TaskStats, TaskView } from '@primetrade/domain';
+import type { TaskResponseDto, TaskStatsResponseDto } from './task.dto';
+
+/** Allow-list of what a client sees of a task (no owner id). */
+export const toTaskResponse = (task: TaskView): TaskResponseDto => ({
+  id: task.id,
+  title: task.title,
+  description: task.description,
+  status: task.status,
+  priority: task.priority,
+  dueDate: task.dueDate?.toISOString() ?? null,
+  tags: task.tags,
+  createdAt: task.createdAt.toISOString(),
+  updatedAt: task.updatedAt.toISOString(),
+  completedAt: task.completedAt?.toISOString() ?? null,
+  version: task.version,
+});
+
+export const toTaskStatsResponse = (stats: TaskStats): TaskStatsResponseDto => ({
+  total: stats.total,
+  byStatus: stats.byStatus,
+  byPriority: stats.byPriority,
+  overdue: stats.overdue,
+  dueSoon: stats.dueSoon,
+  completionRate: stats.completionRate,
+  averageCompletionSeconds: stats.averageCompletionMs === null ? null : Math.round(stats.averageCompletionMs / 1000),
+});

@@ -1,0 +1,108 @@
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import {
+  ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags,
+} from '@nestjs/swagger';
+import {
+  CompleteTaskCommand, CreateTaskCommand, DeleteTaskCommand, GetTaskQuery, GetTaskStatsQuery, ListTasksQuery, type TaskView, UpdateTaskCommand,
+} from '@primetrade/domain';
+import type { FastifyReply } from 'fastify';
+import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
+import { ApiProblems } from '../problem/api-problems.decorator';
+import { TaskCreateThrottle } from '../throttling/throttle-scopes';
+import { etagOf, parseIfMatch } from './etag';
+import { CreateTaskRequestDto, ListTasksQueryDto, TaskPageDto, TaskResponseDto, TaskStatsResponseDto, UpdateTaskRequestDto } from './task.dto';
+import { toTaskResponse, toTaskStatsResponse } from './task.response';
+
+const IF_MATCH = { name: 'If-Match', required: false, description: 'ETag of the version you edited; 412 when it is stale' } as const;
+
+@ApiTags('tasks')
+@ApiBearerAuth()
+@Controller({ path: 'tasks', version: '1' })
+export class TasksController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  @TaskCreateThrottle()
+  @ApiOperation({ summary: 'Create a task' })
+  @ApiCreatedResponse({ type: TaskResponseDto, headers: { ETag: { description: 'Version of the task', schema: { type: 'string' } } } })
+  @ApiProblems(400, 401, 413, 429)
+  async createTask(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateTaskRequestDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<TaskResponseDto> {
+    const task = await this.commands.execute(new CreateTaskCommand(user.id, body));
+    void reply.header('Location', `/api/v1/tasks/${task.id}`);
+    return this.withEtag(reply, task);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List, filter, search and page through your tasks' })
+  @ApiOkResponse({ type: TaskPageDto })
+  @ApiProblems(400, 401, 429)
+  async listTasks(@CurrentUser() user: AuthenticatedUser, @Query() query: ListTasksQueryDto): Promise<TaskPageDto> {
+    const { sort, order, limit, cursor, ...criteria } = query;
+    const page = await this.queries.execute(new ListTasksQuery(user.id, criteria, sort, order, limit, cursor));
+    return { items: page.items.map(toTaskResponse), nextCursor: page.nextCursor };
+  }
+
+  @Get('stats/overview')
+  @ApiOperation({ summary: 'Statistics of your tasks' })
+  @ApiOkResponse({ type: TaskStatsResponseDto })
+  @ApiProblems(401, 429)
+  async getTaskStats(@CurrentUser() user: AuthenticatedUser): Promise<TaskStatsResponseDto> {
+    return toTaskStatsResponse(await this.queries.execute(new GetTaskStatsQuery(user.id)));
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One task' })
+  @ApiOkResponse({ type: TaskResponseDto })
+  @ApiProblems(401, 404, 429)
+  async getTask(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<TaskResponseDto> {
+    return this.withEtag(reply, await this.queries.execute(new GetTaskQuery(user.id, id)));
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Change fields or status (status todo reopens a completed task)' })
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ type: TaskResponseDto })
+  @ApiProblems(400, 401, 404, 409, 412, 429)
+  async updateTask(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id') id: string,
+    @Body() body: UpdateTaskRequestDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TaskResponseDto> {
+    return this.withEtag(reply, await this.commands.execute(new UpdateTaskCommand(user.id, id, body, parseIfMatch(ifMatch))));
+  }
+
+  @Put(':id/complete')
+  @ApiOperation({ summary: 'Mark a task completed' })
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ type: TaskResponseDto })
+  @ApiProblems(401, 404, 409, 412, 429)
+  async completeTask(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id') id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TaskResponseDto> {
+    return this.withEtag(reply, await this.commands.execute(new CompleteTaskCommand(user.id, id, parseIfMatch(ifMatch))));
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a task' })
+  @ApiHeader(IF_MATCH)
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiProblems(401, 404, 409, 412, 429)
+  async deleteTask(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string, @Headers('if-match') ifMatch: string | undefined): Promise<void> {
+    await this.commands.execute(new DeleteTaskCommand(user.id, id, parseIfMatch(ifMatch)));
+  }
+
+  private withEtag(reply: FastifyReply, task: TaskView): TaskResponseDto {
+    void reply.header('ETag', etagOf(task.version));
+    return toTaskResponse(task);
+  }
+}

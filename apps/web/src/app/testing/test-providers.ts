@@ -1,6 +1,6 @@
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { provideHttpClientTesting } from '@angular/common/http/testing';
-import { Provider } from '@angular/core';
+import { EnvironmentProviders, Provider } from '@angular/core';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { provideRouter } from '@angular/router';
 import { provideApi } from '../core/api/provide-api';
@@ -23,7 +23,7 @@ export function memoryStorage(): Storage {
 }
 
 /** The app's HTTP stack (SDK + interceptor) over Angular's testing backend. */
-export function provideTestApp(): Provider[] {
+export function provideTestApp(): (Provider | EnvironmentProviders)[] {
   return [
     provideRouter([]),
     { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },

@@ -1,21 +1,15 @@
 // The app's names for SDK types, so a renamed schema in openapi.json changes one file.
-import type {
-  CreateTaskRequest,
-  ListTasks$Params,
-  TaskPage,
-  TaskResponse,
-  TaskStatsResponse,
-  UpdateTaskRequest,
-} from '@primetrade/api-client';
+import type { createTask, getTask, getTaskStats, listTasks, updateTask } from '@primetrade/api-client';
+import type { ParamsOf, ResponseOf } from './sdk-types';
 
-export type Task = TaskResponse;
-export type TaskStatus = TaskResponse['status'];
-export type TaskPriority = TaskResponse['priority'];
-export type TaskStats = TaskStatsResponse;
-export type TaskQuery = ListTasks$Params;
-export type NewTask = CreateTaskRequest;
-export type TaskChanges = UpdateTaskRequest;
-export type { TaskPage };
+export type Task = ResponseOf<typeof getTask>;
+export type TaskStatus = Task['status'];
+export type TaskPriority = Task['priority'];
+export type TaskPage = ResponseOf<typeof listTasks>;
+export type TaskStats = ResponseOf<typeof getTaskStats>;
+export type TaskQuery = ParamsOf<typeof listTasks>;
+export type NewTask = ParamsOf<typeof createTask>['body'];
+export type TaskChanges = ParamsOf<typeof updateTask>['body'];
 
 export const TASK_STATUSES: readonly TaskStatus[] = ['todo', 'in_progress', 'completed', 'cancelled'];
 export const TASK_PRIORITIES: readonly TaskPriority[] = ['low', 'medium', 'high', 'urgent'];

@@ -1,17 +1,7 @@
 import { inject, Injectable } from '@angular/core';
-import {
-  Api,
-  getMe,
-  login,
-  LoginRequest,
-  logout,
-  refresh,
-  register,
-  RegisterRequest,
-  TokenResponse,
-  UserResponse,
-} from '@primetrade/api-client';
+import { Api, getMe, login, logout, refresh, register } from '@primetrade/api-client';
 import { catchError, finalize, map, Observable, of, shareReplay, switchMap, tap } from 'rxjs';
+import { Credentials, Registration, Tokens, User } from '../api/auth.types';
 import { skipAuth } from '../http/skip-auth.context';
 import { SessionStore } from './session.store';
 
@@ -20,20 +10,20 @@ import { SessionStore } from './session.store';
 export class AuthService {
   private readonly api = inject(Api);
   private readonly session = inject(SessionStore);
-  private refreshing$: Observable<TokenResponse> | null = null;
+  private refreshing$: Observable<Tokens> | null = null;
 
-  register(body: RegisterRequest): Observable<UserResponse> {
+  register(body: Registration): Observable<User> {
     return this.api.invoke(register, { body }, skipAuth());
   }
 
-  login(body: LoginRequest): Observable<UserResponse> {
+  login(body: Credentials): Observable<User> {
     return this.api.invoke(login, { body }, skipAuth()).pipe(
       tap((tokens) => this.session.start(tokens)),
       switchMap(() => this.loadUser()),
     );
   }
 
-  loadUser(): Observable<UserResponse> {
+  loadUser(): Observable<User> {
     return this.api.invoke(getMe).pipe(tap((user) => this.session.user.set(user)));
   }
 
@@ -41,7 +31,7 @@ export class AuthService {
    * Exchanges the refresh token for a new pair. Concurrent callers share one request: the API
    * rotates refresh tokens and treats reuse of an old one as theft.
    */
-  refresh(): Observable<TokenResponse> {
+  refresh(): Observable<Tokens> {
     const refreshToken = this.session.refreshToken();
     if (!refreshToken) throw new Error('No refresh token');
     this.refreshing$ ??= this.api.invoke(refresh, { body: { refreshToken } }, skipAuth()).pipe(

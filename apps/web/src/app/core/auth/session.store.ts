@@ -1,5 +1,5 @@
 import { computed, inject, Injectable, signal } from '@angular/core';
-import type { TokenResponse, UserResponse } from '@primetrade/api-client';
+import type { Tokens, User } from '../api/auth.types';
 import { SESSION_STORAGE } from './session-storage.token';
 
 export interface SessionTokens {
@@ -18,12 +18,12 @@ export class SessionStore {
   private readonly storage = inject(SESSION_STORAGE);
   private readonly tokens = signal<SessionTokens | null>(this.read());
 
-  readonly user = signal<UserResponse | null>(null);
+  readonly user = signal<User | null>(null);
   readonly isAuthenticated = computed(() => this.tokens() !== null);
   readonly accessToken = computed(() => this.tokens()?.accessToken ?? null);
   readonly refreshToken = computed(() => this.tokens()?.refreshToken ?? null);
 
-  start(tokens: TokenResponse): void {
+  start(tokens: Tokens): void {
     const value = { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken };
     this.storage.setItem(KEY, JSON.stringify(value));
     this.tokens.set(value);

@@ -5,3 +5,4 @@ export * from './recording-event-publisher';
 export * from './fake-password-hasher';
 export * from './fake-token-service';
 export * from './memory-persistence';
+export * from './test-context';

@@ -25,7 +25,9 @@ RUN npm prune --omit=dev --no-audit --no-fund
 
 # ---- runtime: no compiler, no dev dependencies, non-root, read-only friendly ----
 FROM node:${NODE_VERSION}-bookworm-slim AS runtime
+# HOST: the app binds to loopback by default; in a container it must listen on all interfaces.
 ENV NODE_ENV=production \
+    HOST=0.0.0.0 \
     PORT=3000 \
     METRICS_PORT=9464 \
     DATA_DIR=/app/data

@@ -41,6 +41,8 @@ describe('api.Dockerfile', () => {
     const [user] = all(runtime, 'USER');
     expect(user).toMatch(/^[1-9]\d*(:\d+)?$/);
     expect(all(runtime, 'ENV').join(' ')).toMatch(/NODE_ENV=production/);
+    // The app binds to 127.0.0.1 by default, which no probe or peer could reach in a container.
+    expect(all(runtime, 'ENV').join(' ')).toMatch(/HOST=0\.0\.0\.0/);
   });
 
   it('starts the compiled server, role selectable by argument', () => {

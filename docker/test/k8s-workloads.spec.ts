@@ -164,13 +164,19 @@ describe('Kubernetes manifests: workloads', () => {
       });
     });
 
-    it('keeps the V8 heap below the memory limit', () => {
+    it('keeps the V8 heap below the memory limit, and readiness fails before the heap is full', () => {
       for (const name of ['primetrade-api', 'primetrade-worker']) {
         const container = containerOf(named(manifests, 'Deployment', name));
         const heapMb = Number(/--max-old-space-size=(\d+)/.exec(container.env!.find((e) => e.name === 'NODE_OPTIONS')!.value!)![1]);
         const limitMb = Number(/^(\d+)Mi$/.exec(container.resources.limits['memory'])![1]);
         expect(heapMb).toBeLessThanOrEqual(limitMb * 0.8);
+        expect(Number(config['HEALTH_HEAP_LIMIT_MB'])).toBeLessThan(heapMb);
       }
+    });
+
+    it('listens on all interfaces and trusts the ingress for client addresses', () => {
+      expect(config['HOST']).toBe('0.0.0.0');
+      expect(config['TRUST_PROXY']).toBe('true');
     });
   });
 

@@ -4,6 +4,7 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { Clock, DomainEventPublisher, IdGenerator } from '@primetrade/domain';
 import { InProcessEventPublisher, jwtKey, SecurityModule, SystemClock, UuidV7IdGenerator } from '@primetrade/infrastructure';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
@@ -35,13 +36,13 @@ class CoreModule {
 /** The composition root: validated config in, every port bound to an adapter. */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, logDestination?: DestinationStream): DynamicModule {
     if (!config.jwt.secret) throw new Error('AppModule needs a resolved JWT secret');
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => ({ app: config })] }),
-        LoggerModule.forRoot(loggerOptions(config)),
+        LoggerModule.forRoot(loggerOptions(config, logDestination)),
         CqrsModule.forRoot(),
         ThrottlerModule.forRoot(throttlerOptions(config.throttle)),
         CoreModule.forRoot(config),

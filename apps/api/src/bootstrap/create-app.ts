@@ -3,6 +3,7 @@ import { Logger as NestLogger, VersioningType } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { AppModule } from '../app.module';
 import type { AppConfig } from '../config/app-config';
 import { resolveJwtSecret } from '../config/jwt-secret';
@@ -13,7 +14,14 @@ import { serveWebClient } from './web-client';
 export const BODY_LIMIT_BYTES = 100 * 1024;
 
 /** Builds the whole application (not listening). Used by main, the e2e tests, the OpenAPI writer and the benchmark. */
-export async function createApp(config: AppConfig, options: { quiet?: boolean } = {}): Promise<NestFastifyApplication> {
+export interface CreateAppOptions {
+  /** No logs at all (OpenAPI writer, benchmark). */
+  quiet?: boolean;
+  /** Send the JSON logs here instead of stdout (tests read them). */
+  logDestination?: DestinationStream;
+}
+
+export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
   const secret = resolveJwtSecret(config, new NestLogger('Config'));
   const resolved: AppConfig = { ...config, jwt: { ...config.jwt, secret } };
 
@@ -22,7 +30,7 @@ export async function createApp(config: AppConfig, options: { quiet?: boolean } 
     trustProxy: resolved.trustProxy,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => correlationIdFor(req.headers['x-correlation-id']),
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(resolved), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(resolved, options.logDestination), adapter, {
     bufferLogs: true,
     logger: options.quiet ? false : undefined,
   });
@@ -30,6 +38,8 @@ export async function createApp(config: AppConfig, options: { quiet?: boolean } 
   app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance();
+  // A JSON API: bodies of any other type are a 415, not a string the validator trips over.
+  fastify.removeContentTypeParser('text/plain');
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('x-correlation-id', request.id);
   });

@@ -1,16 +1,18 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, UseFilters } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, MemoryHealthIndicator } from '@nestjs/terminus';
 import { SkipThrottle } from '@nestjs/throttler';
 import { PersistenceHealth } from '@primetrade/infrastructure';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { Public } from '../auth/public.decorator';
+import { HealthCheckFilter } from './health-check.filter';
 import { ShutdownState } from './shutdown-state';
 
 /** Kubernetes probes: not versioned, not throttled, no auth. */
 @ApiTags('health')
 @Public()
 @SkipThrottle()
+@UseFilters(HealthCheckFilter)
 @Controller({ path: 'health' })
 export class HealthController {
   constructor(

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { DestinationStream } from 'pino';
+import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import type { AppConfig } from '../../config/app-config';
 
@@ -32,26 +34,28 @@ export const REDACT_PATHS = [
   'accessToken',
 ];
 
-export function loggerOptions(config: AppConfig): Params {
-  return {
-    pinoHttp: {
-      level: config.logLevel,
-      // Fastify assigned the correlation id as the request id (see genReqId in main).
-      genReqId: (req: IncomingMessage) => (req as RawRequest).id ?? correlationIdFor(req.headers['x-correlation-id']),
-      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
-      // One line per request, with what an operator needs and nothing more.
-      serializers: {
-        req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url.split('?')[0] }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-      customProps: (req: IncomingMessage) => {
-        const ctx = (req as RawRequest)[LOG_CONTEXT];
-        return { correlationId: (req as RawRequest).id, route: ctx?.route, userId: ctx?.userId };
-      },
-      customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) =>
-        err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-      autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/api/health') },
-      transport: config.env === 'development' ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
+export function loggerOptions(config: AppConfig, destination?: DestinationStream): Params {
+  const options = {
+    level: config.logLevel,
+    // Fastify assigned the correlation id as the request id (see genReqId in create-app).
+    genReqId: (req: IncomingMessage) => (req as RawRequest).id ?? correlationIdFor(req.headers['x-correlation-id']),
+    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    // One line per request, with what an operator needs and nothing more.
+    serializers: {
+      req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url.split('?')[0] }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
+    customProps: (req: IncomingMessage) => {
+      const ctx = (req as RawRequest)[LOG_CONTEXT];
+      return { correlationId: (req as RawRequest).id, route: ctx?.route, userId: ctx?.userId };
+    },
+    customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) =>
+      err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+    transport: config.env === 'development' && !destination ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
+  };
+  return {
+    pinoHttp: destination ? [options, destination] : options,
+    // Probes every few seconds would drown the request log.
+    exclude: [{ method: RequestMethod.ALL, path: 'health/*path' }],
   };
 }

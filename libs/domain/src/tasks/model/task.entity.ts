@@ -129,11 +129,15 @@ export class Task extends AggregateRoot {
     }
   }
 
+  /** Completing a completed task is a mistake the caller should hear about, not a no-op. */
   complete(now: Date): void {
+    if (this.props.status === 'completed') throw new InvalidTaskTransitionError('completed', 'completed');
     this.update({ status: 'completed' }, now);
   }
 
+  /** Back to todo from completed or cancelled. */
   reopen(now: Date): void {
+    if (OPEN_TASK_STATUSES.includes(this.props.status)) throw new InvalidTaskTransitionError(this.props.status, 'todo');
     this.update({ status: 'todo' }, now);
   }
 
@@ -157,10 +161,6 @@ export class Task extends AggregateRoot {
 
   private moveTo(next: TaskStatus, now: Date): void {
     const from = this.props.status;
-    if (from === next) {
-      // Completing a completed task is a mistake the caller should hear about.
-      throw new InvalidTaskTransitionError(from, next);
-    }
     if (!TASK_TRANSITIONS[from].includes(next)) throw new InvalidTaskTransitionError(from, next);
     this.props.status = next;
     if (next === 'completed') {

@@ -1,0 +1,16 @@
+import { DeliverNotificationHandler } from './commands/deliver-notification/deliver-notification.handler';
+import { MarkNotificationReadHandler } from './commands/mark-notification-read/mark-notification-read.handler';
+import { ScanDueTasksHandler } from './commands/scan-due-tasks/scan-due-tasks.handler';
+import { ListNotificationsHandler } from './queries/list-notifications/list-notifications.handler';
+
+export * from './notification.view';
+export * from './commands/scan-due-tasks/scan-due-tasks.command';
+export * from './commands/deliver-notification/deliver-notification.command';
+export * from './commands/mark-notification-read/mark-notification-read.command';
+export * from './queries/list-notifications/list-notifications.query';
+export { ScanDueTasksHandler, DeliverNotificationHandler, MarkNotificationReadHandler, ListNotificationsHandler };
+
+/** What users call over HTTP (every role that serves the API). */
+export const notificationHttpHandlers = [ListNotificationsHandler, MarkNotificationReadHandler];
+/** What background workers run. */
+export const notificationJobHandlers = [ScanDueTasksHandler, DeliverNotificationHandler];

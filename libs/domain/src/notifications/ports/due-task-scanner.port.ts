@@ -1,0 +1,17 @@
+import type { NotificationType } from '../model/notification.entity';
+
+export interface DueTask {
+  taskId: string;
+  ownerId: string;
+  type: NotificationType;
+}
+
+/** Finds, across all owners, open tasks that need a notification they do not have yet. */
+export abstract class DueTaskScanner {
+  /**
+   * Open (todo / in_progress) tasks with `task-overdue` when due at or before `now`, and
+   * `task-due` when due after `now` and at or before `until`; those that already have a
+   * notification of that type are left out. At most `limit`, earliest due first.
+   */
+  abstract findDue(now: Date, until: Date, limit: number): Promise<DueTask[]>;
+}

@@ -1,0 +1,12 @@
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  /** Stable per logical message (the notification key), for adapters and receivers that dedupe. */
+  idempotencyKey: string;
+}
+
+/** Sends e-mail: SMTP in production, a stored outbox by default. Rejects when not accepted. */
+export abstract class Mailer {
+  abstract send(message: MailMessage): Promise<void>;
+}

@@ -1,0 +1,21 @@
+import type { Notification } from '../model/notification.entity';
+
+/** Keyset position in the newest-first list: creation time (epoch ms) and id as tie-breaker. */
+export interface NotificationPosition {
+  createdAt: number;
+  id: string;
+}
+
+export abstract class NotificationRepository {
+  /**
+   * Inserts unless the task already has a notification of that type (a unique rule in the
+   * store decides, not a prior read); returns the stored one either way.
+   */
+  abstract insertIfAbsent(notification: Notification): Promise<Notification>;
+  abstract findById(ownerId: string, id: string): Promise<Notification | null>;
+  /** Saves readAt and emailedAt. */
+  abstract update(notification: Notification): Promise<void>;
+  /** Newest first (createdAt desc, id desc), strictly after `after`. */
+  abstract list(ownerId: string, after: NotificationPosition | null, limit: number): Promise<Notification[]>;
+  abstract countUnread(ownerId: string): Promise<number>;
+}

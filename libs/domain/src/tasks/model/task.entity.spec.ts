@@ -161,11 +161,8 @@ describe('Task', () => {
       }
     });
 
-    // BUG (task.entity.ts, update(): `changes.status !== this.props.status`): the same-status
-    // check in moveTo ("Completing a completed task is a mistake the caller should hear
-    // about") is unreachable, so complete() on a completed task is a silent no-op and
-    // CompleteTaskHandler answers success. Marked `failing` until fixed; turn it into `it`.
-    it.failing('refuses to complete a task that is already completed', () => {
+    // Fixed in 985ca26: complete() refuses a completed task instead of doing nothing.
+    it('refuses to complete a task that is already completed', () => {
       const task = stored({ status: 'completed', completedAt: NOW });
       expect(() => task.complete(later(1000))).toThrow(InvalidTaskTransitionError);
     });
@@ -195,6 +192,21 @@ describe('Task', () => {
       expect(task.status).toBe('todo');
       expect(task.completedAt).toBeNull();
       expect(task.pullEvents().map((e) => e.type)).toEqual(['tasks.task-updated']);
+    });
+
+    it('reopen() brings a cancelled task back to todo', () => {
+      const task = stored({ status: 'cancelled' });
+      task.reopen(later(5000));
+      expect(task.status).toBe('todo');
+      expect(task.version).toBe(4);
+    });
+
+    it.each<TaskStatus>(['todo', 'in_progress'])('reopen() refuses a task that is still open (%s)', (status) => {
+      const task = stored({ status });
+      expect(() => task.reopen(later(5000))).toThrow(InvalidTaskTransitionError);
+      expect(task.status).toBe(status);
+      expect(task.version).toBe(3);
+      expect(task.pullEvents()).toEqual([]);
     });
 
     it('moving a completed task to in progress clears completedAt too', () => {
@@ -274,11 +286,7 @@ describe('Task', () => {
       expect(validationFieldOf(() => task.update({ dueDate: new Date(Number.NaN) }, NOW))).toBe('dueDate');
     });
 
-    // BUG (task.entity.ts, update()): fields are written one by one before the status move is
-    // checked, so a rejected update leaves the earlier fields changed on the aggregate (with
-    // no version step and no event). Handlers drop the entity after the error, so nothing is
-    // saved today, but the aggregate is not atomic. Marked `failing` until fixed.
-    it.failing('leaves the task untouched when part of an update is refused', () => {
+    it('leaves the task untouched when part of an update is refused', () => {
       const task = stored({ status: 'cancelled' });
       expect(() => task.update({ title: 'Half applied', status: 'completed' }, later(1000))).toThrow(InvalidTaskTransitionError);
       expect(task.title).toBe('Stored task');

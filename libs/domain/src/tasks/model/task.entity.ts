@@ -95,38 +95,41 @@ export class Task extends AggregateRoot {
   /** 0 for a task never saved. */
   get expectedStoredVersion(): number { return this.persistedVersion; }
 
-  /** Applies a partial change; fields equal to the current value are not changes. */
+  /**
+   * Applies a partial change atomically: every field is validated and the status move checked
+   * before anything is written. Fields equal to the current value are not changes.
+   */
   update(changes: TaskChanges, now: Date): void {
-    const before = this.facts();
-    const changed: string[] = [];
+    const next: Partial<TaskProps> = {};
     if (changes.title !== undefined) {
       const title = validTitle(changes.title);
-      if (title !== this.props.title) { this.props.title = title; changed.push('title'); }
+      if (title !== this.props.title) next.title = title;
     }
     if (changes.description !== undefined) {
       const description = validDescription(changes.description);
-      if (description !== this.props.description) { this.props.description = description; changed.push('description'); }
+      if (description !== this.props.description) next.description = description;
     }
-    if (changes.priority !== undefined && changes.priority !== this.props.priority) {
-      this.props.priority = changes.priority;
-      changed.push('priority');
-    }
+    if (changes.priority !== undefined && changes.priority !== this.props.priority) next.priority = changes.priority;
     if (changes.dueDate !== undefined) {
       const dueDate = validDueDate(changes.dueDate);
-      if (dueDate?.getTime() !== this.props.dueDate?.getTime()) { this.props.dueDate = dueDate; changed.push('dueDate'); }
+      if (dueDate?.getTime() !== this.props.dueDate?.getTime()) next.dueDate = dueDate;
     }
     if (changes.tags !== undefined) {
       const tags = validTags(changes.tags);
-      if (tags.join('\u0000') !== this.props.tags.join('\u0000')) { this.props.tags = tags; changed.push('tags'); }
+      if (tags.join('\u0000') !== this.props.tags.join('\u0000')) next.tags = tags;
     }
-    if (changes.status !== undefined && changes.status !== this.props.status) {
-      this.moveTo(changes.status, now);
-      changed.push('status');
-    }
-    if (changed.length > 0) {
-      this.touch(now);
-      this.raise(new TaskUpdated(this.id, this.ownerId, changed, before, this.facts(), now));
-    }
+    const statusChanges = changes.status !== undefined && changes.status !== this.props.status;
+    if (statusChanges) assertTransition(this.props.status, changes.status as TaskStatus);
+
+    const changed = Object.keys(next);
+    if (statusChanges) changed.push('status');
+    if (changed.length === 0) return;
+
+    const before = this.facts();
+    Object.assign(this.props, next);
+    if (statusChanges) this.moveTo(changes.status as TaskStatus, now);
+    this.touch(now);
+    this.raise(new TaskUpdated(this.id, this.ownerId, changed, before, this.facts(), now));
   }
 
   /** Completing a completed task is a mistake the caller should hear about, not a no-op. */
@@ -159,9 +162,8 @@ export class Task extends AggregateRoot {
     return { ...this.props, tags: [...this.props.tags] };
   }
 
+  /** Sets the status (already checked by assertTransition) and its completion time. */
   private moveTo(next: TaskStatus, now: Date): void {
-    const from = this.props.status;
-    if (!TASK_TRANSITIONS[from].includes(next)) throw new InvalidTaskTransitionError(from, next);
     this.props.status = next;
     if (next === 'completed') {
       this.props.completedAt = now;
@@ -176,6 +178,10 @@ export class Task extends AggregateRoot {
     this.props.version = this.persistedVersion + 1;
     this.props.updatedAt = now;
   }
+}
+
+function assertTransition(from: TaskStatus, to: TaskStatus): void {
+  if (!TASK_TRANSITIONS[from].includes(to)) throw new InvalidTaskTransitionError(from, to);
 }
 
 function validTitle(raw: string): string {

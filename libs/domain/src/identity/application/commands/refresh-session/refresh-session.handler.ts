@@ -32,8 +32,10 @@ export class RefreshSessionHandler implements ICommandHandler<RefreshSessionComm
     if (state !== 'active') throw new InvalidRefreshTokenError();
 
     if (!(await this.sessions.markRotated(session.id, now))) {
-      // Lost a race with another refresh of the same token: treat it as reuse.
-      await this.sessions.revokeFamily(session.familyId, now);
+      // Lost a race with a simultaneous refresh of the same token (two tabs, a retried
+      // request): refuse this one and keep the winner's session. Revoking here would race the
+      // winner's insert and could not guarantee an empty family anyway; reuse *after* rotation
+      // is what signals theft, and that path above revokes.
       throw new InvalidRefreshTokenError();
     }
     const user = await this.users.findById(session.userId);

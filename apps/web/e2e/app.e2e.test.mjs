@@ -1,0 +1,272 @@
+// The whole user journey in Debian's Chromium against the real API serving the built client.
+// Steps share one page and run in order: each builds on the state the previous one left.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { startApp } from './support/app-server.mjs';
+import { checkA11y, checkPage, chromiumMissing, expectCount, expectText, launch, screenshot } from './support/browser.mjs';
+
+const missing = chromiumMissing();
+if (missing) console.log(`skipped: ${missing}`);
+
+const user = { name: 'Ada Lovelace', email: `ada.${Date.now()}@example.com`, password: 'analytical-engine' };
+const inHours = (h) => {
+  const d = new Date(Date.now() + h * 3_600_000);
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+};
+
+describe('Primetrade in a real browser', { skip: missing ?? false }, () => {
+  let app;
+  let browser;
+  let context;
+  let page;
+  const cards = () => page.getByTestId('task-card');
+  const card = (title) => cards().filter({ has: page.getByRole('heading', { name: title, exact: true }) });
+
+  before(async () => {
+    app = await startApp();
+    console.log(`# app: ${app.kind} at ${app.baseUrl}`);
+    browser = await launch();
+    context = await browser.newContext({ baseURL: app.baseUrl, viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  async function createTask({ title, priority, tags, due, description }) {
+    await page.getByTestId('new-task').click();
+    await page.waitForURL('**/tasks/new');
+    await page.getByLabel('Title').fill(title);
+    if (description) await page.getByLabel('Description').fill(description);
+    if (priority) {
+      await page.getByRole('combobox', { name: 'Priority' }).click();
+      await page.getByRole('option', { name: priority, exact: true }).click();
+    }
+    if (due) await page.getByLabel('Due date').fill(due);
+    if (tags) await page.getByLabel('Tags').fill(tags);
+    await page.getByTestId('save').click();
+    await page.waitForURL('**/tasks');
+    await card(title).waitFor();
+  }
+
+  async function pickFilter(label, option) {
+    await page.getByRole('combobox', { name: label }).click();
+    await page.getByRole('option', { name: option, exact: true }).click();
+    await page.keyboard.press('Escape');
+  }
+
+  it('sends a visitor to the login page, which passes axe', async () => {
+    await page.goto('/');
+    await page.waitForURL('**/login');
+    await page.getByRole('heading', { name: 'Log in' }).waitFor();
+    await checkPage(page, '01-login');
+  });
+
+  it('registers, with client validation first and the API error beside the field', async () => {
+    await page.getByRole('link', { name: 'Create an account' }).click();
+    await page.waitForURL('**/register');
+    await page.getByLabel('Name').fill(user.name);
+    await page.getByLabel('Email').fill(user.email);
+    await page.getByLabel('Password').fill('short');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expectText(page.locator('mat-error'), 'at least 8 characters');
+    await checkPage(page, '02-register-invalid');
+
+    await page.getByLabel('Password').fill(user.password);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.waitForURL('**/login?registered=1');
+    await expectText(page.getByRole('status'), 'account is ready');
+
+    // The same email again: the API answers 409 and the page shows it at the email field.
+    await page.getByRole('link', { name: 'Create an account' }).click();
+    await page.getByLabel('Name').fill(user.name);
+    await page.getByLabel('Email').fill(user.email);
+    await page.getByLabel('Password').fill(user.password);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expectText(page.getByTestId('email-error'), /already/i);
+    assert.equal(await page.getByLabel('Email').getAttribute('aria-invalid'), 'true');
+    await screenshot(page, '03-register-duplicate');
+  });
+
+  it('logs in and shows the empty task list', async () => {
+    await page.getByRole('link', { name: 'I already have an account' }).click();
+    await page.getByLabel('Email').fill(user.email);
+    await page.getByLabel('Password').fill('wrong-password');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await expectText(page.getByTestId('form-error'), 'Wrong email or password');
+
+    await page.getByLabel('Password').fill(user.password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.waitForURL('**/tasks');
+    await expectText(page.getByTestId('current-user'), user.name);
+    await page.getByTestId('empty-state').waitFor();
+    await checkPage(page, '04-tasks-empty');
+  });
+
+  it('creates three tasks; overdue and due-soon ones stand out', async () => {
+    await page.getByTestId('new-task').click();
+    await page.getByLabel('Title').waitFor();
+    await checkPage(page, '05-task-new');
+    await page.goBack();
+
+    await createTask({ title: 'Buy milk', priority: 'Low', tags: 'home, errands' });
+    await createTask({ title: 'Write report', priority: 'High', tags: 'work', due: inHours(5), description: 'Quarterly numbers' });
+    await createTask({ title: 'Pay rent', priority: 'Urgent', tags: 'home', due: inHours(-3) });
+    await expectCount(cards(), 3);
+    await expectText(card('Pay rent').getByTestId('task-due'), 'Overdue');
+    await expectText(card('Write report').getByTestId('task-due'), 'Due soon');
+    await checkPage(page, '06-tasks-three');
+  });
+
+  it('filters by priority, tag and overdue, and searches by text', async () => {
+    await pickFilter('Priority', 'Urgent');
+    await expectCount(cards(), 1);
+    await card('Pay rent').waitFor();
+    await screenshot(page, '07-tasks-filtered');
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expectCount(cards(), 3);
+
+    await page.getByLabel('Tag', { exact: true }).fill('home');
+    await expectCount(cards(), 2);
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expectCount(cards(), 3);
+
+    await page.getByRole('checkbox', { name: 'Overdue only' }).check();
+    await expectCount(cards(), 1);
+    await card('Pay rent').waitFor();
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expectCount(cards(), 3);
+
+    await page.getByTestId('search').fill('report');
+    await expectCount(cards(), 1);
+    await card('Write report').waitFor();
+    await screenshot(page, '08-tasks-search');
+    await page.getByTestId('search').fill('');
+    await expectCount(cards(), 3);
+  });
+
+  it('completes a task and the dashboard changes', async () => {
+    await page.getByRole('link', { name: 'Dashboard' }).click();
+    await expectText(page.getByTestId('stat-total'), '3');
+    await expectText(page.getByTestId('stat-completed'), '0');
+    await expectText(page.getByTestId('stat-overdue'), '1');
+    await expectText(page.getByTestId('stat-completion-rate'), '0%');
+
+    await page.getByRole('link', { name: 'Tasks' }).click();
+    await page.getByRole('button', { name: 'Complete Buy milk' }).click();
+    await expectText(card('Buy milk').getByTestId('task-status'), 'Completed');
+    await card('Buy milk').getByRole('button', { name: 'Reopen Buy milk' }).waitFor();
+
+    await page.getByRole('link', { name: 'Dashboard' }).click();
+    await expectText(page.getByTestId('stat-completed'), '1');
+    await expectText(page.getByTestId('stat-completion-rate'), '33%');
+    await expectText(page.getByTestId('bar-Completed'), '1');
+    await checkPage(page, '09-dashboard');
+  });
+
+  it('shows an API validation error next to its field', async () => {
+    // Client validation mirrors the API, so the request is altered on the wire to get the
+    // API's own 400 problem+json back, as a client whose rules had drifted would.
+    const tooLong = 'x'.repeat(201);
+    await page.route('**/api/v1/tasks', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      const body = JSON.parse(route.request().postData() ?? '{}');
+      await route.continue({ postData: JSON.stringify({ ...body, title: tooLong }) });
+    });
+    await page.getByRole('link', { name: 'Tasks' }).click();
+    await page.getByTestId('new-task').click();
+    await page.getByLabel('Title').fill('Looks fine here');
+    await page.getByTestId('save').click();
+    const message = await expectText(page.getByTestId('title-error'), /\S/);
+    assert.match(message, /title|200|long|short/i);
+    assert.equal(await page.getByLabel('Title').getAttribute('aria-invalid'), 'true');
+    assert.match(page.url(), /\/tasks\/new$/);
+    await checkPage(page, '10-task-api-error');
+    await page.unroute('**/api/v1/tasks');
+    await page.getByRole('link', { name: 'Cancel' }).click();
+    await expectCount(cards(), 3);
+  });
+
+  it('edits a task', async () => {
+    await card('Write report').getByRole('link', { name: 'Edit Write report' }).click();
+    await page.waitForURL('**/edit');
+    await page.getByRole('heading', { name: 'Edit task' }).waitFor();
+    assert.equal(await page.getByLabel('Title').inputValue(), 'Write report');
+    await checkPage(page, '11-task-edit');
+    await page.getByLabel('Title').fill('Write quarterly report');
+    await page.getByRole('combobox', { name: 'Status' }).click();
+    await page.getByRole('option', { name: 'In progress', exact: true }).click();
+    await page.getByTestId('save').click();
+    await page.waitForURL('**/tasks');
+    await expectText(card('Write quarterly report').getByTestId('task-status'), 'In progress');
+  });
+
+  it('deletes a task after confirmation', async () => {
+    await page.getByRole('button', { name: 'Delete Pay rent' }).click();
+    const dialog = page.getByRole('dialog');
+    await expectText(dialog, 'Pay rent');
+    await checkA11y(page, 'delete-dialog');
+    await screenshot(page, '12-delete-dialog');
+    await dialog.getByRole('button', { name: 'Delete' }).click();
+    await expectCount(cards(), 2);
+  });
+
+  it('logs out, logs back in and finds the data; the session survives a reload', async () => {
+    await page.getByTestId('logout').click();
+    await page.waitForURL('**/login');
+    await page.goto('/tasks');
+    await page.waitForURL('**/login**');
+
+    await page.getByLabel('Email').fill(user.email);
+    await page.getByLabel('Password').fill(user.password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.waitForURL('**/tasks');
+    await expectCount(cards(), 2);
+    await expectText(card('Buy milk').getByTestId('task-status'), 'Completed');
+    await card('Write quarterly report').waitFor();
+
+    await page.reload();
+    await expectCount(cards(), 2);
+    await expectText(page.getByTestId('current-user'), user.name);
+  });
+
+  it('on a phone, with a session made through the API, refreshes an expired access token silently', async () => {
+    // Log in once through the API and hand the session to a fresh browser context.
+    const res = await fetch(`${app.baseUrl}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: user.email, password: user.password }),
+    });
+    assert.equal(res.status, 200);
+    const tokens = await res.json();
+    // A broken access token stands in for an expired one: the first call gets a 401.
+    const session = JSON.stringify({ accessToken: 'expired.or.broken', refreshToken: tokens.refreshToken });
+    const phone = await browser.newContext({ baseURL: app.baseUrl, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await phone.addInitScript((value) => {
+      if (!sessionStorage.getItem('seeded')) {
+        localStorage.setItem('primetrade.session', value);
+        sessionStorage.setItem('seeded', '1');
+      }
+    }, session);
+    const mobile = await phone.newPage();
+    try {
+      await mobile.goto('/tasks');
+      await expectCount(mobile.getByTestId('task-card'), 2);
+      const stored = JSON.parse(await mobile.evaluate(() => localStorage.getItem('primetrade.session')));
+      assert.notEqual(stored.accessToken, 'expired.or.broken');
+      assert.notEqual(stored.refreshToken, tokens.refreshToken, 'the refresh token was rotated');
+      const overflow = await mobile.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 1, `no horizontal scrolling on a phone (overflow ${overflow}px)`);
+      await checkPage(mobile, '13-phone-tasks');
+      await mobile.getByRole('link', { name: 'Dashboard' }).click();
+      await mobile.getByTestId('stat-total').waitFor();
+      await checkPage(mobile, '14-phone-dashboard');
+    } finally {
+      await phone.close();
+    }
+  });
+});

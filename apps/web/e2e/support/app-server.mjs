@@ -1,0 +1,94 @@
+// Starts the application the browser tests drive: the real API (built by `npm run build` /
+// `nx build api`), which also serves the built client, on a free port with a throw-away data
+// directory. E2E_API=stand-in uses the in-memory stand-in instead (only for UI work while the
+// API is not built); the default and CI path is the real API.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '../../../..');
+export const WEB_DIR = join(ROOT, 'dist/apps/web/browser');
+export const API_MAIN = join(ROOT, 'dist/server/apps/api/src/main.js');
+
+function freePort() {
+  return new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.once('error', fail);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => ok(port));
+    });
+  });
+}
+
+async function waitForHttp(url, child, logs, timeoutMs = 30_000) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (child && child.exitCode !== null) throw new Error(`API exited with ${child.exitCode}:\n${logs.join('')}`);
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`API did not answer ${url} within ${timeoutMs} ms:\n${logs.join('')}`);
+}
+
+/** @returns {Promise<{ baseUrl: string, kind: 'api' | 'stand-in', stop: () => Promise<void> }>} */
+export async function startApp() {
+  if (!existsSync(join(WEB_DIR, 'index.html'))) throw new Error(`No client build at ${WEB_DIR}: run \`nx build web\` first.`);
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+
+  if (process.env.E2E_API === 'stand-in') {
+    const { startStandIn } = await import('../stand-in/server.mjs');
+    const server = await startStandIn({ port, webDir: WEB_DIR });
+    return { baseUrl, kind: 'stand-in', stop: () => new Promise((r) => server.close(() => r())) };
+  }
+
+  if (!existsSync(API_MAIN)) throw new Error(`No API build at ${API_MAIN}: run \`npm run build\` (or \`nx build api\`) first.`);
+  const dataDir = mkdtempSync(join(tmpdir(), 'primetrade-e2e-'));
+  const logs = [];
+  const child = spawn(process.execPath, [API_MAIN], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      WEB_DIST_DIR: WEB_DIR,
+      LOG_LEVEL: 'warn',
+      // The flow logs in several times and creates tasks quickly; rate limits have their own tests.
+      THROTTLE_ENABLED: 'false',
+      THROTTLE_DISABLED: 'true',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout.on('data', (d) => logs.push(String(d)));
+  child.stderr.on('data', (d) => logs.push(String(d)));
+  try {
+    await waitForHttp(`${baseUrl}/`, child, logs);
+  } catch (error) {
+    child.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  return {
+    baseUrl,
+    kind: 'api',
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -17,6 +17,7 @@ import { createValidationPipe } from './http/problem/validation.pipe';
 import { TasksHttpModule } from './http/tasks.module';
 import { RateLimitGuard } from './http/throttling/rate-limit.guard';
 import { throttlerOptions } from './http/throttling/throttler-options';
+import { ObservabilityModule } from './observability/observability.module';
 import { persistenceModule } from './persistence.module';
 
 /** Cross-cutting adapters every context shares. */
@@ -44,6 +45,7 @@ export class AppModule {
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => ({ app: config })] }),
         LoggerModule.forRoot(loggerOptions(config, logDestination)),
         CqrsModule.forRoot(),
+        ObservabilityModule.forRoot(config),
         ThrottlerModule.forRoot(throttlerOptions(config.throttle)),
         CoreModule.forRoot(config),
         persistenceModule(config),

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import './observability/register-tracing';
 import { Logger } from '@nestjs/common';
 import { createApp } from './bootstrap/create-app';
 import { ConfigValidationError, loadConfig } from './config/app-config';

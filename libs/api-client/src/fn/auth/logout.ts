@@ -7,10 +7,10 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
-import { RefreshRequest } from '../../models/refresh-request';
+import { RefreshRequestDto } from '../../models/refresh-request-dto';
 
 export interface Logout$Params {
-      body: RefreshRequest
+      body: RefreshRequestDto
 }
 
 export function logout(http: HttpClient, rootUrl: string, params: Logout$Params, context?: HttpContext): Observable<StrictHttpResponse<void>> {

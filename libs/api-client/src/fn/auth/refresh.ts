@@ -7,14 +7,14 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
-import { RefreshRequest } from '../../models/refresh-request';
-import { TokenResponse } from '../../models/token-response';
+import { RefreshRequestDto } from '../../models/refresh-request-dto';
+import { TokenResponseDto } from '../../models/token-response-dto';
 
 export interface Refresh$Params {
-      body: RefreshRequest
+      body: RefreshRequestDto
 }
 
-export function refresh(http: HttpClient, rootUrl: string, params: Refresh$Params, context?: HttpContext): Observable<StrictHttpResponse<TokenResponse>> {
+export function refresh(http: HttpClient, rootUrl: string, params: Refresh$Params, context?: HttpContext): Observable<StrictHttpResponse<TokenResponseDto>> {
   const rb = new RequestBuilder(rootUrl, refresh.PATH, 'post');
   if (params) {
     rb.body(params.body, 'application/json');
@@ -25,7 +25,7 @@ export function refresh(http: HttpClient, rootUrl: string, params: Refresh$Param
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return r as StrictHttpResponse<TokenResponse>;
+      return r as StrictHttpResponse<TokenResponseDto>;
     })
   );
 }

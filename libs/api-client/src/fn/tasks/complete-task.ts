@@ -7,16 +7,22 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
-import { TaskResponse } from '../../models/task-response';
+import { TaskResponseDto } from '../../models/task-response-dto';
 
 export interface CompleteTask$Params {
   id: string;
+
+/**
+ * ETag of the version you edited; 412 when it is stale
+ */
+  'If-Match'?: string;
 }
 
-export function completeTask(http: HttpClient, rootUrl: string, params: CompleteTask$Params, context?: HttpContext): Observable<StrictHttpResponse<TaskResponse>> {
+export function completeTask(http: HttpClient, rootUrl: string, params: CompleteTask$Params, context?: HttpContext): Observable<StrictHttpResponse<TaskResponseDto>> {
   const rb = new RequestBuilder(rootUrl, completeTask.PATH, 'put');
   if (params) {
     rb.path('id', params.id, {});
+    rb.header('If-Match', params['If-Match'], {});
   }
 
   return http.request(
@@ -24,7 +30,7 @@ export function completeTask(http: HttpClient, rootUrl: string, params: Complete
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return r as StrictHttpResponse<TaskResponse>;
+      return r as StrictHttpResponse<TaskResponseDto>;
     })
   );
 }

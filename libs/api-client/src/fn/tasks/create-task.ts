@@ -7,14 +7,14 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
-import { CreateTaskRequest } from '../../models/create-task-request';
-import { TaskResponse } from '../../models/task-response';
+import { CreateTaskRequestDto } from '../../models/create-task-request-dto';
+import { TaskResponseDto } from '../../models/task-response-dto';
 
 export interface CreateTask$Params {
-      body: CreateTaskRequest
+      body: CreateTaskRequestDto
 }
 
-export function createTask(http: HttpClient, rootUrl: string, params: CreateTask$Params, context?: HttpContext): Observable<StrictHttpResponse<TaskResponse>> {
+export function createTask(http: HttpClient, rootUrl: string, params: CreateTask$Params, context?: HttpContext): Observable<StrictHttpResponse<TaskResponseDto>> {
   const rb = new RequestBuilder(rootUrl, createTask.PATH, 'post');
   if (params) {
     rb.body(params.body, 'application/json');
@@ -25,7 +25,7 @@ export function createTask(http: HttpClient, rootUrl: string, params: CreateTask
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return r as StrictHttpResponse<TaskResponse>;
+      return r as StrictHttpResponse<TaskResponseDto>;
     })
   );
 }

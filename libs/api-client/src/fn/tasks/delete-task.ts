@@ -10,12 +10,18 @@ import { RequestBuilder } from '../../request-builder';
 
 export interface DeleteTask$Params {
   id: string;
+
+/**
+ * ETag of the version you edited; 412 when it is stale
+ */
+  'If-Match'?: string;
 }
 
 export function deleteTask(http: HttpClient, rootUrl: string, params: DeleteTask$Params, context?: HttpContext): Observable<StrictHttpResponse<void>> {
   const rb = new RequestBuilder(rootUrl, deleteTask.PATH, 'delete');
   if (params) {
     rb.path('id', params.id, {});
+    rb.header('If-Match', params['If-Match'], {});
   }
 
   return http.request(

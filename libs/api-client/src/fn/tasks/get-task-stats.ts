@@ -7,12 +7,12 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
-import { TaskStatsResponse } from '../../models/task-stats-response';
+import { TaskStatsResponseDto } from '../../models/task-stats-response-dto';
 
 export interface GetTaskStats$Params {
 }
 
-export function getTaskStats(http: HttpClient, rootUrl: string, params?: GetTaskStats$Params, context?: HttpContext): Observable<StrictHttpResponse<TaskStatsResponse>> {
+export function getTaskStats(http: HttpClient, rootUrl: string, params?: GetTaskStats$Params, context?: HttpContext): Observable<StrictHttpResponse<TaskStatsResponseDto>> {
   const rb = new RequestBuilder(rootUrl, getTaskStats.PATH, 'get');
   if (params) {
   }
@@ -22,7 +22,7 @@ export function getTaskStats(http: HttpClient, rootUrl: string, params?: GetTask
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return r as StrictHttpResponse<TaskStatsResponse>;
+      return r as StrictHttpResponse<TaskStatsResponseDto>;
     })
   );
 }

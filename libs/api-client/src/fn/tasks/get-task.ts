@@ -7,13 +7,13 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
-import { TaskResponse } from '../../models/task-response';
+import { TaskResponseDto } from '../../models/task-response-dto';
 
 export interface GetTask$Params {
   id: string;
 }
 
-export function getTask(http: HttpClient, rootUrl: string, params: GetTask$Params, context?: HttpContext): Observable<StrictHttpResponse<TaskResponse>> {
+export function getTask(http: HttpClient, rootUrl: string, params: GetTask$Params, context?: HttpContext): Observable<StrictHttpResponse<TaskResponseDto>> {
   const rb = new RequestBuilder(rootUrl, getTask.PATH, 'get');
   if (params) {
     rb.path('id', params.id, {});
@@ -24,7 +24,7 @@ export function getTask(http: HttpClient, rootUrl: string, params: GetTask$Param
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return r as StrictHttpResponse<TaskResponse>;
+      return r as StrictHttpResponse<TaskResponseDto>;
     })
   );
 }

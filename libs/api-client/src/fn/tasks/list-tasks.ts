@@ -7,23 +7,51 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
-import { TaskPage } from '../../models/task-page';
+import { TaskPageDto } from '../../models/task-page-dto';
 
 export interface ListTasks$Params {
+
+/**
+ * Repeat or comma-separate for several
+ */
   status?: Array<'todo' | 'in_progress' | 'completed' | 'cancelled'>;
+
+/**
+ * Repeat or comma-separate for several
+ */
   priority?: Array<'low' | 'medium' | 'high' | 'urgent'>;
   tag?: string;
+
+/**
+ * Due strictly before
+ */
   dueBefore?: string;
+
+/**
+ * Due strictly after
+ */
   dueAfter?: string;
+
+/**
+ * Only open tasks past their due date
+ */
   overdue?: boolean;
+
+/**
+ * Text in title or description (case-insensitive)
+ */
   q?: string;
   sort?: 'createdAt' | 'updatedAt' | 'dueDate' | 'priority';
   order?: 'asc' | 'desc';
   limit?: number;
+
+/**
+ * Opaque cursor from the previous page’s nextCursor
+ */
   cursor?: string;
 }
 
-export function listTasks(http: HttpClient, rootUrl: string, params?: ListTasks$Params, context?: HttpContext): Observable<StrictHttpResponse<TaskPage>> {
+export function listTasks(http: HttpClient, rootUrl: string, params?: ListTasks$Params, context?: HttpContext): Observable<StrictHttpResponse<TaskPageDto>> {
   const rb = new RequestBuilder(rootUrl, listTasks.PATH, 'get');
   if (params) {
     rb.query('status', params.status, {});
@@ -44,7 +72,7 @@ export function listTasks(http: HttpClient, rootUrl: string, params?: ListTasks$
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return r as StrictHttpResponse<TaskPage>;
+      return r as StrictHttpResponse<TaskPageDto>;
     })
   );
 }

@@ -7,16 +7,20 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
-import { TaskResponse } from '../../models/task-response';
-import { UpdateTaskRequest } from '../../models/update-task-request';
+import { TaskResponseDto } from '../../models/task-response-dto';
+import { UpdateTaskRequestDto } from '../../models/update-task-request-dto';
 
 export interface UpdateTask$Params {
   id: string;
+
+/**
+ * ETag of the version you edited; 412 when it is stale
+ */
   'If-Match'?: string;
-      body: UpdateTaskRequest
+      body: UpdateTaskRequestDto
 }
 
-export function updateTask(http: HttpClient, rootUrl: string, params: UpdateTask$Params, context?: HttpContext): Observable<StrictHttpResponse<TaskResponse>> {
+export function updateTask(http: HttpClient, rootUrl: string, params: UpdateTask$Params, context?: HttpContext): Observable<StrictHttpResponse<TaskResponseDto>> {
   const rb = new RequestBuilder(rootUrl, updateTask.PATH, 'patch');
   if (params) {
     rb.path('id', params.id, {});
@@ -29,7 +33,7 @@ export function updateTask(http: HttpClient, rootUrl: string, params: UpdateTask
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return r as StrictHttpResponse<TaskResponse>;
+      return r as StrictHttpResponse<TaskResponseDto>;
     })
   );
 }

@@ -7,12 +7,12 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
-import { UserResponse } from '../../models/user-response';
+import { UserResponseDto } from '../../models/user-response-dto';
 
 export interface GetMe$Params {
 }
 
-export function getMe(http: HttpClient, rootUrl: string, params?: GetMe$Params, context?: HttpContext): Observable<StrictHttpResponse<UserResponse>> {
+export function getMe(http: HttpClient, rootUrl: string, params?: GetMe$Params, context?: HttpContext): Observable<StrictHttpResponse<UserResponseDto>> {
   const rb = new RequestBuilder(rootUrl, getMe.PATH, 'get');
   if (params) {
   }
@@ -22,7 +22,7 @@ export function getMe(http: HttpClient, rootUrl: string, params?: GetMe$Params, 
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return r as StrictHttpResponse<UserResponse>;
+      return r as StrictHttpResponse<UserResponseDto>;
     })
   );
 }

@@ -212,6 +212,8 @@ export function describePersistenceContract(name: string, open: () => Promise<Pe
         expect(await list({ q: '%' })).toHaveLength(expected((t) => t.title.includes('%') || t.description.includes('%')).length);
         expect(await list({ q: '_' })).toHaveLength(expected((t) => t.title.includes('_') || t.description.includes('_')).length);
         expect(await list({ q: 'no such words' })).toEqual([]);
+        expect(ids(await list({ q: 'ÉTUDE' }))).toEqual(expected((t) => t.title === 'Étude de marché'));
+        expect(ids(await list({ q: 'étude' }))).toHaveLength(1);
       });
 
       for (const sort of SORTS) {

@@ -16,7 +16,7 @@ export function fixtureTasks(ownerId: string, count = 23, idPrefix = 'task'): Ta
     const task = Task.create({
       id: `${idPrefix}-${String(i).padStart(3, '0')}`,
       ownerId,
-      title: i % 5 === 0 ? `Write REPORT number ${i}` : `Task ${i}`,
+      title: i % 5 === 0 ? `Write REPORT number ${i}` : i === 7 ? 'Étude de marché' : `Task ${i}`,
       description: i % 4 === 0 ? `Notes with 100% effort_${i}` : '',
       priority: TASK_PRIORITIES[i % 4] as TaskPriority,
       dueDate: dueOffset === null ? null : new Date(NOW.getTime() + dueOffset * HOUR),

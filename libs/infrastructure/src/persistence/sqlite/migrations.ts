@@ -72,4 +72,36 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX task_tags_owner_tag ON task_tags (owner_id, tag);
     `,
   },
+  {
+    version: 2,
+    name: 'notifications-mail-outbox',
+    sql: `
+      -- One notification per (task, type): the unique index is the idempotency rule.
+      CREATE TABLE notifications (
+        id TEXT PRIMARY KEY,
+        owner_id TEXT NOT NULL,
+        task_id TEXT NOT NULL,
+        type TEXT NOT NULL,
+        task_title TEXT NOT NULL,
+        due_at INTEGER NOT NULL,
+        created_at INTEGER NOT NULL,
+        read_at INTEGER,
+        emailed_at INTEGER
+      ) STRICT;
+      CREATE UNIQUE INDEX notifications_task_type_uq ON notifications (task_id, type);
+      CREATE INDEX notifications_owner_created_id ON notifications (owner_id, created_at DESC, id DESC);
+      CREATE INDEX notifications_owner_unread ON notifications (owner_id) WHERE read_at IS NULL;
+      -- The due-task scan walks open tasks by due date across owners.
+      CREATE INDEX tasks_due_open ON tasks (due_at) WHERE status IN ('todo', 'in_progress') AND due_at IS NOT NULL;
+
+      -- The default mailer: messages are stored here instead of sent.
+      CREATE TABLE mail_outbox (
+        idempotency_key TEXT PRIMARY KEY,
+        recipient TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        body TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      ) STRICT;
+    `,
+  },
 ];

@@ -13,8 +13,6 @@ const SORT_KEY: Record<TaskSortField, string> = {
   priority: 'priority_rank',
 };
 
-const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 @Injectable()
 export class SqliteTaskReadModel extends TaskReadModel {
   constructor(private readonly sqlite: SqliteDatabase) {
@@ -50,9 +48,10 @@ export class SqliteTaskReadModel extends TaskReadModel {
       params.push(criteria.now.getTime());
     }
     if (criteria.q?.trim()) {
-      const pattern = `%${escapeLike(criteria.q.trim())}%`;
-      where.push("(title LIKE ? ESCAPE '\\' OR description LIKE ? ESCAPE '\\')");
-      params.push(pattern, pattern);
+      // unicode_lower (registered by SqliteDatabase) folds case beyond ASCII, unlike LIKE.
+      const needle = criteria.q.trim().toLowerCase();
+      where.push('(instr(unicode_lower(title), ?) > 0 OR instr(unicode_lower(description), ?) > 0)');
+      params.push(needle, needle);
     }
 
     const key = SORT_KEY[request.sort];

@@ -46,7 +46,7 @@ export class SqliteUserRepository extends UserRepository {
         .statement('INSERT INTO users (id, name, email, password_hash, is_active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
         .run(p.id, p.name, p.email, p.passwordHash, p.isActive ? 1 : 0, p.createdAt.getTime(), p.updatedAt.getTime());
     } catch (error) {
-      if (isUniqueViolation(error)) throw new EmailAlreadyRegisteredError();
+      if (isUniqueViolation(error, 'users.email')) throw new EmailAlreadyRegisteredError();
       throw error;
     }
   }

@@ -14,7 +14,8 @@ export class ListTasksHandler implements IQueryHandler<ListTasksQuery> {
   ) {}
 
   async execute(query: ListTasksQuery): Promise<Page<TaskView>> {
-    const limit = Math.min(Math.max(1, Math.trunc(query.limit)), TASK_PAGE_LIMIT.max);
+    const requested = Number.isFinite(query.limit) ? Math.trunc(query.limit) : TASK_PAGE_LIMIT.default;
+    const limit = Math.min(Math.max(1, requested), TASK_PAGE_LIMIT.max);
     const after = query.cursor ? decodeTaskCursor(query.sort, query.order, query.cursor) : null;
     // One extra row tells whether another page exists without a count query.
     const rows = await this.readModel.list(query.ownerId, {

@@ -15,7 +15,7 @@ import { createConnection, type Connection } from 'mongoose';
 import { PersistenceHealth } from '../persistence-health';
 import { MongoHealth } from './mongo-health';
 import { MongoPersistenceModule } from './mongo-persistence.module';
-import { mongooseConnectionOptions, resolveMongoPersistenceOptions } from './mongo-persistence.options';
+import { mongooseConnectOptions, resolveMongoPersistenceOptions } from './mongo-persistence.options';
 import { MongoSessionRepository } from './mongo-session.repository';
 import { MongoTaskReadModel } from './mongo-task-read-model';
 import { MongoTaskRepository } from './mongo-task.repository';
@@ -35,7 +35,7 @@ describe('MongoPersistenceModule with MongoDB unreachable', () => {
   let connection: Connection;
 
   beforeAll(async () => {
-    const { bufferCommands } = mongooseConnectionOptions(resolveMongoPersistenceOptions({ uri: UNREACHABLE }));
+    const { bufferCommands } = mongooseConnectOptions(resolveMongoPersistenceOptions({ uri: UNREACHABLE }));
     connection = createConnection(UNREACHABLE, { bufferCommands, serverSelectionTimeoutMS: 300 });
     connection.asPromise().catch(() => undefined); // the refused connect is the point
     moduleRef = await Test.createTestingModule({

@@ -6,7 +6,7 @@ import { MongoHealth } from './mongo-health';
 import {
   MONGO_PERSISTENCE_OPTIONS,
   type MongoPersistenceOptions,
-  mongooseConnectionOptions,
+  mongooseModuleOptions,
   resolveMongoPersistenceOptions,
 } from './mongo-persistence.options';
 import { MongoSessionRepository } from './mongo-session.repository';
@@ -43,7 +43,7 @@ export class MongoPersistenceModule {
     return {
       module: MongoPersistenceModule,
       global: true,
-      imports: [MongooseModule.forRoot(resolved.uri, mongooseConnectionOptions(resolved)), MongooseModule.forFeature(MONGO_MODELS)],
+      imports: [MongooseModule.forRoot(resolved.uri, mongooseModuleOptions(resolved)), MongooseModule.forFeature(MONGO_MODELS)],
       providers: [{ provide: MONGO_PERSISTENCE_OPTIONS, useValue: resolved }, ...adapters],
       exports: adapters.map((adapter) => adapter.provide),
     };

@@ -1,10 +1,10 @@
-import { MONGO_PERSISTENCE_DEFAULTS, mongooseConnectionOptions, resolveMongoPersistenceOptions } from './mongo-persistence.options';
+import { MONGO_PERSISTENCE_DEFAULTS, mongooseConnectOptions, mongooseModuleOptions, resolveMongoPersistenceOptions } from './mongo-persistence.options';
 
 const URI = 'mongodb://mongo:27017/primetrade?replicaSet=rs0';
 
 describe('MongoDB connection options', () => {
   it('applies the original plan’s defaults', () => {
-    const options = mongooseConnectionOptions(resolveMongoPersistenceOptions({ uri: URI }));
+    const options = mongooseModuleOptions(resolveMongoPersistenceOptions({ uri: URI }));
     expect(options).toMatchObject({
       maxPoolSize: 10,
       serverSelectionTimeoutMS: 5_000,
@@ -20,7 +20,7 @@ describe('MongoDB connection options', () => {
 
   it('reads from the primary on the connection; only queries opt into the configured preference', () => {
     const resolved = resolveMongoPersistenceOptions({ uri: URI, readPreference: 'nearest' });
-    expect(mongooseConnectionOptions(resolved).readPreference).toBe('primary');
+    expect(mongooseConnectOptions(resolved).readPreference).toBe('primary');
     expect(resolved.readPreference).toBe('nearest');
   });
 
@@ -35,7 +35,8 @@ describe('MongoDB connection options', () => {
       retryAttempts: 1,
       retryDelayMs: 100,
     });
-    expect(mongooseConnectionOptions(resolved)).toMatchObject({
+    expect(mongooseConnectOptions(resolved)).not.toHaveProperty('retryAttempts');
+    expect(mongooseModuleOptions(resolved)).toMatchObject({
       maxPoolSize: 50,
       serverSelectionTimeoutMS: 2_000,
       socketTimeoutMS: 45_000,

@@ -1,4 +1,5 @@
 import type { MongooseModuleOptions } from '@nestjs/mongoose';
+import type { ConnectOptions } from 'mongoose';
 
 /** Read preferences a query may use (the driver's modes). */
 export type MongoReadPreference = 'primary' | 'primaryPreferred' | 'secondary' | 'secondaryPreferred' | 'nearest';
@@ -58,10 +59,10 @@ export function resolveMongoPersistenceOptions(options: MongoPersistenceOptions)
 }
 
 /**
- * The options handed to MongooseModule.forRoot. The connection itself reads from the primary;
- * only the read model and the statistics opt into `readPreference` per query.
+ * Mongoose connection options. The connection itself reads from the primary; only the read
+ * model and the statistics opt into `readPreference`, per query.
  */
-export function mongooseConnectionOptions(options: ResolvedMongoPersistenceOptions): Omit<MongooseModuleOptions, 'uri'> {
+export function mongooseConnectOptions(options: ResolvedMongoPersistenceOptions): ConnectOptions {
   return {
     maxPoolSize: options.poolSize,
     serverSelectionTimeoutMS: options.serverSelectionTimeoutMS,
@@ -73,7 +74,10 @@ export function mongooseConnectionOptions(options: ResolvedMongoPersistenceOptio
     appName: options.appName,
     autoIndex: options.autoIndex,
     autoCreate: options.autoIndex,
-    retryAttempts: options.retryAttempts,
-    retryDelay: options.retryDelayMs,
   };
+}
+
+/** What MongooseModule.forRoot(uri, …) takes: the connection options plus start-up retries. */
+export function mongooseModuleOptions(options: ResolvedMongoPersistenceOptions): Omit<MongooseModuleOptions, 'uri'> {
+  return { ...mongooseConnectOptions(options), retryAttempts: options.retryAttempts, retryDelay: options.retryDelayMs };
 }

@@ -1,8 +1,8 @@
 import { OPEN_TASK_STATUSES, type SortOrder, Task, type TaskListRequest, type TaskSortField, type TaskView, taskSortKey } from '@primetrade/domain';
-import { find } from 'mingo';
 import { fixtureTasks, NOW } from '../../contract/task-fixtures';
 import { toTaskRecord, toTaskViewFromRecord } from '../mappers/task.mapper';
 import type { TaskRecord } from '../schemas/task.schema';
+import { MingoCollection } from '../testing/mingo-collection';
 import { escapeRegex, taskKeysetCondition, taskListFilter, taskListQuery, taskListSort } from './task-list.query';
 
 const OWNER = 'owner-a';
@@ -28,13 +28,13 @@ function specialTasks(): Task[] {
 const mine = [...fixtureTasks(OWNER), ...specialTasks()];
 const theirs = fixtureTasks(OTHER, 8, 'other');
 /** The documents exactly as the repository writes them. */
-const collection: TaskRecord[] = [...mine, ...theirs].map(toTaskRecord);
+const collection = new MingoCollection<TaskRecord>([...mine, ...theirs].map(toTaskRecord));
 const views: TaskView[] = mine.map((t) => t.toProps());
 
 /** Runs the built query the way the read model does: find(filter).sort(sort).limit(limit). */
 function run(request: TaskListRequest): TaskView[] {
   const { filter, sort, limit } = taskListQuery(OWNER, request);
-  return find(collection, filter).sort(sort).limit(limit).all().map((doc) => toTaskViewFromRecord(doc as TaskRecord));
+  return collection.find(filter, sort, limit).map(toTaskViewFromRecord);
 }
 
 const list = (criteria: Omit<TaskListRequest['criteria'], 'now'>, now = NOW) =>

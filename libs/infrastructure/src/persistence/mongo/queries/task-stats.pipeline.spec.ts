@@ -1,7 +1,8 @@
 import { emptyTaskStats, OPEN_TASK_STATUSES, Task, type TaskView } from '@primetrade/domain';
-import { aggregate } from 'mingo';
 import { fixtureTasks, NOW } from '../../contract/task-fixtures';
 import { toTaskRecord } from '../mappers/task.mapper';
+import type { TaskRecord } from '../schemas/task.schema';
+import { MingoCollection } from '../testing/mingo-collection';
 import { type TaskStatsRow, taskStatsPipeline, toTaskStats } from './task-stats.pipeline';
 
 const OWNER = 'owner-a';
@@ -21,10 +22,11 @@ const edges = [
   openTask('edge-no-due', null),
 ];
 const mine = [...fixtureTasks(OWNER), ...edges];
-const collection = [...mine, ...fixtureTasks('owner-b', 9, 'other')].map(toTaskRecord);
+const records = [...mine, ...fixtureTasks('owner-b', 9, 'other')].map(toTaskRecord);
+const collection = new MingoCollection<TaskRecord>(records);
 const views: TaskView[] = mine.map((t) => t.toProps());
 
-const overview = (ownerId: string, now = NOW) => toTaskStats(aggregate(collection, taskStatsPipeline(ownerId, now))[0] as TaskStatsRow | undefined);
+const overview = (ownerId: string, now = NOW) => toTaskStats(collection.aggregate<TaskStatsRow>(taskStatsPipeline(ownerId, now))[0]);
 
 describe('task statistics pipeline (executed by mingo)', () => {
   it('computes every figure of the overview for one owner', () => {
@@ -57,8 +59,8 @@ describe('task statistics pipeline (executed by mingo)', () => {
   });
 
   it('counts a task due exactly now as due soon, and one due in exactly 24 h as neither', () => {
-    const only = (ids: string[]) => collection.filter((d) => ids.includes(d._id));
-    const run = (ids: string[]) => toTaskStats(aggregate(only(ids), taskStatsPipeline(OWNER, NOW))[0] as TaskStatsRow);
+    const only = (ids: string[]) => new MingoCollection(records.filter((d) => ids.includes(d._id)));
+    const run = (ids: string[]) => toTaskStats(only(ids).aggregate<TaskStatsRow>(taskStatsPipeline(OWNER, NOW))[0]);
     expect(run(['edge-now'])).toMatchObject({ overdue: 0, dueSoon: 1 });
     expect(run(['edge-soon-end'])).toMatchObject({ overdue: 0, dueSoon: 0 });
     expect(run(['edge-just-overdue'])).toMatchObject({ overdue: 1, dueSoon: 0 });
@@ -78,7 +80,7 @@ describe('task statistics pipeline (executed by mingo)', () => {
   });
 
   it('gives empty statistics to an owner without tasks', () => {
-    expect(aggregate(collection, taskStatsPipeline('nobody', NOW))).toEqual([]);
+    expect(collection.aggregate(taskStatsPipeline('nobody', NOW))).toEqual([]);
     expect(overview('nobody')).toEqual(emptyTaskStats());
   });
 

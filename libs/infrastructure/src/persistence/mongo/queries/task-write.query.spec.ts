@@ -1,18 +1,18 @@
 import { Task } from '@primetrade/domain';
-import { find, updateOne } from 'mingo';
 import { toTaskProps, toTaskRecord } from '../mappers/task.mapper';
 import type { TaskRecord } from '../schemas/task.schema';
+import { MingoCollection } from '../testing/mingo-collection';
 import { ownedTaskFilter, taskUpdate, taskVersionFilter } from './task-write.query';
 
 const NOW = new Date('2026-06-15T12:00:00.000Z');
 
 const restoreAs = (task: Task, ownerId: string) => Task.restore({ ...task.toProps(), ownerId });
 
-function stored(): { task: Task; docs: TaskRecord[] } {
+function stored(): { task: Task; docs: MingoCollection<TaskRecord> } {
   const created = Task.create({ id: 't1', ownerId: 'owner-a', title: 'Ship it', tags: ['work'], dueDate: new Date('2026-07-01'), now: NOW });
   created.pullEvents();
   const task = Task.restore(created.toProps());
-  return { task, docs: [toTaskRecord(task), toTaskRecord(restoreAs(task, 'owner-b'))] };
+  return { task, docs: new MingoCollection([toTaskRecord(task), toTaskRecord(restoreAs(task, 'owner-b'))]) };
 }
 
 describe('task write documents (executed by mingo)', () => {
@@ -24,27 +24,27 @@ describe('task write documents (executed by mingo)', () => {
   it('updates the matching version, bumps it and rewrites the derived sort keys', () => {
     const { task, docs } = stored();
     task.update({ title: 'Shipped', dueDate: null, priority: 'urgent' }, new Date(NOW.getTime() + 1000));
-    const result = updateOne(docs, taskVersionFilter(task.ownerId, task.id, task.expectedStoredVersion), taskUpdate(task));
+    const result = docs.updateOne(taskVersionFilter(task.ownerId, task.id, task.expectedStoredVersion), taskUpdate(task));
     expect(result.matchedCount).toBe(1);
-    const [saved] = find(docs, ownedTaskFilter('owner-a', 't1')).all() as TaskRecord[];
+    const [saved] = docs.find(ownedTaskFilter('owner-a', 't1'));
     expect(toTaskProps(saved)).toEqual(task.toProps());
     expect(saved).toMatchObject({ version: 2, dueSortKey: Number.MAX_SAFE_INTEGER, priorityRank: 3, createdAt: NOW });
     // The other owner's task with the same id is untouched.
-    expect((find(docs, ownedTaskFilter('owner-b', 't1')).all()[0] as TaskRecord).title).toBe('Ship it');
+    expect(docs.find(ownedTaskFilter('owner-b', 't1'))[0].title).toBe('Ship it');
   });
 
   it('matches nothing for a stale version or another owner', () => {
     const { task, docs } = stored();
     const first = Task.restore(task.toProps());
     first.update({ title: 'First' }, NOW);
-    expect(updateOne(docs, taskVersionFilter(first.ownerId, first.id, first.expectedStoredVersion), taskUpdate(first)).matchedCount).toBe(1);
+    expect(docs.updateOne(taskVersionFilter(first.ownerId, first.id, first.expectedStoredVersion), taskUpdate(first)).matchedCount).toBe(1);
     const stale = Task.restore(task.toProps());
     stale.update({ title: 'Second' }, NOW);
-    expect(updateOne(docs, taskVersionFilter(stale.ownerId, stale.id, stale.expectedStoredVersion), taskUpdate(stale)).matchedCount).toBe(0);
-    expect(find(docs, taskVersionFilter('owner-c', 't1', 1)).all()).toEqual([]);
+    expect(docs.updateOne(taskVersionFilter(stale.ownerId, stale.id, stale.expectedStoredVersion), taskUpdate(stale)).matchedCount).toBe(0);
+    expect(docs.find(taskVersionFilter('owner-c', 't1', 1))).toEqual([]);
     // What the repository checks to tell a conflict from a vanished task.
-    expect(find(docs, ownedTaskFilter('owner-a', 't1')).all()).toHaveLength(1);
-    expect(find(docs, ownedTaskFilter('owner-a', 'ghost')).all()).toHaveLength(0);
+    expect(docs.find(ownedTaskFilter('owner-a', 't1'))).toHaveLength(1);
+    expect(docs.find(ownedTaskFilter('owner-a', 'ghost'))).toHaveLength(0);
   });
 
   it('never rewrites the id, the owner or the creation time', () => {

@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import { type Connection, createConnection } from 'mongoose';
+import { describePersistenceContract } from '../contract/persistence.contract';
+import type { PersistenceStores } from '../contract/persistence-stores';
+import { mongooseConnectOptions, resolveMongoPersistenceOptions } from './mongo-persistence.options';
+import { MongoSessionRepository } from './mongo-session.repository';
+import { MongoTaskReadModel } from './mongo-task-read-model';
+import { MongoTaskRepository } from './mongo-task.repository';
+import { MongoTaskStatistics } from './mongo-task-statistics';
+import { MongoUserRepository } from './mongo-user.repository';
+import { SessionRecord, SessionSchema } from './schemas/session.schema';
+import { TaskRecord, TaskSchema } from './schemas/task.schema';
+import { UserRecord, UserSchema } from './schemas/user.schema';
+
+/**
+ * The shared persistence contract against a real mongod (a replica set, for read preferences).
+ * Each test gets its own database, named `primetrade_contract_test_…` and dropped afterwards, so
+ * the suite never touches a database without "test" in its name.
+ */
+const uri = process.env['MONGODB_URI'];
+
+if (!uri) {
+  // Said out loud, and every test is registered as skipped: a missing server is never a pass.
+  // Written to stdout directly: Jest drops console output of a file whose tests all skipped.
+  process.stdout.write('skipped: no MongoDB server (set MONGODB_URI)\n');
+}
+
+let base: Connection | undefined;
+const run = randomUUID().slice(0, 8);
+let counter = 0;
+
+async function openMongoStores(mongoUri: string): Promise<PersistenceStores> {
+  const options = resolveMongoPersistenceOptions({ uri: mongoUri, readPreference: 'primary' });
+  if (!base) {
+    base = await createConnection(mongoUri, mongooseConnectOptions(options)).asPromise();
+  }
+  const dbName = `primetrade_contract_test_${run}_${++counter}`;
+  if (!dbName.includes('test')) throw new Error(`refusing to use database ${dbName}: its name lacks "test"`);
+  const db = base.useDb(dbName, { useCache: false });
+  const users = db.model<UserRecord>(UserRecord.name, UserSchema);
+  const sessions = db.model<SessionRecord>(SessionRecord.name, SessionSchema);
+  const tasks = db.model<TaskRecord>(TaskRecord.name, TaskSchema);
+  // Indexes first: the unique email index is what refuses a duplicate registration.
+  await Promise.all([users.init(), sessions.init(), tasks.init()]);
+  return {
+    users: new MongoUserRepository(users),
+    sessions: new MongoSessionRepository(sessions),
+    tasks: new MongoTaskRepository(tasks),
+    // Primary reads here: the contract checks results, not replication lag.
+    readModel: new MongoTaskReadModel(tasks, options),
+    statistics: new MongoTaskStatistics(tasks, options),
+    dispose: async () => {
+      await db.dropDatabase();
+    },
+  };
+}
+
+(uri ? describe : describe.skip)('MongoDB adapters', () => {
+  // A fresh database per test builds its indexes first: slower than SQLite's in-memory file.
+  jest.setTimeout(30_000);
+
+  afterAll(async () => {
+    await base?.close();
+  });
+
+  describePersistenceContract('mongodb', () => openMongoStores(uri as string));
+});

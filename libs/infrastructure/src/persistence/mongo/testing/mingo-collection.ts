@@ -1,0 +1,34 @@
+import { aggregate, find, updateMany, updateOne } from 'mingo';
+import type { MongoDocument, MongoSort } from '../queries/mongo-query.types';
+
+/**
+ * Test-only: runs the adapter's query documents with mingo over an in-memory array of stored
+ * records, with the driver's call shapes (find → sort → limit, aggregate, updateOne/Many).
+ */
+export class MingoCollection<T extends object> {
+  constructor(readonly docs: T[]) {}
+
+  find(filter: MongoDocument, sort?: MongoSort, limit?: number): T[] {
+    let cursor = find(this.raw(), filter);
+    if (sort) cursor = cursor.sort(sort);
+    if (limit !== undefined) cursor = cursor.limit(limit);
+    return cursor.all() as unknown as T[];
+  }
+
+  aggregate<R>(pipeline: MongoDocument[]): R[] {
+    return aggregate(this.raw(), pipeline) as unknown as R[];
+  }
+
+  updateOne(filter: MongoDocument, update: MongoDocument): { matchedCount: number } {
+    return updateOne(this.raw(), filter, update);
+  }
+
+  updateMany(filter: MongoDocument, update: MongoDocument): { matchedCount: number } {
+    return updateMany(this.raw(), filter, update);
+  }
+
+  /** Stored records are plain objects; mingo types them as index-signature records. */
+  private raw(): Record<string, unknown>[] {
+    return this.docs as unknown as Record<string, unknown>[];
+  }
+}

@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { parseDuration } from './duration';
 
 export type Role = 'api' | 'worker' | 'all';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const duration = z.string().transform((v, ctx) => parseDuration(v) ?? (ctx.addIssue({ code: 'custom', message: 'must be a duration such as 500ms, 2s, 15m, 1h' }), z.NEVER));
 const list = z.string().transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean));
 
 /** Every setting the process reads, validated once at boot (the only reader of process.env). */
@@ -33,6 +35,14 @@ const schema = z
     WEB_DIST_DIR: z.string().default('dist/apps/web/browser'),
     MONGODB_URI: z.string().optional(),
     REDIS_URL: z.string().optional(),
+    REDIS_PREFIX: z.string().regex(/^[\w.-]+$/, 'letters, digits, _ . - only').default('primetrade'),
+    NOTIFICATION_SCAN_INTERVAL: duration.default(3_600_000),
+    NOTIFICATION_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+    NOTIFICATION_BACKOFF: duration.default(5000),
+    NOTIFICATION_LOCK: duration.default(30_000),
+    SMTP_URL: z.string().url().optional(),
+    MAIL_FROM: z.string().default('Primetrade <no-reply@primetrade.local>'),
+    STATS_CACHE_TTL: duration.default(60_000),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && Buffer.byteLength(env.JWT_SECRET ?? '', 'utf8') < 32) {
@@ -67,6 +77,11 @@ export interface AppConfig {
   webDistDir: string;
   mongodbUri?: string;
   redisUrl?: string;
+  /** Namespace of every Redis key (BullMQ, cache, throttler, streams). */
+  redisPrefix: string;
+  notifications: { scanIntervalMs: number; attempts: number; backoffMs: number; lockMs: number };
+  mail: { smtpUrl?: string; from: string };
+  statsCacheTtlMs: number;
 }
 
 export class ConfigValidationError extends Error {}
@@ -101,6 +116,10 @@ export function loadConfig(source: Record<string, string | undefined>, argv: rea
     webDistDir: e.WEB_DIST_DIR,
     mongodbUri: e.MONGODB_URI || undefined,
     redisUrl: e.REDIS_URL || undefined,
+    redisPrefix: e.REDIS_PREFIX,
+    notifications: { scanIntervalMs: e.NOTIFICATION_SCAN_INTERVAL, attempts: e.NOTIFICATION_ATTEMPTS, backoffMs: e.NOTIFICATION_BACKOFF, lockMs: e.NOTIFICATION_LOCK },
+    mail: { smtpUrl: e.SMTP_URL || undefined, from: e.MAIL_FROM },
+    statsCacheTtlMs: e.STATS_CACHE_TTL,
   };
 }
 

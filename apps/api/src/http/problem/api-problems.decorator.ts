@@ -1,6 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
-import { ProblemDetailsDto } from './problem-details';
 
 const DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid input (field errors in `errors`)',

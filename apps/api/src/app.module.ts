@@ -6,7 +6,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { Clock, DomainEventPublisher, IdGenerator } from '@primetrade/domain';
-import { InProcessEventPublisher, jwtKey, SecurityModule, SystemClock, UuidV7IdGenerator } from '@primetrade/infrastructure';
+import { InProcessEventPublisher, jwtKey, ResilientThrottlerStorage, SecurityModule, SystemClock, UuidV7IdGenerator } from '@primetrade/infrastructure';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { JwtAuthGuard } from './http/auth/jwt-auth.guard';
 import { HealthModule } from './http/health.module';
@@ -14,11 +14,14 @@ import { IdentityHttpModule } from './http/identity.module';
 import { loggerOptions } from './http/logging/logger-options';
 import { ProblemDetailsFilter } from './http/problem/problem-details.filter';
 import { createValidationPipe } from './http/problem/validation.pipe';
+import { NotificationsHttpModule } from './http/notifications.module';
 import { TasksHttpModule } from './http/tasks.module';
 import { RateLimitGuard } from './http/throttling/rate-limit.guard';
 import { throttlerOptions } from './http/throttling/throttler-options';
+import { NotificationsModule } from './notifications.module';
 import { ObservabilityModule } from './observability/observability.module';
 import { persistenceModule } from './persistence.module';
+import { RedisPlatformModule } from './redis.module';
 
 /** Cross-cutting adapters every context shares. */
 @Module({})
@@ -46,7 +49,11 @@ export class AppModule {
         LoggerModule.forRoot(loggerOptions(config, logDestination)),
         CqrsModule.forRoot(),
         ObservabilityModule.forRoot(config),
-        ThrottlerModule.forRoot(throttlerOptions(config.throttle)),
+        ThrottlerModule.forRoot({
+          ...throttlerOptions(config.throttle),
+          // Shared counters across replicas when Redis is configured.
+          storage: config.redisUrl ? new ResilientThrottlerStorage({ url: config.redisUrl, prefix: config.redisPrefix }) : undefined,
+        }),
         CoreModule.forRoot(config),
         persistenceModule(config),
         SecurityModule.forRoot({
@@ -56,9 +63,11 @@ export class AppModule {
           accessTtlSeconds: config.jwt.accessTtlSeconds,
           refreshTtlSeconds: config.jwt.refreshTtlSeconds,
         }),
+        RedisPlatformModule.forRoot(config),
+        NotificationsModule.forRoot(config),
         HealthModule,
-        IdentityHttpModule,
-        TasksHttpModule,
+        // The worker role serves health only: no user routes.
+        ...(config.role === 'worker' ? [] : [IdentityHttpModule, TasksHttpModule, NotificationsHttpModule]),
       ],
       providers: [
         // Order matters: authenticate first so rate limits can key on the user.

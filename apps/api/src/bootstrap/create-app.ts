@@ -73,6 +73,6 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   app.setGlobalPrefix('api');
   app.enableVersioning({ type: VersioningType.URI, prefix: 'v' });
   mountSwagger(app, buildOpenApiDocument(app));
-  await serveWebClient(app, resolved.webDistDir);
+  if (resolved.role !== 'worker') await serveWebClient(app, resolved.webDistDir); // workers serve health only
   return app;
 }

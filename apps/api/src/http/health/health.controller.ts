@@ -1,8 +1,8 @@
-import { Controller, Get, Inject, UseFilters } from '@nestjs/common';
+import { Controller, Get, Inject, Optional, UseFilters } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, MemoryHealthIndicator } from '@nestjs/terminus';
 import { SkipThrottle } from '@nestjs/throttler';
-import { PersistenceHealth } from '@primetrade/infrastructure';
+import { PersistenceHealth, RedisHealth } from '@primetrade/infrastructure';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { Public } from '../auth/public.decorator';
 import { HealthCheckFilter } from './health-check.filter';
@@ -22,6 +22,8 @@ export class HealthController {
     private readonly persistence: PersistenceHealth,
     private readonly shutdown: ShutdownState,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    /** Present only when REDIS_URL is set. */
+    @Optional() private readonly redis?: RedisHealth,
   ) {}
 
   /** Liveness: the process answers. Never checks dependencies (a DB outage must not restart pods). */
@@ -50,6 +52,17 @@ export class HealthController {
         }
       },
       () => this.memory.checkHeap('heap', this.config.heapLimitBytes),
+      ...(this.redis ? [() => this.pingRedis(this.redis as RedisHealth)] : []),
     ]);
+  }
+
+  private async pingRedis(redis: RedisHealth) {
+    const indicator = this.indicators.check('redis');
+    try {
+      await redis.ping();
+      return indicator.up();
+    } catch {
+      return indicator.down({ message: 'ping failed' });
+    }
   }
 }

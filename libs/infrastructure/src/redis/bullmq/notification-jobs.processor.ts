@@ -1,0 +1,32 @@
+import { WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { DeliverNotificationCommand, type NotificationJob, ScanDueTasksCommand } from '@primetrade/domain';
+import type { Job } from 'bullmq';
+import { DELIVER_JOB, SCAN_JOB } from './notification-jobs';
+
+/**
+ * Runs notification jobs through the command bus. Decorated with @Processor by the module, so the
+ * worker options (lock duration, stalled checks) come from validated config.
+ */
+export class NotificationJobsProcessor extends WorkerHost {
+  private readonly logger = new Logger('NotificationJobs');
+
+  constructor(private readonly commands: CommandBus) {
+    super();
+  }
+
+  async process(job: Job): Promise<unknown> {
+    switch (job.name) {
+      case SCAN_JOB:
+        return this.commands.execute(new ScanDueTasksCommand());
+      case DELIVER_JOB: {
+        const outcome = await this.commands.execute(new DeliverNotificationCommand(job.data as NotificationJob));
+        this.logger.debug(`${job.id}: ${outcome} (attempt ${job.attemptsMade + 1})`);
+        return outcome;
+      }
+      default:
+        throw new Error(`unknown job ${job.name}`);
+    }
+  }
+}

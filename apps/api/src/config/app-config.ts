@@ -32,6 +32,7 @@ const schema = z
     THROTTLE_LOGIN_TTL_SECONDS: z.coerce.number().int().positive().default(60),
     SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).optional(),
     HEALTH_HEAP_LIMIT_MB: z.coerce.number().int().positive().default(1024),
+    METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
     WEB_DIST_DIR: z.string().default('dist/apps/web/browser'),
     MONGODB_URI: z.string().optional(),
     REDIS_URL: z.string().optional(),
@@ -74,6 +75,8 @@ export interface AppConfig {
   };
   shutdownDrainMs: number;
   heapLimitBytes: number;
+  /** Separate listener for GET /metrics; undefined: none (the default under NODE_ENV=test). */
+  metricsPort?: number;
   webDistDir: string;
   mongodbUri?: string;
   redisUrl?: string;
@@ -113,6 +116,7 @@ export function loadConfig(source: Record<string, string | undefined>, argv: rea
     },
     shutdownDrainMs: e.SHUTDOWN_DRAIN_MS ?? (e.NODE_ENV === 'production' ? 5000 : 0),
     heapLimitBytes: e.HEALTH_HEAP_LIMIT_MB * 1024 * 1024,
+    metricsPort: e.METRICS_PORT ?? (e.NODE_ENV === 'test' ? undefined : 9464),
     webDistDir: e.WEB_DIST_DIR,
     mongodbUri: e.MONGODB_URI || undefined,
     redisUrl: e.REDIS_URL || undefined,

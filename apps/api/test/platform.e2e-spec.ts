@@ -36,6 +36,18 @@ describe('health, docs, logging, durability (e2e)', () => {
     }
   });
 
+  it('answers CORS preflights only for allow-listed origins', async () => {
+    const t = await startTestApp({ CORS_ORIGINS: 'https://app.example' });
+    try {
+      const allowed = await t.http.options('/api/v1/tasks').set('Origin', 'https://app.example').set('Access-Control-Request-Method', 'POST');
+      expect(allowed.headers['access-control-allow-origin']).toBe('https://app.example');
+      const denied = await t.http.options('/api/v1/tasks').set('Origin', 'https://evil.example').set('Access-Control-Request-Method', 'POST');
+      expect(denied.headers['access-control-allow-origin']).toBeUndefined();
+    } finally {
+      await t.close();
+    }
+  });
+
   it('writes one JSON line per request with route, status, duration, correlation and user ids, and no secrets', async () => {
     const t = await startTestApp();
     try {

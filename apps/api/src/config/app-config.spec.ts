@@ -1,0 +1,37 @@
+import { ConfigValidationError, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('has working defaults for a fresh machine', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ env: 'development', role: 'all', port: 3000, host: '127.0.0.1', dataDir: './data', shutdownDrainMs: 0 });
+    expect(config.throttle.taskCreate).toEqual({ limit: 50, ttlMs: 15 * 60_000 });
+    expect(config.jwt.accessTtlSeconds).toBe(900);
+  });
+
+  it('refuses to start in production without a JWT secret of at least 32 bytes', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: must be set to at least 32 bytes in production/);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'short' })).toThrow(ConfigValidationError);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).shutdownDrainMs).toBe(5000);
+  });
+
+  it('lists every invalid setting in one readable error', () => {
+    try {
+      loadConfig({ PORT: 'eighty', NODE_ENV: 'staging', THROTTLE_ENABLED: 'maybe' });
+      throw new Error('expected a ConfigValidationError');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigValidationError);
+      expect((error as Error).message).toMatch(/PORT/);
+      expect((error as Error).message).toMatch(/NODE_ENV/);
+      expect((error as Error).message).toMatch(/THROTTLE_ENABLED/);
+    }
+  });
+
+  it('takes the role from --role= over ROLE, and parses lists and flags', () => {
+    expect(loadConfig({ ROLE: 'api' }, ['--role=worker']).role).toBe('worker');
+    expect(() => loadConfig({}, ['--role=boss'])).toThrow(/ROLE/);
+    const config = loadConfig({ CORS_ORIGINS: 'https://a.example, https://b.example', THROTTLE_ENABLED: 'false', TRUST_PROXY: '1' });
+    expect(config.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
+    expect(config.throttle.enabled).toBe(false);
+    expect(config.trustProxy).toBe(true);
+  });
+});

@@ -1,6 +1,6 @@
 // docker/docker-compose*.yml through `docker-compose config` (Debian's compose v1: it validates and
 // resolves a file without any Docker engine), then assertions on the resolved model.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { dockerDir, makeTempDir, requireTool, run } from './support/tools';
@@ -64,6 +64,7 @@ describe('docker-compose files', () => {
     compose = requireTool('docker-compose', 'docker-compose');
     writeFileSync(emptyEnvFile, '');
     writeFileSync(prodEnvFile, Object.entries(prodSecrets).map(([k, v]) => `${k}=${v}`).join('\n') + '\n');
+    writeFileSync(`${prodEnvFile}.smtp`, `${readFileSync(prodEnvFile, 'utf8')}SMTP_URL=smtps://u:p@smtp.example.test:465\n`);
   });
   afterAll(() => temp.remove());
 
@@ -169,6 +170,17 @@ describe('docker-compose files', () => {
       expect(env['MONGODB_URI']).toContain('replicaSet=rs0');
       expect(env['REDIS_URL']).toBe(`redis://:${prodSecrets.REDIS_PASSWORD}@redis:6379`);
       expect(env['METRICS_PORT']).toBe('9464');
+    });
+
+    it('passes optional settings only when set: the app rejects an empty SMTP_URL', () => {
+      for (const role of ['backend', 'worker']) {
+        const env = model.services[role].environment!;
+        expect(env['SMTP_URL']).toBeNull();
+        expect(env['OTEL_EXPORTER_OTLP_ENDPOINT']).toBeNull();
+      }
+      const withSmtp = config('docker-compose.prod.yml', prodEnvFile + '.smtp');
+      expect(withSmtp.status).toBe(0);
+      expect((parse(withSmtp.stdout) as ComposeModel).services['worker'].environment!['SMTP_URL']).toBe('smtps://u:p@smtp.example.test:465');
     });
 
     it('runs the app read-only, without capabilities, and stops it within its grace period', () => {

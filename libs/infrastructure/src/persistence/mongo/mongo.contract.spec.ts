@@ -42,6 +42,9 @@ async function openMongoStores(mongoUri: string): Promise<PersistenceStores> {
   const tasks = db.model<TaskRecord>(TaskRecord.name, TaskSchema);
   // Indexes first: the unique email index is what refuses a duplicate registration.
   await Promise.all([users.init(), sessions.init(), tasks.init()]);
+  // The contract runs on a frozen clock in the past; the server's TTL monitor runs on the wall
+  // clock and would delete the suite's sessions mid-test. Keep the index, push its expiry out.
+  await db.db!.command({ collMod: sessions.collection.collectionName, index: { name: 'expiresAt_ttl', expireAfterSeconds: 10 * 365 * 86_400 } });
   return {
     users: new MongoUserRepository(users),
     sessions: new MongoSessionRepository(sessions),

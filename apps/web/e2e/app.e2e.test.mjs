@@ -20,16 +20,22 @@ describe('Primetrade in a real browser', { skip: missing ?? false }, () => {
   let browser;
   let context;
   let page;
+  /** Uncaught errors and Content-Security-Policy refusals seen by the main page. */
+  const pageProblems = [];
   const cards = () => page.getByTestId('task-card');
   const card = (title) => cards().filter({ has: page.getByRole('heading', { name: title, exact: true }) });
 
   before(async () => {
     app = await startApp();
-    console.log(`# app: ${app.kind} at ${app.baseUrl}`);
+    console.log(`# app (real API + built client) at ${app.baseUrl}`);
     browser = await launch();
     context = await browser.newContext({ baseURL: app.baseUrl, viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
     page.setDefaultTimeout(10_000);
+    page.on('pageerror', (error) => pageProblems.push(`uncaught: ${error.message}`));
+    page.on('console', (msg) => {
+      if (/Content Security Policy/i.test(msg.text())) pageProblems.push(`csp: ${msg.text()}`);
+    });
   });
 
   after(async () => {
@@ -104,6 +110,9 @@ describe('Primetrade in a real browser', { skip: missing ?? false }, () => {
     await page.waitForURL('**/tasks');
     await expectText(page.getByTestId('current-user'), user.name);
     await page.getByTestId('empty-state').waitFor();
+    // The global stylesheet is in force (a CSP that blocked it would leave the page unstyled).
+    const padding = await page.locator('section.page').evaluate((el) => getComputedStyle(el).paddingLeft);
+    assert.equal(padding, '16px');
     await checkPage(page, '04-tasks-empty');
   });
 
@@ -232,6 +241,10 @@ describe('Primetrade in a real browser', { skip: missing ?? false }, () => {
     await page.reload();
     await expectCount(cards(), 2);
     await expectText(page.getByTestId('current-user'), user.name);
+  });
+
+  it('raised no uncaught error and no Content-Security-Policy refusal', () => {
+    assert.deepEqual(pageProblems, []);
   });
 
   it('on a phone, with a session made through the API, refreshes an expired access token silently', async () => {

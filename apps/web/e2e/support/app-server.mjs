@@ -1,7 +1,6 @@
 // Starts the application the browser tests drive: the real API (built by `npm run build` /
 // `nx build api`), which also serves the built client, on a free port with a throw-away data
-// directory. E2E_API=stand-in uses the in-memory stand-in instead (only for UI work while the
-// API is not built); the default and CI path is the real API.
+// directory.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -38,25 +37,21 @@ async function waitForHttp(url, child, logs, timeoutMs = 30_000) {
   throw new Error(`API did not answer ${url} within ${timeoutMs} ms:\n${logs.join('')}`);
 }
 
-/** @returns {Promise<{ baseUrl: string, kind: 'api' | 'stand-in', stop: () => Promise<void> }>} */
+/** @returns {Promise<{ baseUrl: string, stop: () => Promise<void> }>} */
 export async function startApp() {
   if (!existsSync(join(WEB_DIR, 'index.html'))) throw new Error(`No client build at ${WEB_DIR}: run \`nx build web\` first.`);
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
 
-  if (process.env.E2E_API === 'stand-in') {
-    const { startStandIn } = await import('../stand-in/server.mjs');
-    const server = await startStandIn({ port, webDir: WEB_DIR });
-    return { baseUrl, kind: 'stand-in', stop: () => new Promise((r) => server.close(() => r())) };
-  }
-
   if (!existsSync(API_MAIN)) throw new Error(`No API build at ${API_MAIN}: run \`npm run build\` (or \`nx build api\`) first.`);
   const dataDir = mkdtempSync(join(tmpdir(), 'primetrade-e2e-'));
   const logs = [];
+  // The embedded mode: no external stores, whatever the calling shell has set.
+  const { MONGODB_URI: _m, REDIS_URL: _r, SMTP_URL: _s, ...inherited } = process.env;
   const child = spawn(process.execPath, [API_MAIN], {
     cwd: ROOT,
     env: {
-      ...process.env,
+      ...inherited,
       NODE_ENV: 'test',
       HOST: '127.0.0.1',
       PORT: String(port),
@@ -65,7 +60,6 @@ export async function startApp() {
       LOG_LEVEL: 'warn',
       // The flow logs in several times and creates tasks quickly; rate limits have their own tests.
       THROTTLE_ENABLED: 'false',
-      THROTTLE_DISABLED: 'true',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -80,7 +74,6 @@ export async function startApp() {
   }
   return {
     baseUrl,
-    kind: 'api',
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));

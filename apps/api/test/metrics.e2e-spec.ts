@@ -2,6 +2,8 @@ import { request as httpRequest } from 'node:http';
 import { Logger } from '@nestjs/common';
 import { loadConfig } from '../src/config/app-config';
 import { MetricsServer } from '../src/observability/metrics-server';
+import { Queue } from 'bullmq';
+import { describeWithRedis, dropPrefix, REDIS_URL, uniquePrefix } from './redis/support/redis-env';
 import { signUp, startTestApp, type TestApp } from './support/test-app';
 
 /** GET over plain node:http: the metrics listener is not the app, so supertest's base URL does not apply. */
@@ -117,6 +119,31 @@ describe('METRICS_PORT', () => {
       await second.close();
       await first.close();
       errors.mockRestore();
+    }
+  });
+});
+
+describeWithRedis('metrics (e2e): BullMQ queue depth with Redis', () => {
+  it('exports waiting and delayed notification jobs', async () => {
+    const prefix = uniquePrefix('metrics');
+    // API role: enqueues but processes nothing, so the counts stay put.
+    const t = await startTestApp({ METRICS_PORT: '0', REDIS_URL, REDIS_PREFIX: prefix, ROLE: 'api' });
+    const queue = new Queue('notifications', { connection: { url: REDIS_URL }, prefix: `${prefix}:bull` });
+    const depth = async (state: string) => sample((await get(t.app.get(MetricsServer).port!, '/metrics')).body, 'bullmq_queue_jobs', { queue: 'notifications', state });
+    try {
+      // The app's own scan schedule may already have put a job there: compare before and after.
+      const waiting = (await depth('waiting'))!;
+      const delayed = (await depth('delayed'))!;
+      await queue.add('probe', {}, { jobId: `${prefix}-w1` });
+      await queue.add('probe', {}, { jobId: `${prefix}-w2` });
+      await queue.add('probe', {}, { jobId: `${prefix}-d1`, delay: 3_600_000 });
+      expect(await depth('waiting')).toBe(waiting + 2);
+      expect(await depth('delayed')).toBe(delayed + 1);
+      expect(await depth('active')).toBe(0);
+    } finally {
+      await queue.close();
+      await t.close();
+      await dropPrefix(prefix);
     }
   });
 });

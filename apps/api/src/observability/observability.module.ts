@@ -1,10 +1,14 @@
 import { type DynamicModule, Inject, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { HttpAdapterHost } from '@nestjs/core';
+import { getQueueToken } from '@nestjs/bullmq';
+import { HttpAdapterHost, ModuleRef } from '@nestjs/core';
+import type { Queue } from 'bullmq';
 import type { FastifyInstance } from 'fastify';
+import { NOTIFICATIONS_QUEUE } from '@primetrade/infrastructure';
 import type { AppConfig } from '../config/app-config';
 import { AppMetrics } from './app-metrics';
 import { instrumentHttp } from './http-metrics';
 import { MetricsServer } from './metrics-server';
+import { registerQueueDepth } from './queue-metrics';
 import { TaskMetricsHandler } from './task-metrics.handler';
 import { shutdownTracing } from './tracing';
 
@@ -22,6 +26,7 @@ const eventHandlers = [TaskMetricsHandler];
 export class ObservabilityModule implements OnModuleInit, OnApplicationShutdown {
   constructor(
     private readonly adapterHost: HttpAdapterHost,
+    private readonly moduleRef: ModuleRef,
     private readonly metrics: AppMetrics,
     private readonly server: MetricsServer,
     @Inject(OBSERVABILITY_OPTIONS) private readonly options: ObservabilityOptions,
@@ -45,7 +50,18 @@ export class ObservabilityModule implements OnModuleInit, OnApplicationShutdown 
     // Hooks added before the server starts apply to every route, including ones already declared.
     const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
     if (fastify) instrumentHttp(fastify, this.metrics);
+    const queues = this.bullQueues();
+    if (queues.length > 0) registerQueueDepth(this.metrics, queues);
     if (this.options.metricsPort !== undefined) await this.server.listen(this.options.metricsPort, this.options.host);
+  }
+
+  /** BullMQ queues exist only when REDIS_URL is set; the in-process queue has no depth to export. */
+  private bullQueues(): Queue[] {
+    try {
+      return [this.moduleRef.get<Queue>(getQueueToken(NOTIFICATIONS_QUEUE), { strict: false })];
+    } catch {
+      return [];
+    }
   }
 
   // After the readiness drain and the HTTP server's close: the last scrape still sees the shutdown.

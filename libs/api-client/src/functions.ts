@@ -29,3 +29,7 @@ export type { UpdateTask$Params as UpdateTask$Params } from './fn/tasks/update-t
 export { updateTask as updateTask } from './fn/tasks/update-task';
 export type { CompleteTask$Params as CompleteTask$Params } from './fn/tasks/complete-task';
 export { completeTask as completeTask } from './fn/tasks/complete-task';
+export type { ListNotifications$Params as ListNotifications$Params } from './fn/notifications/list-notifications';
+export { listNotifications as listNotifications } from './fn/notifications/list-notifications';
+export type { MarkNotificationRead$Params as MarkNotificationRead$Params } from './fn/notifications/mark-notification-read';
+export { markNotificationRead as markNotificationRead } from './fn/notifications/mark-notification-read';

@@ -10,6 +10,8 @@ export { Api } from './api';
 export type { CreateTaskRequestDto } from './models/create-task-request-dto';
 export type { FieldErrorDto } from './models/field-error-dto';
 export type { LoginRequestDto } from './models/login-request-dto';
+export type { NotificationPageDto } from './models/notification-page-dto';
+export type { NotificationResponseDto } from './models/notification-response-dto';
 export type { PriorityCountsDto } from './models/priority-counts-dto';
 export type { ProblemDetailsDto } from './models/problem-details-dto';
 export type { RefreshRequestDto } from './models/refresh-request-dto';
@@ -50,3 +52,7 @@ export type { UpdateTask$Params as UpdateTask$Params } from './fn/tasks/update-t
 export { updateTask as updateTask } from './fn/tasks/update-task';
 export type { CompleteTask$Params as CompleteTask$Params } from './fn/tasks/complete-task';
 export { completeTask as completeTask } from './fn/tasks/complete-task';
+export type { ListNotifications$Params as ListNotifications$Params } from './fn/notifications/list-notifications';
+export { listNotifications as listNotifications } from './fn/notifications/list-notifications';
+export type { MarkNotificationRead$Params as MarkNotificationRead$Params } from './fn/notifications/mark-notification-read';
+export { markNotificationRead as markNotificationRead } from './fn/notifications/mark-notification-read';

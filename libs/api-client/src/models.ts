@@ -4,6 +4,8 @@
 export type { CreateTaskRequestDto } from './models/create-task-request-dto';
 export type { FieldErrorDto } from './models/field-error-dto';
 export type { LoginRequestDto } from './models/login-request-dto';
+export type { NotificationPageDto } from './models/notification-page-dto';
+export type { NotificationResponseDto } from './models/notification-response-dto';
 export type { PriorityCountsDto } from './models/priority-counts-dto';
 export type { ProblemDetailsDto } from './models/problem-details-dto';
 export type { RefreshRequestDto } from './models/refresh-request-dto';

@@ -21,14 +21,14 @@ export function redisOptionsFromUrl(url: string): RedisOptions {
 }
 
 /**
- * A client for request-path work (cache, rate limits, pings): while Redis is down commands fail
- * at once instead of queueing, so requests fall back rather than wait.
+ * A client for request-path work (cache, statistics, pings): a command waits at most 1 s, also
+ * while (re)connecting, so requests fall back rather than hang. Callers that see `status !==
+ * 'ready'` after a failure may skip Redis altogether.
  */
 export function createFailFastRedis(settings: RedisSettings, name: string): Redis {
   const client = new Redis({
     ...redisOptionsFromUrl(settings.url),
     connectionName: `primetrade:${name}`,
-    enableOfflineQueue: false,
     maxRetriesPerRequest: 0,
     commandTimeout: 1000,
     lazyConnect: false,

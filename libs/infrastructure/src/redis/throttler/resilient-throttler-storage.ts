@@ -16,22 +16,26 @@ export class ResilientThrottlerStorage implements ThrottlerStorage, OnApplicatio
   private readonly redis: ThrottlerStorageRedisService;
   private readonly local = new ThrottlerStorageService();
   private degraded = false;
+  private readonly client: Redis;
 
   constructor(settings: RedisSettings) {
     const client = new Redis({
       ...redisOptionsFromUrl(settings.url),
       keyPrefix: `${settings.prefix}:throttle:`,
       connectionName: 'primetrade:throttler',
-      enableOfflineQueue: false,
+      // Queue while (re)connecting, but never longer than the command timeout.
       maxRetriesPerRequest: 0,
       commandTimeout: 500,
       retryStrategy: (times) => Math.min(times * 200, 2000),
     });
     client.on('error', () => undefined);
+    this.client = client;
     this.redis = new ThrottlerStorageRedisService(client);
   }
 
   async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerRecord> {
+    // Known outage: count locally at once instead of waiting for a timeout on every request.
+    if (this.degraded && this.client.status !== 'ready') return this.local.increment(key, ttl, limit, blockDuration, throttlerName);
     try {
       const record = await this.redis.increment(key, ttl, limit, blockDuration, throttlerName);
       if (this.degraded) this.logger.log('Redis rate-limit storage is back');

@@ -1,4 +1,4 @@
-import { expectProblem, signUp, startTestApp } from './support/test-app';
+import { expectProblem, signUp, STORE, startTestApp } from './support/test-app';
 
 describe('health, docs, logging, durability (e2e)', () => {
   it('serves liveness and readiness without auth, and Swagger UI and JSON', async () => {
@@ -6,7 +6,7 @@ describe('health, docs, logging, durability (e2e)', () => {
     try {
       expect((await t.http.get('/api/health/live').expect(200)).body.status).toBe('ok');
       const ready = await t.http.get('/api/health/ready').expect(200);
-      expect(ready.body.info).toMatchObject({ sqlite: { status: 'up' }, heap: { status: 'up' }, lifecycle: { status: 'up' } });
+      expect(ready.body.info).toMatchObject({ [STORE]: { status: 'up' }, heap: { status: 'up' }, lifecycle: { status: 'up' } });
       const docs = await t.http.get('/api/docs-json').expect(200);
       expect(docs.body.paths['/api/v1/tasks'].get.operationId).toBe('listTasks');
       expect(docs.body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });

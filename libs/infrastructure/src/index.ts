@@ -15,3 +15,4 @@ export * from './redis/bullmq/notification-jobs';
 export * from './notifications/notifications-infrastructure.module';
 export * from './notifications/in-process/in-process-notification-queue';
 export * from './persistence/memory';
+export * from './persistence/mongo';

@@ -26,6 +26,19 @@ describe('loadConfig', () => {
     }
   });
 
+  it('selects MongoDB with its settings only when MONGODB_URI is a MongoDB URI', () => {
+    expect(loadConfig({}).mongodb).toBeUndefined();
+    expect(loadConfig({ MONGODB_URI: 'mongodb://db:27017/pt?replicaSet=rs0' }).mongodb).toEqual({
+      uri: 'mongodb://db:27017/pt?replicaSet=rs0',
+      poolSize: 10,
+      readPreference: 'secondaryPreferred',
+      serverSelectionTimeoutMS: 5000,
+      socketTimeoutMS: 45000,
+      autoIndex: true,
+    });
+    expect(() => loadConfig({ MONGODB_URI: 'postgres://db' })).toThrow(/MONGODB_URI/);
+  });
+
   it('takes the role from --role= over ROLE, and parses lists and flags', () => {
     expect(loadConfig({ ROLE: 'api' }, ['--role=worker']).role).toBe('worker');
     expect(() => loadConfig({}, ['--role=boss'])).toThrow(/ROLE/);

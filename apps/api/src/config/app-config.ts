@@ -34,7 +34,12 @@ const schema = z
     HEALTH_HEAP_LIMIT_MB: z.coerce.number().int().positive().default(1024),
     METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
     WEB_DIST_DIR: z.string().default('dist/apps/web/browser'),
-    MONGODB_URI: z.string().optional(),
+    MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// or mongodb+srv:// URI').optional(),
+    MONGODB_POOL_SIZE: z.coerce.number().int().positive().default(10),
+    MONGODB_READ_PREFERENCE: z.enum(['primary', 'primaryPreferred', 'secondary', 'secondaryPreferred', 'nearest']).default('secondaryPreferred'),
+    MONGODB_SERVER_SELECTION_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
+    MONGODB_SOCKET_TIMEOUT_MS: z.coerce.number().int().positive().default(45000),
+    MONGODB_AUTO_INDEX: bool.default(true),
     REDIS_URL: z.string().optional(),
     REDIS_PREFIX: z.string().regex(/^[\w.-]+$/, 'letters, digits, _ . - only').default('primetrade'),
     NOTIFICATION_SCAN_INTERVAL: duration.default(3_600_000),
@@ -78,7 +83,14 @@ export interface AppConfig {
   /** Separate listener for GET /metrics; undefined: none (the default under NODE_ENV=test). */
   metricsPort?: number;
   webDistDir: string;
-  mongodbUri?: string;
+  mongodb?: {
+    uri: string;
+    poolSize: number;
+    readPreference: 'primary' | 'primaryPreferred' | 'secondary' | 'secondaryPreferred' | 'nearest';
+    serverSelectionTimeoutMS: number;
+    socketTimeoutMS: number;
+    autoIndex: boolean;
+  };
   redisUrl?: string;
   /** Namespace of every Redis key (BullMQ, cache, throttler, streams). */
   redisPrefix: string;
@@ -118,7 +130,16 @@ export function loadConfig(source: Record<string, string | undefined>, argv: rea
     heapLimitBytes: e.HEALTH_HEAP_LIMIT_MB * 1024 * 1024,
     metricsPort: e.METRICS_PORT ?? (e.NODE_ENV === 'test' ? undefined : 9464),
     webDistDir: e.WEB_DIST_DIR,
-    mongodbUri: e.MONGODB_URI || undefined,
+    mongodb: e.MONGODB_URI
+      ? {
+          uri: e.MONGODB_URI,
+          poolSize: e.MONGODB_POOL_SIZE,
+          readPreference: e.MONGODB_READ_PREFERENCE,
+          serverSelectionTimeoutMS: e.MONGODB_SERVER_SELECTION_TIMEOUT_MS,
+          socketTimeoutMS: e.MONGODB_SOCKET_TIMEOUT_MS,
+          autoIndex: e.MONGODB_AUTO_INDEX,
+        }
+      : undefined,
     redisUrl: e.REDIS_URL || undefined,
     redisPrefix: e.REDIS_PREFIX,
     notifications: { scanIntervalMs: e.NOTIFICATION_SCAN_INTERVAL, attempts: e.NOTIFICATION_ATTEMPTS, backoffMs: e.NOTIFICATION_BACKOFF, lockMs: e.NOTIFICATION_LOCK },

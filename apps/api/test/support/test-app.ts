@@ -18,6 +18,9 @@ export interface TestApp {
   close(options?: { keepData?: boolean }): Promise<void>;
 }
 
+/** The readiness key of the store the suites run against. */
+export const STORE = process.env.MONGODB_URI ? 'mongodb' : 'sqlite';
+
 /** Collects the app's JSON log lines in memory. */
 class LogCollector extends Writable {
   readonly lines: string[] = [];
@@ -42,6 +45,8 @@ export async function startTestApp(env: Record<string, string> = {}, dataDir?: s
     THROTTLE_LOGIN_LIMIT: '100000',
     WEB_DIST_DIR: join(dir, 'no-web'),
     LOG_LEVEL: 'info',
+    // The same suites run against MongoDB when the harness is given a server.
+    ...(process.env.MONGODB_URI ? { MONGODB_URI: process.env.MONGODB_URI } : {}),
     ...env,
   });
   const collector = new LogCollector();

@@ -26,6 +26,8 @@ export interface TracingOptions {
   spanProcessor?: SpanProcessor;
 }
 
+const isProbe = (url: string | undefined): boolean => (url ?? '').startsWith('/api/health/');
+
 /** The service name tells the roles apart: primetrade-api, primetrade-worker, primetrade-all. */
 export function serviceName(env: TracingOptions['env'], argv: readonly string[]): string {
   if (env['OTEL_SERVICE_NAME']) return env['OTEL_SERVICE_NAME'];
@@ -47,8 +49,8 @@ export function startTracing({ env, argv, spanProcessor }: TracingOptions): bool
     tracerProvider: provider,
     instrumentations: [
       // Probes and scrapes every few seconds would drown the real traffic.
-      new HttpInstrumentation({ ignoreIncomingRequestHook: (req) => (req.url ?? '').startsWith('/api/health/') || req.url === '/metrics' }),
-      new FastifyOtelInstrumentation({ registerOnInitialization: true }),
+      new HttpInstrumentation({ ignoreIncomingRequestHook: (req) => isProbe(req.url) || req.url === '/metrics' }),
+      new FastifyOtelInstrumentation({ registerOnInitialization: true, ignorePaths: (route) => isProbe(route.url) }),
       new NestInstrumentation(),
       new MongooseInstrumentation(),
       new IORedisInstrumentation({ requireParentSpan: true }),

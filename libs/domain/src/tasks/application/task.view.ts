@@ -1,22 +1,7 @@
-import type { Task } from '../model/task.entity';
-import type { TaskPriority } from '../model/task-priority';
-import type { TaskStatus } from '../model/task-status';
+import type { Task, TaskProps } from '../model/task.entity';
 
-/** The read model of a task, as queries return it. */
-export interface TaskView {
-  id: string;
-  ownerId: string;
-  title: string;
-  description: string;
-  status: TaskStatus;
-  priority: TaskPriority;
-  dueDate: Date | null;
-  tags: string[];
-  createdAt: Date;
-  updatedAt: Date;
-  completedAt: Date | null;
-  version: number;
-}
+/** The read model of a task, as queries return it: the task's fields, read-only. */
+export type TaskView = Readonly<TaskProps>;
 
 export function toTaskView(task: Task): TaskView {
   return task.toProps();

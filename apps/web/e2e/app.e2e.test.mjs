@@ -177,6 +177,29 @@ describe('Primetrade in a real browser', { skip: missing ?? false }, () => {
     await checkPage(page, '09-dashboard');
   });
 
+  it('rings the bell for the overdue task and opens it from the list', async () => {
+    await page.getByRole('link', { name: 'Tasks' }).click();
+    const bell = page.getByTestId('notification-bell');
+    // The API scans every 2 s in this run; opening the menu asks for the latest list.
+    const until = Date.now() + 20_000;
+    let found = false;
+    while (!found && Date.now() < until) {
+      await bell.click();
+      found = await page.getByTestId('notification-item').filter({ hasText: 'Pay rent' }).first().isVisible().catch(() => false);
+      if (!found) {
+        await page.keyboard.press('Escape');
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+    }
+    assert.ok(found, 'a notification for the overdue task "Pay rent" appeared');
+    assert.match((await bell.getAttribute('aria-label')) ?? '', /Notifications, \d+ unread/);
+    await checkA11y(page, 'notifications-menu');
+    await screenshot(page, '09b-notifications');
+    await page.getByTestId('notification-item').filter({ hasText: 'Pay rent' }).first().click();
+    await page.waitForURL('**/edit');
+    assert.equal(await page.getByLabel('Title').inputValue(), 'Pay rent');
+  });
+
   it('shows an API validation error next to its field', async () => {
     // Client validation mirrors the API, so the request is altered on the wire to get the
     // API's own 400 problem+json back, as a client whose rules had drifted would.

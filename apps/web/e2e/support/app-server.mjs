@@ -60,6 +60,8 @@ export async function startApp() {
       LOG_LEVEL: 'warn',
       // The flow logs in several times and creates tasks quickly; rate limits have their own tests.
       THROTTLE_ENABLED: 'false',
+      // Scan for due and overdue tasks every two seconds so the bell has something to show.
+      NOTIFICATION_SCAN_INTERVAL: '2s',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

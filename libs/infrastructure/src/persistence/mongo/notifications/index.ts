@@ -1,0 +1,7 @@
+export { MongoDueTaskScanner } from './mongo-due-task-scanner';
+export { MongoNotificationRepository } from './mongo-notification.repository';
+export { MONGO_NOTIFICATION_MODELS, mongoNotificationStores, mongoOutboxMailer } from './mongo-notification-stores';
+export { MongoOutboxMailer } from './mongo-outbox-mailer';
+export { DUE_SCAN_INDEX, DueTaskScanRecord, DueTaskScanSchema } from './schemas/due-task-scan.schema';
+export { NOTIFICATION_KEY_INDEX, NOTIFICATIONS_COLLECTION, NotificationRecord, NotificationSchema } from './schemas/notification.schema';
+export { OUTBOX_COLLECTION, OutboxRecord, OutboxSchema } from './schemas/outbox.schema';

@@ -1,0 +1,43 @@
+import type { Notification, NotificationPosition, NotificationType } from '@primetrade/domain';
+import type { MongoDocument, MongoSort } from '../../queries/mongo-query.types';
+
+/** One owner's notification; the owner in every filter routes the call to one shard. */
+export function ownedNotificationFilter(ownerId: string, id: string): MongoDocument {
+  return { _id: id, owner: ownerId };
+}
+
+/** The stored notification of a task and type: an equality match on the unique key index. */
+export function notificationKeyFilter(ownerId: string, taskId: string, type: NotificationType): MongoDocument {
+  return { owner: ownerId, taskId, type };
+}
+
+/** Saves readAt and emailedAt; nothing else about a notification changes after it is stored. */
+export function notificationDeliveryUpdate(notification: Notification): MongoDocument {
+  return { $set: { readAt: notification.readAt, emailedAt: notification.emailedAt } };
+}
+
+/** `null` also matches a missing field. Served by the (owner, readAt) index. */
+export function unreadNotificationsFilter(ownerId: string): MongoDocument {
+  return { owner: ownerId, readAt: null };
+}
+
+/** Newest first, `_id` breaking ties: the order of the (owner, createdAt -1, _id -1) index. */
+export const NOTIFICATION_LIST_SORT: MongoSort = { createdAt: -1, _id: -1 };
+
+/** Strictly after `after` in newest-first order. */
+export function notificationKeysetCondition(after: NotificationPosition): MongoDocument {
+  const at = new Date(after.createdAt);
+  return { $or: [{ createdAt: { $lt: at } }, { createdAt: at, _id: { $lt: after.id } }] };
+}
+
+export interface NotificationListQuery {
+  filter: MongoDocument;
+  sort: MongoSort;
+  limit: number;
+}
+
+/** find(filter).sort(sort).limit(limit): one range scan of the owner's keyset index. */
+export function notificationListQuery(ownerId: string, after: NotificationPosition | null, limit: number): NotificationListQuery {
+  const filter: MongoDocument = after ? { owner: ownerId, ...notificationKeysetCondition(after) } : { owner: ownerId };
+  return { filter, sort: NOTIFICATION_LIST_SORT, limit };
+}

@@ -1,0 +1,29 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+
+export const OUTBOX_COLLECTION = 'outbox';
+
+/**
+ * A mail message kept instead of sent (the default mailer). `_id` is the message's
+ * idempotency key, so storing the same message twice is a duplicate key, not a second copy;
+ * as the (hashed) shard key too, that holds on a sharded cluster.
+ */
+@Schema({ collection: OUTBOX_COLLECTION, versionKey: false, id: false, timestamps: false, shardKey: { _id: 'hashed' } })
+export class OutboxRecord {
+  /** The message's idempotency key (the notification key, e.g. `task-due:<taskId>`). */
+  @Prop({ type: String, required: true })
+  _id!: string;
+
+  @Prop({ type: String, required: true })
+  recipient!: string;
+
+  @Prop({ type: String, default: '' })
+  subject!: string;
+
+  @Prop({ type: String, default: '' })
+  body!: string;
+
+  @Prop({ type: Date, required: true })
+  createdAt!: Date;
+}
+
+export const OutboxSchema = SchemaFactory.createForClass(OutboxRecord);

@@ -21,7 +21,7 @@ import { throttlerOptions } from './http/throttling/throttler-options';
 import { NotificationsModule } from './notifications.module';
 import { ObservabilityModule } from './observability/observability.module';
 import { persistenceModule } from './persistence.module';
-import { RedisPlatformModule } from './redis.module';
+import { RedisPlatformModule, withProjectedStatistics } from './redis.module';
 
 /** Cross-cutting adapters every context shares. */
 @Module({})
@@ -31,7 +31,8 @@ class CoreModule {
       { provide: APP_CONFIG, useValue: config },
       { provide: Clock, useClass: SystemClock },
       { provide: IdGenerator, useClass: UuidV7IdGenerator },
-      { provide: DomainEventPublisher, useClass: InProcessEventPublisher },
+      // With Redis, RedisPlatformModule publishes to Redis Streams instead.
+      ...(config.redisUrl ? [] : [{ provide: DomainEventPublisher, useClass: InProcessEventPublisher }]),
     ];
     return { module: CoreModule, global: true, providers, exports: providers.map((p) => p.provide) };
   }
@@ -67,7 +68,7 @@ export class AppModule {
         NotificationsModule.forRoot(config),
         HealthModule,
         // The worker role serves health only: no user routes.
-        ...(config.role === 'worker' ? [] : [IdentityHttpModule, TasksHttpModule, NotificationsHttpModule]),
+        ...(config.role === 'worker' ? [] : [IdentityHttpModule, withProjectedStatistics(TasksHttpModule, config), NotificationsHttpModule]),
       ],
       providers: [
         // Order matters: authenticate first so rate limits can key on the user.

@@ -16,3 +16,6 @@ export * from './notifications/notifications-infrastructure.module';
 export * from './notifications/in-process/in-process-notification-queue';
 export * from './persistence/memory';
 export * from './persistence/mongo';
+export * from './redis/redis-scale.module';
+export * from './redis/statistics/projected-task-statistics';
+export * from './redis/streams/correlation-context';

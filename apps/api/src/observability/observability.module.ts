@@ -10,7 +10,7 @@ import { instrumentHttp } from './http-metrics';
 import { MetricsServer } from './metrics-server';
 import { registerQueueDepth } from './queue-metrics';
 import { TaskMetricsHandler } from './task-metrics.handler';
-import { shutdownTracing } from './tracing';
+import { shutdownTracing } from './tracing-lifecycle';
 
 const OBSERVABILITY_OPTIONS = Symbol('OBSERVABILITY_OPTIONS');
 

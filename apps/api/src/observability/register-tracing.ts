@@ -1,4 +1,5 @@
 // Side-effect entry imported first by main.ts: tracing must patch modules before they are loaded.
-import { startTracing } from './tracing';
-
-startTracing({ env: process.env, argv: process.argv.slice(2) });
+// Loaded only when an endpoint is configured, so a start without tracing pays nothing for it.
+if (process.env['OTEL_EXPORTER_OTLP_ENDPOINT']) {
+  (require('./tracing') as typeof import('./tracing')).startTracing({ env: process.env, argv: process.argv.slice(2) });
+}

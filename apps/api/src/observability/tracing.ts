@@ -16,6 +16,7 @@ import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor, NodeTracerProvider, type SpanProcessor } from '@opentelemetry/sdk-trace-node';
 import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic-conventions';
 import { FastifyOtelInstrumentation } from '@fastify/otel';
+import { onTracingShutdown } from './tracing-lifecycle';
 
 let provider: NodeTracerProvider | undefined;
 
@@ -45,6 +46,7 @@ export function startTracing({ env, argv, spanProcessor }: TracingOptions): bool
     spanProcessors: [spanProcessor ?? new BatchSpanProcessor(new OTLPTraceExporter())],
   });
   provider.register();
+  onTracingShutdown(shutdownTracing);
   registerInstrumentations({
     tracerProvider: provider,
     instrumentations: [
@@ -61,9 +63,6 @@ export function startTracing({ env, argv, spanProcessor }: TracingOptions): bool
   return true;
 }
 
-export function tracingActive(): boolean {
-  return provider !== undefined;
-}
 
 /** Flushes buffered spans; called when the app shuts down. */
 export async function shutdownTracing(): Promise<void> {

@@ -297,7 +297,15 @@ describe('Primetrade in a real browser', { skip: missing ?? false }, () => {
       assert.notEqual(stored.refreshToken, tokens.refreshToken, 'the refresh token was rotated');
       const overflow = await mobile.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.ok(overflow <= 1, `no horizontal scrolling on a phone (overflow ${overflow}px)`);
+      // On a phone the filters beyond search fold away behind a button.
+      const toggle = mobile.getByRole('button', { name: 'Show filters' });
+      assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+      assert.equal(await mobile.getByRole('combobox', { name: 'Priority' }).isVisible(), false);
       await checkPage(mobile, '13-phone-tasks');
+      await toggle.click();
+      await mobile.getByRole('combobox', { name: 'Priority' }).waitFor();
+      assert.equal(await mobile.getByRole('button', { name: 'Hide filters' }).getAttribute('aria-expanded'), 'true');
+      await screenshot(mobile, '13b-phone-filters');
       await mobile.getByRole('link', { name: 'Dashboard' }).click();
       await mobile.getByTestId('stat-total').waitFor();
       await checkPage(mobile, '14-phone-dashboard');

@@ -1,5 +1,5 @@
-import { ChangeDetectionStrategy, Component, inject, output } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, inject, output, signal } from '@angular/core';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -30,6 +30,16 @@ export class TaskFiltersComponent {
     ...DEFAULT_FILTERS,
     status: [DEFAULT_FILTERS.status],
     priority: [DEFAULT_FILTERS.priority],
+  });
+
+  /** Whether the filters beyond search are shown on a narrow screen. */
+  protected readonly expanded = signal(false);
+  private readonly value = toSignal(this.form.valueChanges.pipe(map(() => this.form.getRawValue())), {
+    initialValue: this.form.getRawValue(),
+  });
+  protected readonly activeCount = computed(() => {
+    const v = this.value();
+    return [v.status.length, v.priority.length, v.tag.trim(), v.dueAfter, v.dueBefore, v.overdue].filter(Boolean).length;
   });
 
   constructor() {

@@ -1,0 +1,38 @@
+import { DEFAULT_FILTERS, PAGE_SIZE, toQuery } from './task-filters';
+
+describe('toQuery', () => {
+  it('sends only sort, order and limit for the default filters', () => {
+    expect(toQuery(DEFAULT_FILTERS)).toEqual({ sort: 'createdAt', order: 'desc', limit: PAGE_SIZE });
+  });
+
+  it('maps every filter and the cursor, trimming text and covering whole days', () => {
+    const query = toQuery(
+      {
+        ...DEFAULT_FILTERS,
+        q: '  milk ',
+        status: ['todo', 'in_progress'],
+        priority: ['urgent'],
+        tag: ' home ',
+        dueAfter: '2030-01-01',
+        dueBefore: '2030-01-31',
+        overdue: true,
+        sort: 'dueDate',
+        order: 'asc',
+      },
+      'next-page',
+    );
+    expect(query).toEqual({
+      q: 'milk',
+      status: ['todo', 'in_progress'],
+      priority: ['urgent'],
+      tag: 'home',
+      dueAfter: new Date('2030-01-01T00:00:00').toISOString(),
+      dueBefore: new Date('2030-01-31T23:59:59.999').toISOString(),
+      overdue: true,
+      sort: 'dueDate',
+      order: 'asc',
+      limit: PAGE_SIZE,
+      cursor: 'next-page',
+    });
+  });
+});

@@ -1,0 +1,47 @@
+import { TaskPriority, TaskQuery, TaskStatus } from '../../../core/api/task.types';
+
+export type SortField = NonNullable<TaskQuery['sort']>;
+export type SortOrder = NonNullable<TaskQuery['order']>;
+
+/** What the filter bar edits; turned into SDK query parameters by {@link toQuery}. */
+export interface TaskFilters {
+  q: string;
+  status: TaskStatus[];
+  priority: TaskPriority[];
+  tag: string;
+  /** yyyy-mm-dd from a date input; empty for no bound. */
+  dueAfter: string;
+  dueBefore: string;
+  overdue: boolean;
+  sort: SortField;
+  order: SortOrder;
+}
+
+export const DEFAULT_FILTERS: TaskFilters = {
+  q: '',
+  status: [],
+  priority: [],
+  tag: '',
+  dueAfter: '',
+  dueBefore: '',
+  overdue: false,
+  sort: 'createdAt',
+  order: 'desc',
+};
+
+export const PAGE_SIZE = 20;
+
+/** Omits empty filters so the URL stays short and the API applies its defaults. */
+export function toQuery(filters: TaskFilters, cursor?: string): TaskQuery {
+  const query: TaskQuery = { sort: filters.sort, order: filters.order, limit: PAGE_SIZE };
+  if (filters.q.trim()) query.q = filters.q.trim();
+  if (filters.status.length) query.status = filters.status;
+  if (filters.priority.length) query.priority = filters.priority;
+  if (filters.tag.trim()) query.tag = filters.tag.trim();
+  // Date inputs give local calendar days; the window covers the whole of both days.
+  if (filters.dueAfter) query.dueAfter = new Date(`${filters.dueAfter}T00:00:00`).toISOString();
+  if (filters.dueBefore) query.dueBefore = new Date(`${filters.dueBefore}T23:59:59.999`).toISOString();
+  if (filters.overdue) query.overdue = true;
+  if (cursor) query.cursor = cursor;
+  return query;
+}

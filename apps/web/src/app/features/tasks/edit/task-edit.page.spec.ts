@@ -1,0 +1,112 @@
+import { HttpTestingController } from '@angular/common/http/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { Router } from '@angular/router';
+import { Task } from '../../../core/api/task.types';
+import { provideTestApp } from '../../../testing/test-providers';
+import { TaskEditPage } from './task-edit.page';
+
+const task: Task = {
+  id: 't1',
+  title: 'Pay rent',
+  description: '',
+  status: 'todo',
+  priority: 'high',
+  dueDate: null,
+  tags: ['home'],
+  createdAt: '2030-01-01T00:00:00Z',
+  updatedAt: '2030-01-01T00:00:00Z',
+  completedAt: null,
+  version: 3,
+};
+
+describe('TaskEditPage', () => {
+  let fixture: ComponentFixture<TaskEditPage>;
+  let backend: HttpTestingController;
+  let el: HTMLElement;
+
+  const type = (testId: string, value: string) => {
+    const input = el.querySelector<HTMLInputElement>(`[data-testid="${testId}"]`)!;
+    input.value = value;
+    input.dispatchEvent(new Event('input'));
+  };
+  const submit = () => el.querySelector<HTMLFormElement>('form')!.dispatchEvent(new Event('submit'));
+
+  const create = async (id?: string) => {
+    TestBed.configureTestingModule({ imports: [TaskEditPage], providers: provideTestApp() });
+    backend = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(TaskEditPage);
+    if (id) fixture.componentRef.setInput('id', id);
+    el = fixture.nativeElement;
+    await fixture.whenStable();
+  };
+
+  afterEach(() => backend.verify());
+
+  it('creates a task from the form and returns to the list', async () => {
+    await create();
+    const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+    type('title', '  Buy milk ');
+    type('tags', 'home, errands');
+    submit();
+    const req = backend.expectOne({ method: 'POST', url: '/api/v1/tasks' });
+    expect(req.request.body).toEqual({ title: 'Buy milk', priority: 'medium', tags: ['home', 'errands'] });
+    req.flush({ ...task, title: 'Buy milk' }, { status: 201, statusText: 'Created' });
+    expect(navigate).toHaveBeenCalledWith(['/tasks']);
+  });
+
+  it('blocks a blank title and too long tags on the client', async () => {
+    await create();
+    type('title', '   ');
+    type('tags', 'x'.repeat(33));
+    submit();
+    await fixture.whenStable();
+    backend.expectNone('/api/v1/tasks');
+    expect(el.querySelector('[data-testid="tags-error"]')?.textContent).toContain('32 characters');
+    expect(el.querySelector('[data-testid="title-error"]')?.textContent).toContain('Title');
+  });
+
+  it('shows API field errors beside their fields, and unknown fields above the form', async () => {
+    await create();
+    type('title', 'Fine');
+    submit();
+    backend.expectOne('/api/v1/tasks').flush(
+      {
+        title: 'Bad Request',
+        status: 400,
+        errors: [
+          { field: 'title', message: 'title must be shorter than or equal to 200 characters' },
+          { field: 'tags.0', message: 'each value in tags must be shorter' },
+          { field: 'owner', message: 'not allowed' },
+        ],
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
+    await fixture.whenStable();
+    expect(el.querySelector('[data-testid="title-error"]')?.textContent).toContain('shorter than or equal to 200');
+    expect(el.querySelector('[data-testid="tags-error"]')?.textContent).toContain('each value in tags');
+    expect(el.querySelector('ul[role="alert"]')?.textContent).toContain('owner: not allowed');
+  });
+
+  it('edits with If-Match and explains a stale version (412)', async () => {
+    await create('t1');
+    backend.expectOne('/api/v1/tasks/t1').flush(task, { headers: { ETag: '"3"' } });
+    await fixture.whenStable();
+    expect(el.querySelector<HTMLInputElement>('[data-testid="title"]')!.value).toBe('Pay rent');
+
+    type('title', 'Pay the rent');
+    submit();
+    const req = backend.expectOne({ method: 'PATCH', url: '/api/v1/tasks/t1' });
+    expect(req.request.headers.get('If-Match')).toBe('"3"');
+    expect(req.request.body).toMatchObject({ title: 'Pay the rent', dueDate: null, tags: ['home'] });
+    req.flush({ title: 'Precondition Failed', status: 412, detail: 'The task was changed since you loaded it.' }, { status: 412, statusText: 'Precondition Failed' });
+    await fixture.whenStable();
+    expect(el.querySelector('[data-testid="form-error"]')?.textContent).toContain('changed elsewhere');
+  });
+
+  it('says so when the task does not exist', async () => {
+    await create('nope');
+    backend.expectOne('/api/v1/tasks/nope').flush({ title: 'Not Found', status: 404 }, { status: 404, statusText: 'Not Found' });
+    await fixture.whenStable();
+    expect(el.querySelector('[role="alert"]')?.textContent).toContain('does not exist');
+  });
+});

@@ -1,8 +1,8 @@
 // docker/prometheus: rules checked and unit-tested by promtool (Debian's "prometheus" package).
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { dockerDir, makeTempDir, requireTool, run } from './support/tools';
+import { dockerDir, makeTempDir, repoRoot, requireTool, run } from './support/tools';
 
 const rulesDir = join(dockerDir, 'prometheus');
 
@@ -64,6 +64,21 @@ describe('Prometheus rules (docker/prometheus)', () => {
     expect(text).toMatch(/route!~"\/api\/health\/\.\*"/);
     // Cardinality: rules never group or filter by per-user or raw-URL labels.
     expect(text).not.toMatch(/user_id|userId|\burl\b|\bpath=/);
+  });
+
+  it('alerts only on app metrics that apps/api/src/observability really exports', () => {
+    const sourceDir = join(repoRoot, 'apps/api/src/observability');
+    const exported = new Set(
+      readdirSync(sourceDir)
+        .filter((f) => f.endsWith('.ts') && !f.endsWith('.spec.ts'))
+        .flatMap((f) => [...readFileSync(join(sourceDir, f), 'utf8').matchAll(/name: '([a-z_]+)'/g)].map((m) => m[1])),
+    );
+    // Metrics of other exporters (kube-state-metrics, mongodb_exporter) are documented in alerts.yml.
+    // Recording rules (primetrade:...) are skipped by the look-behind.
+    const appMetric = /(?<![:\w])((?:http|tasks?|bullmq)_[a-z_]+?)(?:_bucket|_count|_sum)?\b/g;
+    const used = new Set(rules.groups.flatMap((g) => g.rules).flatMap((r) => [...r.expr.matchAll(appMetric)].map((m) => m[1])));
+    expect(used.size).toBeGreaterThan(0);
+    for (const metric of used) expect({ metric, exported: exported.has(metric) }).toEqual({ metric, exported: true });
   });
 
   it('has a compose scrape config that promtool accepts', () => {

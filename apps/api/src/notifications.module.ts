@@ -19,6 +19,7 @@ export class NotificationsModule {
           redis: config.redisUrl ? { url: config.redisUrl, prefix: config.redisPrefix } : undefined,
           smtp: config.mail.smtpUrl ? { url: config.mail.smtpUrl, from: config.mail.from } : undefined,
           processJobs,
+          store: config.mongodb ? 'mongodb' : 'sqlite',
         }),
       ],
       providers: processJobs ? [...notificationJobHandlers] : [],

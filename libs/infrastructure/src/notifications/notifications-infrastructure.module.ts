@@ -8,6 +8,7 @@ import { NotificationJobsProcessor } from '../redis/bullmq/notification-jobs.pro
 import { NOTIFICATIONS_QUEUE, type NotificationQueueSettings } from '../redis/bullmq/notification-jobs';
 import { ScanSchedule } from '../redis/bullmq/scan-schedule';
 import type { RedisSettings } from '../redis/redis-connection';
+import { mongoNotificationStores, mongoOutboxMailer } from '../persistence/mongo/notifications';
 import { InProcessNotificationQueue } from './in-process/in-process-notification-queue';
 import { IntervalScanScheduler } from './in-process/interval-scan-scheduler';
 import { SmtpMailer, type SmtpMailerOptions } from './mail/smtp-mailer';
@@ -22,21 +23,27 @@ export interface NotificationsInfrastructureOptions extends NotificationQueueSet
   smtp?: SmtpMailerOptions;
   /** Worker or all-in-one role: run jobs (and, without Redis, the scan timer). */
   processJobs: boolean;
+  /** Where notifications and the outbox are stored: beside the tasks, in the same store. */
+  store: 'sqlite' | 'mongodb';
 }
 
 /**
  * Notification stores, mailer and queue, picked from options. Exports the ports only. The
- * stores are SQLite (the embedded default).
+ * stores live in the same database as the tasks (SQLite or MongoDB).
  */
 @Module({})
 export class NotificationsInfrastructureModule {
   static forRoot(options: NotificationsInfrastructureOptions): DynamicModule {
-    const stores: Provider[] = [
-      { provide: NotificationRepository, useClass: SqliteNotificationRepository },
-      { provide: DueTaskScanner, useClass: SqliteDueTaskScanner },
-    ];
+    const mongo = options.store === 'mongodb';
+    const stores: Provider[] = mongo
+      ? mongoNotificationStores
+      : [
+          { provide: NotificationRepository, useClass: SqliteNotificationRepository },
+          { provide: DueTaskScanner, useClass: SqliteDueTaskScanner },
+        ];
     const smtp = options.smtp;
-    const mailer: Provider = smtp ? { provide: Mailer, useFactory: () => new SmtpMailer(smtp) } : { provide: Mailer, useClass: SqliteOutboxMailer };
+    const outbox: Provider = mongo ? mongoOutboxMailer : { provide: Mailer, useClass: SqliteOutboxMailer };
+    const mailer: Provider = smtp ? { provide: Mailer, useFactory: () => new SmtpMailer(smtp) } : outbox;
     const exports = [NotificationRepository, DueTaskScanner, Mailer, NotificationQueue];
     const base = { module: NotificationsInfrastructureModule, global: true, exports };
 

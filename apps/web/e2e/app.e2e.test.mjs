@@ -237,6 +237,13 @@ describe('Primetrade in a real browser', { skip: missing ?? false }, () => {
     await expectText(card('Write quarterly report').getByTestId('task-status'), 'In progress');
   });
 
+  it('reopens a completed task and completes it again', async () => {
+    await card('Buy milk').getByRole('button', { name: 'Reopen Buy milk' }).click();
+    await expectText(card('Buy milk').getByTestId('task-status'), 'To do');
+    await card('Buy milk').getByRole('button', { name: 'Complete Buy milk' }).click();
+    await expectText(card('Buy milk').getByTestId('task-status'), 'Completed');
+  });
+
   it('deletes a task after confirmation', async () => {
     await page.getByRole('button', { name: 'Delete Pay rent' }).click();
     const dialog = page.getByRole('dialog');

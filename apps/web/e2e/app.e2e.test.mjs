@@ -150,6 +150,13 @@ describe('Primetrade in a real browser', { skip: missing ?? false }, () => {
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await expectCount(cards(), 3);
 
+    await pickFilter('Sort by', 'Priority');
+    await pickFilter('Order', 'Ascending');
+    await expectText(cards().first().getByRole('heading'), 'Buy milk');
+    await pickFilter('Order', 'Descending');
+    await expectText(cards().first().getByRole('heading'), 'Pay rent');
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+
     await page.getByTestId('search').fill('report');
     await expectCount(cards(), 1);
     await card('Write report').waitFor();
@@ -161,6 +168,8 @@ describe('Primetrade in a real browser', { skip: missing ?? false }, () => {
   it('completes a task and the dashboard changes', async () => {
     await page.getByRole('link', { name: 'Dashboard' }).click();
     await expectText(page.getByTestId('stat-total'), '3');
+    // Keyboard and screen-reader users start on the new page, not on the link they left.
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
     await expectText(page.getByTestId('stat-completed'), '0');
     await expectText(page.getByTestId('stat-overdue'), '1');
     await expectText(page.getByTestId('stat-completion-rate'), '0%');
@@ -273,6 +282,28 @@ describe('Primetrade in a real browser', { skip: missing ?? false }, () => {
     await expectText(page.getByTestId('current-user'), user.name);
   });
 
+  it('pages through more tasks than fit one page with "Load more"', async () => {
+    const login = await fetch(`${app.baseUrl}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: user.email, password: user.password }),
+    });
+    const { accessToken } = await login.json();
+    for (let i = 1; i <= 20; i++) {
+      const res = await fetch(`${app.baseUrl}/api/v1/tasks`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${accessToken}` },
+        body: JSON.stringify({ title: `Bulk task ${String(i).padStart(2, '0')}`, tags: ['bulk'] }),
+      });
+      assert.equal(res.status, 201);
+    }
+    await page.reload();
+    await expectCount(cards(), 20);
+    await page.getByTestId('load-more').click();
+    await expectCount(cards(), 22);
+    await expectCount(page.getByTestId('load-more'), 0);
+  });
+
   it('raised no uncaught error and no Content-Security-Policy refusal', () => {
     assert.deepEqual(pageProblems, []);
   });
@@ -298,7 +329,7 @@ describe('Primetrade in a real browser', { skip: missing ?? false }, () => {
     const mobile = await phone.newPage();
     try {
       await mobile.goto('/tasks');
-      await expectCount(mobile.getByTestId('task-card'), 2);
+      await expectCount(mobile.getByTestId('task-card'), 20);
       const stored = JSON.parse(await mobile.evaluate(() => localStorage.getItem('primetrade.session')));
       assert.notEqual(stored.accessToken, 'expired.or.broken');
       assert.notEqual(stored.refreshToken, tokens.refreshToken, 'the refresh token was rotated');

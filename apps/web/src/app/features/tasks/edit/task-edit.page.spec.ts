@@ -101,6 +101,30 @@ describe('TaskEditPage', () => {
     req.flush({ title: 'Precondition Failed', status: 412, detail: 'The task was changed since you loaded it.' }, { status: 412, statusText: 'Precondition Failed' });
     await fixture.whenStable();
     expect(el.querySelector('[data-testid="form-error"]')?.textContent).toContain('changed elsewhere');
+
+    // Reload fetches the latest version and its ETag; the next save sends that one.
+    el.querySelector<HTMLButtonElement>('[data-testid="form-error"] button')!.click();
+    backend.expectOne('/api/v1/tasks/t1').flush({ ...task, title: 'Rent (edited elsewhere)', version: 4 }, { headers: { ETag: '"4"' } });
+    await fixture.whenStable();
+    expect(el.querySelector<HTMLInputElement>('[data-testid="title"]')!.value).toBe('Rent (edited elsewhere)');
+    const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+    submit();
+    const retry = backend.expectOne({ method: 'PATCH', url: '/api/v1/tasks/t1' });
+    expect(retry.request.headers.get('If-Match')).toBe('"4"');
+    retry.flush({ ...task, version: 5 });
+    expect(navigate).toHaveBeenCalledWith(['/tasks']);
+  });
+
+  it('shows the API reason for a refused status change (409)', async () => {
+    await create('t1');
+    backend.expectOne('/api/v1/tasks/t1').flush(task, { headers: { ETag: '"3"' } });
+    await fixture.whenStable();
+    submit();
+    backend
+      .expectOne({ method: 'PATCH', url: '/api/v1/tasks/t1' })
+      .flush({ title: 'Conflict', status: 409, detail: 'A cancelled task cannot move to in_progress' }, { status: 409, statusText: 'Conflict' });
+    await fixture.whenStable();
+    expect(el.querySelector('[data-testid="form-error"]')?.textContent).toContain('A cancelled task cannot move to in_progress');
   });
 
   it('says so when the task does not exist', async () => {

@@ -83,8 +83,11 @@ export class TaskEditPage implements OnInit {
           return;
         }
         this.extraErrors.set(applyFieldErrors(this.form, problem));
-        if (problem.status === 409 || problem.status === 412) {
-          this.problem.set({ ...problem, message: `${problem.message} The task may have changed elsewhere: reload it and try again.` });
+        if (problem.status === 412) {
+          // Stale If-Match: someone saved this task after the form was opened.
+          this.problem.set({ ...problem, message: 'This task was changed elsewhere since you opened it. Reload it to see the latest version.' });
+        } else if (problem.status === 409) {
+          this.problem.set(problem); // e.g. a status change the task's state does not allow
         } else if (!Object.keys(problem.fieldErrors).length) {
           this.problem.set(problem);
         }
@@ -97,6 +100,7 @@ export class TaskEditPage implements OnInit {
   }
 
   protected fetch(id: string): void {
+    this.problem.set(null);
     this.load.setLoading();
     this.tasks
       .getWithEtag(id)

@@ -9,6 +9,7 @@ import { DELIVER_JOB, deliverJobId, NOTIFICATIONS_QUEUE } from './notification-j
 export class BullMqNotificationQueue extends NotificationQueue {
   constructor(@InjectQueue(NOTIFICATIONS_QUEUE) private readonly queue: Queue) {
     super();
+    queue.on('error', () => undefined); // reconnects by itself; readiness reports the outage
   }
 
   async enqueue(jobs: readonly NotificationJob[]): Promise<void> {

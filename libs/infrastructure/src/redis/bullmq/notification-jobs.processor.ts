@@ -1,4 +1,4 @@
-import { WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { DeliverNotificationCommand, type NotificationJob, ScanDueTasksCommand } from '@primetrade/domain';
@@ -14,6 +14,20 @@ export class NotificationJobsProcessor extends WorkerHost {
 
   constructor(private readonly commands: CommandBus) {
     super();
+  }
+
+  /** Connection errors while Redis is down: the worker reconnects by itself; say it once per outage, not per retry. */
+  private lastError = '';
+
+  @OnWorkerEvent('error')
+  onError(error: Error): void {
+    if (error.message !== this.lastError) this.logger.warn(`worker: ${error.message}`);
+    this.lastError = error.message;
+  }
+
+  @OnWorkerEvent('ready')
+  onReady(): void {
+    this.lastError = '';
   }
 
   async process(job: Job): Promise<unknown> {

@@ -1,0 +1,32 @@
+import { Notification, NotificationRepository, type NotificationPosition, notificationKey } from '@primetrade/domain';
+
+/** In-memory store with the same (task, type) uniqueness rule, for handler tests. */
+export class MemoryNotificationRepository extends NotificationRepository {
+  private readonly byKey = new Map<string, Notification>();
+
+  async insertIfAbsent(n: Notification): Promise<Notification> {
+    const key = notificationKey(n.type, n.taskId);
+    if (!this.byKey.has(key)) this.byKey.set(key, Notification.restore(n.toProps()));
+    return Notification.restore((this.byKey.get(key) as Notification).toProps());
+  }
+
+  async findById(ownerId: string, id: string): Promise<Notification | null> {
+    const found = [...this.byKey.values()].find((n) => n.ownerId === ownerId && n.id === id);
+    return found ? Notification.restore(found.toProps()) : null;
+  }
+
+  async update(n: Notification): Promise<void> {
+    const key = notificationKey(n.type, n.taskId);
+    if (this.byKey.get(key)?.id === n.id) this.byKey.set(key, Notification.restore(n.toProps()));
+  }
+
+  async list(ownerId: string, after: NotificationPosition | null, limit: number): Promise<Notification[]> {
+    const newestFirst = (a: Notification, b: Notification) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+    const isAfter = (n: Notification) => !after || n.createdAt.getTime() < after.createdAt || (n.createdAt.getTime() === after.createdAt && n.id < after.id);
+    return [...this.byKey.values()].filter((n) => n.ownerId === ownerId && isAfter(n)).sort(newestFirst).slice(0, limit).map((n) => Notification.restore(n.toProps()));
+  }
+
+  async countUnread(ownerId: string): Promise<number> {
+    return [...this.byKey.values()].filter((n) => n.ownerId === ownerId && !n.readAt).length;
+  }
+}

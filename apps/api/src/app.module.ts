@@ -8,6 +8,7 @@ import type { DestinationStream } from 'pino';
 import { Clock, DomainEventPublisher, IdGenerator } from '@primetrade/domain';
 import { InProcessEventPublisher, jwtKey, ResilientThrottlerStorage, SecurityModule, SystemClock, UuidV7IdGenerator } from '@primetrade/infrastructure';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
+import { AttachmentsHttpModule } from './http/attachments.module';
 import { JwtAuthGuard } from './http/auth/jwt-auth.guard';
 import { HealthModule } from './http/health.module';
 import { IdentityHttpModule } from './http/identity.module';
@@ -68,7 +69,7 @@ export class AppModule {
         NotificationsModule.forRoot(config),
         HealthModule,
         // The worker role serves health only: no user routes.
-        ...(config.role === 'worker' ? [] : [IdentityHttpModule, withProjectedStatistics(TasksHttpModule, config), NotificationsHttpModule]),
+        ...(config.role === 'worker' ? [] : [IdentityHttpModule, withProjectedStatistics(TasksHttpModule, config), NotificationsHttpModule, AttachmentsHttpModule.forRoot(config)]),
       ],
       providers: [
         // Order matters: authenticate first so rate limits can key on the user.

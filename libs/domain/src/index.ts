@@ -31,3 +31,4 @@ export * from './tasks/ports/task-read-model.port';
 export * from './tasks/ports/task-statistics.port';
 export * from './tasks/application';
 export * from './notifications';
+export * from './attachments';

@@ -19,3 +19,4 @@ export * from './persistence/mongo';
 export * from './redis/redis-scale.module';
 export * from './redis/statistics/projected-task-statistics';
 export * from './redis/streams/correlation-context';
+export * from './attachments';

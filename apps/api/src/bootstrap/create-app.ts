@@ -1,4 +1,5 @@
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import { Logger as NestLogger, VersioningType } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -64,6 +65,9 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     },
     hsts: { maxAge: 31_536_000, includeSubDomains: true, preload: true },
   });
+  // Multipart for attachment uploads only: the file is streamed (never buffered) and each route
+  // sets its own file-size limit; JSON bodies keep the 100 kB bodyLimit above.
+  await app.register(multipart, { limits: { files: 1, fields: 5, fieldSize: 1024, parts: 10, headerPairs: 100 } });
   app.enableCors({
     origin: resolved.corsOrigins.length ? resolved.corsOrigins : false,
     credentials: false,

@@ -49,6 +49,8 @@ const schema = z
     SMTP_URL: z.string().url().optional(),
     MAIL_FROM: z.string().default('Primetrade <no-reply@primetrade.local>'),
     STATS_CACHE_TTL: duration.default(60_000),
+    ATTACHMENT_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+    ATTACHMENT_MAX_PER_TASK: z.coerce.number().int().positive().default(20),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && Buffer.byteLength(env.JWT_SECRET ?? '', 'utf8') < 32) {
@@ -97,6 +99,8 @@ export interface AppConfig {
   notifications: { scanIntervalMs: number; attempts: number; backoffMs: number; lockMs: number };
   mail: { smtpUrl?: string; from: string };
   statsCacheTtlMs: number;
+  /** Task attachments: largest file, and most files per task. */
+  attachments: { maxBytes: number; maxPerTask: number };
 }
 
 export class ConfigValidationError extends Error {}
@@ -145,6 +149,7 @@ export function loadConfig(source: Record<string, string | undefined>, argv: rea
     notifications: { scanIntervalMs: e.NOTIFICATION_SCAN_INTERVAL, attempts: e.NOTIFICATION_ATTEMPTS, backoffMs: e.NOTIFICATION_BACKOFF, lockMs: e.NOTIFICATION_LOCK },
     mail: { smtpUrl: e.SMTP_URL || undefined, from: e.MAIL_FROM },
     statsCacheTtlMs: e.STATS_CACHE_TTL,
+    attachments: { maxBytes: e.ATTACHMENT_MAX_BYTES, maxPerTask: e.ATTACHMENT_MAX_PER_TASK },
   };
 }
 

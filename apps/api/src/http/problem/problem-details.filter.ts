@@ -11,6 +11,8 @@ const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
   not_found: 404,
   conflict: 409,
   precondition_failed: 412,
+  too_large: 413,
+  unsupported_type: 415,
   unavailable: 503,
 };
 

@@ -8,6 +8,8 @@ export type DomainErrorKind =
   | 'not_found'
   | 'conflict'
   | 'precondition_failed'
+  | 'too_large'
+  | 'unsupported_type'
   | 'unavailable';
 
 export interface FieldViolation {

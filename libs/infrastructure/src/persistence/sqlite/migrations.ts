@@ -104,4 +104,22 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 3,
+    name: 'attachments',
+    sql: `
+      -- Metadata of task attachments; the content is in FileStorage under the id. No foreign key
+      -- to tasks on purpose: a deleted task's rows are removed with their files by the TaskDeleted handler.
+      CREATE TABLE attachments (
+        id TEXT PRIMARY KEY,
+        task_id TEXT NOT NULL,
+        owner_id TEXT NOT NULL,
+        file_name TEXT NOT NULL,
+        content_type TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        created_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX attachments_owner_task_created ON attachments (owner_id, task_id, created_at, id);
+    `,
+  },
 ];

@@ -1,0 +1,41 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { getConnectionToken, MongooseModule } from '@nestjs/mongoose';
+import { AttachmentRepository, FileStorage } from '@primetrade/domain';
+import type { Connection } from 'mongoose';
+import { FilesystemFileStorage } from './filesystem/filesystem-file-storage';
+import { AttachmentRecord, AttachmentSchema } from './mongo/attachment.schema';
+import { GridFsFileStorage } from './mongo/gridfs-file-storage';
+import { MongoAttachmentRepository } from './mongo/mongo-attachment.repository';
+import { SqliteAttachmentRepository } from './sqlite/sqlite-attachment.repository';
+
+export type AttachmentsInfrastructureOptions =
+  /** Embedded: metadata in the SQLite store (SqlitePersistenceModule must be loaded), content under `directory`. */
+  | { store: 'sqlite'; directory: string }
+  /** Production: metadata and GridFS content on the MongoPersistenceModule's connection. */
+  | { store: 'mongo' };
+
+/** Binds AttachmentRepository and FileStorage for the store the composition root picked. */
+@Module({})
+export class AttachmentsInfrastructureModule {
+  static forRoot(options: AttachmentsInfrastructureOptions): DynamicModule {
+    if (options.store === 'mongo') {
+      return {
+        module: AttachmentsInfrastructureModule,
+        imports: [MongooseModule.forFeature([{ name: AttachmentRecord.name, schema: AttachmentSchema }])],
+        providers: [
+          { provide: AttachmentRepository, useClass: MongoAttachmentRepository },
+          { provide: FileStorage, useFactory: (connection: Connection) => new GridFsFileStorage(connection), inject: [getConnectionToken()] },
+        ],
+        exports: [AttachmentRepository, FileStorage],
+      };
+    }
+    return {
+      module: AttachmentsInfrastructureModule,
+      providers: [
+        { provide: AttachmentRepository, useClass: SqliteAttachmentRepository },
+        { provide: FileStorage, useFactory: () => new FilesystemFileStorage(options.directory) },
+      ],
+      exports: [AttachmentRepository, FileStorage],
+    };
+  }
+}

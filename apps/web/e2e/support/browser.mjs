@@ -20,6 +20,11 @@ export const chromiumMissing = () => (existsSync(CHROMIUM) ? null : `no Chromium
 
 /** Runs axe with the WCAG 2.1 A/AA rules and fails on any serious or critical violation. */
 export async function checkA11y(page, name) {
+  // Measure colours at rest: mid-transition (a dialog's backdrop fading in) they are neither.
+  // (Endless ones, such as an indeterminate progress bar, are ignored.)
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity),
+  );
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   if (bad.length) {

@@ -2,7 +2,8 @@ import { Queue } from 'bullmq';
 import { signUp, startTestApp, type TestApp } from '../support/test-app';
 import { describeWithRedis, dropPrefix, eventually, REDIS_URL, sleep, uniquePrefix } from './support/redis-env';
 import { SmtpSink } from './support/smtp-sink';
-import { buildServer, removeBuild, startProcess, whenListening, type WorkerProcess } from './support/worker-process';
+import request from 'supertest';
+import { buildServer, removeBuild, startProcess, urlOf, whenListening, type WorkerProcess } from './support/worker-process';
 
 const HOUR = 3_600_000;
 
@@ -66,6 +67,15 @@ describeWithRedis('notifications on BullMQ with two worker processes', () => {
     const schedulers = await queue.getJobSchedulers();
     expect(schedulers).toHaveLength(1);
     expect(schedulers[0]).toEqual(expect.objectContaining({ key: 'notification-scan', every: 2000 }));
+  });
+
+  it('serves no user routes from a worker, only health', async () => {
+    const worker = request(urlOf(workers[0]!));
+    await worker.get('/api/health/live').expect(200);
+    const ready = await worker.get('/api/health/ready').expect(200);
+    expect(ready.body.info.redis.status).toBe('up');
+    await worker.get('/api/v1/tasks').expect(404);
+    await worker.post('/api/v1/auth/login').send({ email: 'a@example.com', password: 'whatever123' }).expect(404);
   });
 
   it('marks a notification read, owner-scoped', async () => {

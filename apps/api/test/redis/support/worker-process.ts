@@ -58,3 +58,10 @@ export async function whenListening(p: WorkerProcess, timeoutMs = 20_000): Promi
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** The base URL the process logged when it started listening. */
+export function urlOf(p: WorkerProcess): string {
+  const match = /listening on (http:\/\/[\d.]+:\d+)/.exec(p.output.join(''));
+  if (!match?.[1]) throw new Error('process has not logged its URL');
+  return match[1];
+}

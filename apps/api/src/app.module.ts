@@ -6,7 +6,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { Clock, DomainEventPublisher, IdGenerator } from '@primetrade/domain';
-import { InProcessEventPublisher, jwtKey, ResilientThrottlerStorage, SecurityModule, SystemClock, UuidV7IdGenerator } from '@primetrade/infrastructure';
+import { EncryptionModule, InProcessEventPublisher, jwtKey, ResilientThrottlerStorage, SecurityModule, SystemClock, UuidV7IdGenerator } from '@primetrade/infrastructure';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { AttachmentsHttpModule } from './http/attachments.module';
 import { JwtAuthGuard } from './http/auth/jwt-auth.guard';
@@ -44,6 +44,7 @@ class CoreModule {
 export class AppModule {
   static forRoot(config: AppConfig, logDestination?: DestinationStream): DynamicModule {
     if (!config.jwt.secret) throw new Error('AppModule needs a resolved JWT secret');
+    if (!config.encryption) throw new Error('AppModule needs resolved encryption keys');
     return {
       module: AppModule,
       imports: [
@@ -57,6 +58,7 @@ export class AppModule {
           storage: config.redisUrl ? new ResilientThrottlerStorage({ url: config.redisUrl, prefix: config.redisPrefix }) : undefined,
         }),
         CoreModule.forRoot(config),
+        EncryptionModule.forRoot(config.encryption),
         persistenceModule(config),
         SecurityModule.forRoot({
           key: jwtKey(config.jwt.secret),

@@ -9,10 +9,11 @@ const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a
 const ELF = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(200, 0)]);
 
 /** Collects a binary body with supertest. */
-const binary = (res: NodeJS.ReadableStream, done: (err: Error | null, body: Buffer) => void) => {
+const binary = (res: unknown, done: (err: Error | null, body: unknown) => void) => {
+  const stream = res as NodeJS.ReadableStream;
   const parts: Buffer[] = [];
-  res.on('data', (c: Buffer) => parts.push(c));
-  res.on('end', () => done(null, Buffer.concat(parts)));
+  stream.on('data', (c: Buffer) => parts.push(c));
+  stream.on('end', () => done(null, Buffer.concat(parts)));
 };
 
 describe('task attachments (e2e)', () => {

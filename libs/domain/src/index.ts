@@ -2,11 +2,13 @@
 // and the application's commands, queries and handlers.
 export * from './shared/model/domain-error';
 export * from './shared/model/infrastructure-errors';
+export * from './shared/model/data-integrity.error';
 export * from './shared/model/domain-event';
 export * from './shared/model/aggregate-root';
 export * from './shared/ports/clock.port';
 export * from './shared/ports/id-generator.port';
 export * from './shared/ports/event-publisher.port';
+export * from './shared/ports/content-cipher.port';
 export * from './shared/application/page';
 export * from './shared/application/cursor';
 

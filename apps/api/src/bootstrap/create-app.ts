@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AppModule } from '../app.module';
 import type { AppConfig } from '../config/app-config';
+import { resolveEncryptionKeys } from '../config/encryption-keys';
 import { resolveJwtSecret } from '../config/jwt-secret';
 import { buildOpenApiDocument, mountSwagger } from '../http/docs/swagger';
 import { correlationIdFor, LOG_CONTEXT, type RequestLogContext } from '../http/logging/logger-options';
@@ -24,7 +25,8 @@ export interface CreateAppOptions {
 
 export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
   const secret = resolveJwtSecret(config, new NestLogger('Config'));
-  const resolved: AppConfig = { ...config, jwt: { ...config.jwt, secret } };
+  const encryption = resolveEncryptionKeys(config.encryption, config.dataDir, new NestLogger('Config'));
+  const resolved: AppConfig = { ...config, jwt: { ...config.jwt, secret }, encryption };
 
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseDuration } from './duration';
+import { decodeKey, type EncryptionKeys, parseEncryptionKeys } from './encryption-keys';
 
 export type Role = 'api' | 'worker' | 'all';
 
@@ -51,6 +52,9 @@ const schema = z
     STATS_CACHE_TTL: duration.default(60_000),
     ATTACHMENT_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
     ATTACHMENT_MAX_PER_TASK: z.coerce.number().int().positive().default(20),
+    ENCRYPTION_KEYS: z.string().optional(),
+    ENCRYPTION_ACTIVE_KEY: z.string().optional(),
+    BLIND_INDEX_KEY: z.string().optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && Buffer.byteLength(env.JWT_SECRET ?? '', 'utf8') < 32) {
@@ -58,6 +62,29 @@ const schema = z
     }
     if (env.JWT_SECRET !== undefined && Buffer.byteLength(env.JWT_SECRET, 'utf8') < 32) {
       ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'must be at least 32 bytes' });
+    }
+    const encryption = [env.ENCRYPTION_KEYS, env.ENCRYPTION_ACTIVE_KEY, env.BLIND_INDEX_KEY];
+    if (env.NODE_ENV === 'production' && encryption.some((v) => !v)) {
+      ctx.addIssue({ code: 'custom', path: ['ENCRYPTION_KEYS'], message: 'ENCRYPTION_KEYS, ENCRYPTION_ACTIVE_KEY and BLIND_INDEX_KEY must be set in production' });
+    } else if (encryption.some(Boolean) && encryption.some((v) => !v)) {
+      ctx.addIssue({ code: 'custom', path: ['ENCRYPTION_KEYS'], message: 'set ENCRYPTION_KEYS, ENCRYPTION_ACTIVE_KEY and BLIND_INDEX_KEY together' });
+    }
+    if (env.ENCRYPTION_KEYS) {
+      try {
+        const keys = parseEncryptionKeys(env.ENCRYPTION_KEYS);
+        if (env.ENCRYPTION_ACTIVE_KEY && !keys.has(env.ENCRYPTION_ACTIVE_KEY)) {
+          ctx.addIssue({ code: 'custom', path: ['ENCRYPTION_ACTIVE_KEY'], message: 'must be one of the ids in ENCRYPTION_KEYS' });
+        }
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', path: ['ENCRYPTION_KEYS'], message: (error as Error).message });
+      }
+    }
+    if (env.BLIND_INDEX_KEY) {
+      try {
+        decodeKey(env.BLIND_INDEX_KEY, 'BLIND_INDEX_KEY');
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', path: ['BLIND_INDEX_KEY'], message: (error as Error).message });
+      }
     }
   });
 
@@ -101,6 +128,8 @@ export interface AppConfig {
   statsCacheTtlMs: number;
   /** Task attachments: largest file, and most files per task. */
   attachments: { maxBytes: number; maxPerTask: number };
+  /** Encryption-at-rest keys when configured; development generates its own (see resolveEncryptionKeys). */
+  encryption?: EncryptionKeys;
 }
 
 export class ConfigValidationError extends Error {}
@@ -150,6 +179,10 @@ export function loadConfig(source: Record<string, string | undefined>, argv: rea
     mail: { smtpUrl: e.SMTP_URL || undefined, from: e.MAIL_FROM },
     statsCacheTtlMs: e.STATS_CACHE_TTL,
     attachments: { maxBytes: e.ATTACHMENT_MAX_BYTES, maxPerTask: e.ATTACHMENT_MAX_PER_TASK },
+    encryption:
+      e.ENCRYPTION_KEYS && e.ENCRYPTION_ACTIVE_KEY && e.BLIND_INDEX_KEY
+        ? { keys: parseEncryptionKeys(e.ENCRYPTION_KEYS), activeKeyId: e.ENCRYPTION_ACTIVE_KEY, blindIndexKey: decodeKey(e.BLIND_INDEX_KEY, 'BLIND_INDEX_KEY') }
+        : undefined,
   };
 }
 

@@ -1,7 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { getConnectionToken, MongooseModule } from '@nestjs/mongoose';
-import { AttachmentRepository, FileStorage } from '@primetrade/domain';
+import { AttachmentRepository, ContentCipher, FileStorage } from '@primetrade/domain';
 import type { Connection } from 'mongoose';
+import { EncryptedFileStorage } from './encrypted-file-storage';
 import { FilesystemFileStorage } from './filesystem/filesystem-file-storage';
 import { AttachmentRecord, AttachmentSchema } from './mongo/attachment.schema';
 import { GridFsFileStorage } from './mongo/gridfs-file-storage';
@@ -14,7 +15,10 @@ export type AttachmentsInfrastructureOptions =
   /** Production: metadata and GridFS content on the MongoPersistenceModule's connection. */
   | { store: 'mongo' };
 
-/** Binds AttachmentRepository and FileStorage for the store the composition root picked. */
+/**
+ * Binds AttachmentRepository and FileStorage for the store the composition root picked. Content is
+ * always encrypted at rest with the global ContentCipher (EncryptionModule).
+ */
 @Module({})
 export class AttachmentsInfrastructureModule {
   static forRoot(options: AttachmentsInfrastructureOptions): DynamicModule {
@@ -24,7 +28,7 @@ export class AttachmentsInfrastructureModule {
         imports: [MongooseModule.forFeature([{ name: AttachmentRecord.name, schema: AttachmentSchema }])],
         providers: [
           { provide: AttachmentRepository, useClass: MongoAttachmentRepository },
-          { provide: FileStorage, useFactory: (connection: Connection) => new GridFsFileStorage(connection), inject: [getConnectionToken()] },
+          { provide: FileStorage, useFactory: (connection: Connection, cipher: ContentCipher) => new EncryptedFileStorage(new GridFsFileStorage(connection), cipher), inject: [getConnectionToken(), ContentCipher] },
         ],
         exports: [AttachmentRepository, FileStorage],
       };
@@ -33,7 +37,7 @@ export class AttachmentsInfrastructureModule {
       module: AttachmentsInfrastructureModule,
       providers: [
         { provide: AttachmentRepository, useClass: SqliteAttachmentRepository },
-        { provide: FileStorage, useFactory: () => new FilesystemFileStorage(options.directory) },
+        { provide: FileStorage, useFactory: (cipher: ContentCipher) => new EncryptedFileStorage(new FilesystemFileStorage(options.directory), cipher), inject: [ContentCipher] },
       ],
       exports: [AttachmentRepository, FileStorage],
     };

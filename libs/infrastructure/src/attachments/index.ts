@@ -4,3 +4,4 @@ export { GridFsFileStorage, ATTACHMENTS_BUCKET } from './mongo/gridfs-file-stora
 export { SqliteAttachmentRepository } from './sqlite/sqlite-attachment.repository';
 export { MongoAttachmentRepository } from './mongo/mongo-attachment.repository';
 export { AttachmentRecord, AttachmentSchema } from './mongo/attachment.schema';
+export { EncryptedFileStorage, attachmentContext } from './encrypted-file-storage';

@@ -23,7 +23,7 @@ describeWithRedis('the API while Redis is down and after it is back', () => {
   }, 30_000);
 
   afterAll(async () => {
-    await redis.start().catch(() => undefined); // closing BullMQ needs Redis
+    await redis.start().catch(() => undefined); // closing BullMQ needs Redis (no-op when it runs)
     await app?.close();
     await smtp?.stop();
     await redis.destroy();

@@ -30,7 +30,12 @@ export class PrivateRedis {
     return `redis://127.0.0.1:${this.port}`;
   }
 
+  get running(): boolean {
+    return !!this.child && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
   async start(): Promise<void> {
+    if (this.running) return;
     if (!this.port) this.port = await freePort();
     this.child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--dir', this.dir], { stdio: 'ignore' });
     const deadline = Date.now() + 10_000;

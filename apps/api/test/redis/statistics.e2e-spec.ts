@@ -129,5 +129,16 @@ describeWithRedis('events published while no consumer runs', () => {
     expect(counters).toEqual(expect.objectContaining({ total: '12', 's:completed': '4', 's:todo': '8', tracked: '1' }));
     const after = (await api.http.get('/api/v1/tasks/stats/overview').set(user.auth).expect(200)).body;
     expect(after).toEqual(before);
+
+    // The consumer stops; more events arrive; a new consumer (another process name) takes them.
+    await worker.close({ keepData: true });
+    worker = undefined;
+    for (const id of ids.slice(4, 10)) await api.http.delete(`/api/v1/tasks/${id}`).set(user.auth).expect(204);
+    expect(await caughtUp(redis, prefix, user.userId)).toBe(false);
+    worker = await startTestApp({ REDIS_URL, REDIS_PREFIX: prefix, ROLE: 'worker' }, api.dataDir);
+    await eventually(() => caughtUp(redis, prefix, user.userId));
+    expect(await redis.hgetall(`${prefix}:stats:{${user.userId}}:counters`)).toEqual(expect.objectContaining({ total: '6', 's:completed': '4', 's:todo': '2' }));
+    const pending = (await redis.xpending(`${prefix}:events`, 'statistics')) as [number, ...unknown[]];
+    expect(pending[0]).toBe(0);
   });
 });

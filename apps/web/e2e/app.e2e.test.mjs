@@ -246,6 +246,27 @@ describe('Primetrade in a real browser', { skip: missing ?? false }, () => {
     await expectText(card('Write quarterly report').getByTestId('task-status'), 'In progress');
   });
 
+  it('attaches a file to a task, downloads it and deletes it', async () => {
+    await card('Write quarterly report').getByRole('link', { name: 'Edit Write quarterly report' }).click();
+    await page.getByRole('heading', { name: 'Attachments' }).waitFor();
+    await page.getByText('No files yet.').waitFor();
+    await page.getByTestId('attachment-input').setInputFiles({ name: 'figures.txt', mimeType: 'text/plain', buffer: Buffer.from('Q3 revenue: 42\n') });
+    await expectText(page.getByTestId('attachment'), 'figures.txt');
+    await checkPage(page, '11b-task-attachments');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download figures.txt' }).click()]);
+    assert.equal(download.suggestedFilename(), 'figures.txt');
+    const chunks = [];
+    for await (const chunk of await download.createReadStream()) chunks.push(chunk);
+    assert.equal(Buffer.concat(chunks).toString('utf8'), 'Q3 revenue: 42\n');
+
+    await page.getByRole('button', { name: 'Delete figures.txt' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+    await expectCount(page.getByTestId('attachment'), 0);
+    await page.getByRole('link', { name: 'Cancel' }).click();
+    await page.waitForURL('**/tasks');
+  });
+
   it('reopens a completed task and completes it again', async () => {
     await card('Buy milk').getByRole('button', { name: 'Reopen Buy milk' }).click();
     await expectText(card('Buy milk').getByTestId('task-status'), 'To do');

@@ -92,6 +92,7 @@ describe('TaskEditPage', () => {
     backend.expectOne('/api/v1/tasks/t1').flush(task, { headers: { ETag: '"3"' } });
     await fixture.whenStable();
     expect(el.querySelector<HTMLInputElement>('[data-testid="title"]')!.value).toBe('Pay rent');
+    backend.expectOne('/api/v1/tasks/t1/attachments').flush({ items: [] });
 
     type('title', 'Pay the rent');
     submit();
@@ -119,6 +120,7 @@ describe('TaskEditPage', () => {
     await create('t1');
     backend.expectOne('/api/v1/tasks/t1').flush(task, { headers: { ETag: '"3"' } });
     await fixture.whenStable();
+    backend.expectOne('/api/v1/tasks/t1/attachments').flush({ items: [] });
     submit();
     backend
       .expectOne({ method: 'PATCH', url: '/api/v1/tasks/t1' })

@@ -11,6 +11,7 @@ import { PRIORITY_LABELS, STATUS_LABELS, Task, TASK_PRIORITIES, TASK_STATUSES } 
 import { createCallState } from '../../../core/http/call-state';
 import { Problem, toProblem } from '../../../core/http/problem';
 import { applyFieldErrors, fieldMessage } from '../../../shared/form-errors';
+import { AttachmentsPanelComponent } from '../attachments/attachments-panel.component';
 import { TaskService } from '../data/task.service';
 import {
   DESCRIPTION_MAX,
@@ -25,7 +26,7 @@ import {
 /** Create (`/tasks/new`) and edit (`/tasks/:id/edit`) in one form. */
 @Component({
   selector: 'pt-task-edit-page',
-  imports: [ReactiveFormsModule, RouterLink, MatFormFieldModule, MatInputModule, MatSelectModule, MatButtonModule],
+  imports: [ReactiveFormsModule, RouterLink, MatFormFieldModule, MatInputModule, MatSelectModule, MatButtonModule, AttachmentsPanelComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './task-edit.page.html',
   styleUrl: './task-edit.page.scss',

@@ -29,6 +29,9 @@ const prodSecrets = {
   MONGO_ROOT_PASSWORD: 'b'.repeat(32),
   MONGO_REPLICA_KEY: 'c'.repeat(64),
   REDIS_PASSWORD: 'd'.repeat(32),
+  ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 5).toString('base64')}`,
+  ENCRYPTION_ACTIVE_KEY: 'k1',
+  BLIND_INDEX_KEY: Buffer.alloc(32, 6).toString('base64'),
 };
 
 // Compose v1 prints short syntax ("127.0.0.1:3000:3000/tcp", "src:dst:ro"); v2 prints long syntax.
@@ -141,7 +144,7 @@ describe('docker-compose files', () => {
     it('refuses to resolve without its secrets, naming the missing one', () => {
       const result = config('docker-compose.prod.yml', emptyEnvFile);
       expect(result.status).not.toBe(0);
-      expect(result.output).toMatch(/set (MONGO_ROOT_PASSWORD|REDIS_PASSWORD|JWT_SECRET|PUBLIC_ORIGIN|MONGO_REPLICA_KEY)/);
+      expect(result.output).toMatch(/set (MONGO_ROOT_PASSWORD|REDIS_PASSWORD|JWT_SECRET|PUBLIC_ORIGIN|MONGO_REPLICA_KEY|ENCRYPTION_KEYS|ENCRYPTION_ACTIVE_KEY|BLIND_INDEX_KEY)/);
     });
 
     it('has the plan\'s frontend, backend, redis and nginx plus worker and MongoDB', () => {
@@ -166,6 +169,8 @@ describe('docker-compose files', () => {
       const env = model.services['backend'].environment!;
       expect(env['NODE_ENV']).toBe('production');
       expect(env['JWT_SECRET']).toBe(prodSecrets.JWT_SECRET);
+      expect(env['ENCRYPTION_KEYS']).toBe(prodSecrets.ENCRYPTION_KEYS);
+      expect(env['BLIND_INDEX_KEY']).toBe(prodSecrets.BLIND_INDEX_KEY);
       expect(env['MONGODB_URI']).toContain(`:${prodSecrets.MONGO_ROOT_PASSWORD}@mongodb:27017/`);
       expect(env['MONGODB_URI']).toContain('replicaSet=rs0');
       expect(env['REDIS_URL']).toBe(`redis://:${prodSecrets.REDIS_PASSWORD}@redis:6379`);

@@ -139,7 +139,7 @@ describe('Kubernetes manifests: workloads', () => {
       const container = containerOf(named(manifests, 'Deployment', name));
       expect(container.envFrom).toEqual([{ configMapRef: { name: 'primetrade-config' } }]);
       const fromSecret = (container.env ?? []).filter((e) => e.valueFrom?.secretKeyRef);
-      expect(fromSecret.map((e) => e.name)).toEqual(expect.arrayContaining(['JWT_SECRET', 'MONGODB_URI', 'REDIS_URL']));
+      expect(fromSecret.map((e) => e.name)).toEqual(expect.arrayContaining(['JWT_SECRET', 'ENCRYPTION_KEYS', 'ENCRYPTION_ACTIVE_KEY', 'BLIND_INDEX_KEY', 'MONGODB_URI', 'REDIS_URL']));
       for (const e of fromSecret) {
         expect(e.valueFrom!.secretKeyRef!.name).toBe('primetrade-secrets');
         expect(secretKeys).toContain(e.valueFrom!.secretKeyRef!.key);

@@ -11,6 +11,7 @@ export * from './security/security.module';
 export * from './security/encryption.module';
 export * from './security/encryption-keys';
 export * from './security/aes-gcm-content-cipher';
+export * from './security/blind-index';
 export * from './redis/redis-connection';
 export * from './redis/redis-health';
 export * from './redis/throttler/resilient-throttler-storage';

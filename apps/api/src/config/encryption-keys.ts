@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from '@nestjs/common';
 
@@ -50,23 +50,36 @@ interface KeyFile {
 export function resolveEncryptionKeys(configured: EncryptionKeys | undefined, dataDir: string, logger: Pick<Logger, 'warn'>): EncryptionKeys {
   if (configured) return configured;
   const file = join(dataDir, '.encryption-keys.json');
-  if (existsSync(file)) {
-    const stored = JSON.parse(readFileSync(file, 'utf8')) as KeyFile;
-    return {
-      keys: new Map(Object.entries(stored.keys).map(([id, key]) => [id, decodeKey(key, `key "${id}" in ${file}`)])),
-      activeKeyId: stored.activeKeyId,
-      blindIndexKey: decodeKey(stored.blindIndexKey, `blindIndexKey in ${file}`),
-    };
-  }
+  if (existsSync(file)) return readKeyFile(file);
   mkdirSync(dataDir, { recursive: true });
   const activeKeyId = `dev-${new Date().toISOString().slice(0, 10).replace(/-/g, '')}`;
   const key = randomBytes(KEY_BYTES);
   const blindIndexKey = randomBytes(KEY_BYTES);
   const content: KeyFile = { activeKeyId, keys: { [activeKeyId]: key.toString('base64') }, blindIndexKey: blindIndexKey.toString('base64') };
-  writeFileSync(file, `${JSON.stringify(content, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+  // Written aside, then linked into place: of two processes starting on one DATA_DIR (api and
+  // worker) exactly one creates the file, complete, and the other reads it.
+  const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  writeFileSync(temporary, `${JSON.stringify(content, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+  try {
+    linkSync(temporary, file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return readKeyFile(file);
+    throw error;
+  } finally {
+    unlinkSync(temporary);
+  }
   logger.warn(
     `!!! ENCRYPTION_KEYS is not set: generated DEVELOPMENT encryption keys in ${file}. Data at rest is encrypted with them; ` +
       'lose this file and the encrypted data is lost. Production refuses to start without ENCRYPTION_KEYS, ENCRYPTION_ACTIVE_KEY and BLIND_INDEX_KEY. !!!',
   );
   return { keys: new Map([[activeKeyId, key]]), activeKeyId, blindIndexKey };
+}
+
+function readKeyFile(file: string): EncryptionKeys {
+  const stored = JSON.parse(readFileSync(file, 'utf8')) as KeyFile;
+  return {
+    keys: new Map(Object.entries(stored.keys).map(([id, key]) => [id, decodeKey(key, `key "${id}" in ${file}`)])),
+    activeKeyId: stored.activeKeyId,
+    blindIndexKey: decodeKey(stored.blindIndexKey, `blindIndexKey in ${file}`),
+  };
 }

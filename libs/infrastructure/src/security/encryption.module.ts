@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ContentCipher } from '@primetrade/domain';
 import { AesGcmContentCipher } from './aes-gcm-content-cipher';
+import { BlindIndex } from './blind-index';
 import type { EncryptionKeyRing } from './encryption-keys';
 
 export const ENCRYPTION_KEY_RING = Symbol('ENCRYPTION_KEY_RING');
@@ -12,7 +13,8 @@ export class EncryptionModule {
     const providers = [
       { provide: ENCRYPTION_KEY_RING, useValue: ring },
       { provide: ContentCipher, useFactory: () => new AesGcmContentCipher(ring) },
+      { provide: BlindIndex, useFactory: () => new BlindIndex(ring.blindIndexKey) },
     ];
-    return { module: EncryptionModule, global: true, providers, exports: [ENCRYPTION_KEY_RING, ContentCipher] };
+    return { module: EncryptionModule, global: true, providers, exports: [ENCRYPTION_KEY_RING, ContentCipher, BlindIndex] };
   }
 }

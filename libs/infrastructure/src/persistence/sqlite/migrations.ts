@@ -122,4 +122,17 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX attachments_owner_task_created ON attachments (owner_id, task_id, created_at, id);
     `,
   },
+  {
+    version: 4,
+    name: 'users-encrypted-email-name',
+    sql: `
+      -- Email and name become AES-256-GCM sealed values (base64); look-ups and uniqueness move to
+      -- a blind index, HMAC-SHA-256 of the normalised email under BLIND_INDEX_KEY. Existing rows are
+      -- sealed at start-up by SqliteUserRepository (it needs the keys, SQL cannot): a row whose
+      -- email_index is NULL is still plaintext.
+      ALTER TABLE users ADD COLUMN email_index TEXT;
+      CREATE UNIQUE INDEX users_email_index_uq ON users (email_index);
+      DROP INDEX users_email_uq;
+    `,
+  },
 ];

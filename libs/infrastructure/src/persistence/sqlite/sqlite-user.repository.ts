@@ -1,53 +1,102 @@
-import { Injectable } from '@nestjs/common';
-import { EmailAlreadyRegisteredError, User, UserRepository } from '@primetrade/domain';
+import { Injectable, Logger } from '@nestjs/common';
+import { ContentCipher, EmailAlreadyRegisteredError, User, UserRepository } from '@primetrade/domain';
+import { BlindIndex } from '../../security/blind-index';
 import { isUniqueViolation, SqliteDatabase } from './sqlite-database';
 
 interface UserRow {
   id: string;
   name: string;
   email: string;
+  email_index: string | null;
   password_hash: string;
   is_active: number;
   created_at: number;
   updated_at: number;
 }
 
-const toDomain = (row: UserRow): User =>
-  User.restore({
-    id: row.id,
-    name: row.name,
-    email: row.email,
-    passwordHash: row.password_hash,
-    isActive: row.is_active === 1,
-    createdAt: new Date(row.created_at),
-    updatedAt: new Date(row.updated_at),
-  });
+/** Purpose label of the email blind index. */
+const EMAIL_INDEX = 'users.email';
+const LEGACY_BATCH = 500;
 
+/**
+ * Users on SQLite with email and name encrypted at rest (AES-256-GCM through ContentCipher, the
+ * record id and field as associated data, so a value copied to another user or column does not
+ * open). The unique index and the login look-up use `email_index`, a blind index of the
+ * normalised email. Rows written before encryption are sealed when the repository starts.
+ */
 @Injectable()
 export class SqliteUserRepository extends UserRepository {
-  constructor(private readonly sqlite: SqliteDatabase) {
+  private readonly logger = new Logger('SqliteUserRepository');
+
+  constructor(
+    private readonly sqlite: SqliteDatabase,
+    private readonly cipher: ContentCipher,
+    private readonly index: BlindIndex,
+  ) {
     super();
+    this.sealLegacyRows();
   }
 
   async findById(id: string): Promise<User | null> {
     const row = this.sqlite.statement('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
-    return row ? toDomain(row) : null;
+    return row ? this.toDomain(row) : null;
   }
 
   async findByEmail(email: string): Promise<User | null> {
-    const row = this.sqlite.statement('SELECT * FROM users WHERE email = ?').get(email) as UserRow | undefined;
-    return row ? toDomain(row) : null;
+    const row = this.sqlite.statement('SELECT * FROM users WHERE email_index = ?').get(this.emailIndex(email)) as UserRow | undefined;
+    return row ? this.toDomain(row) : null;
   }
 
   async create(user: User): Promise<void> {
     const p = user.toProps();
     try {
       this.sqlite
-        .statement('INSERT INTO users (id, name, email, password_hash, is_active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(p.id, p.name, p.email, p.passwordHash, p.isActive ? 1 : 0, p.createdAt.getTime(), p.updatedAt.getTime());
+        .statement('INSERT INTO users (id, name, email, email_index, password_hash, is_active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(p.id, this.seal(p.id, 'name', p.name), this.seal(p.id, 'email', p.email), this.emailIndex(p.email), p.passwordHash, p.isActive ? 1 : 0, p.createdAt.getTime(), p.updatedAt.getTime());
     } catch (error) {
-      if (isUniqueViolation(error, 'users.email')) throw new EmailAlreadyRegisteredError();
+      if (isUniqueViolation(error, 'users.email_index')) throw new EmailAlreadyRegisteredError();
       throw error;
     }
+  }
+
+  /** Seals rows stored in plaintext (email_index NULL), in batches; idempotent and resumable. */
+  sealLegacyRows(): number {
+    const select = this.sqlite.statement(`SELECT * FROM users WHERE email_index IS NULL LIMIT ${LEGACY_BATCH}`);
+    const update = this.sqlite.statement('UPDATE users SET name = ?, email = ?, email_index = ? WHERE id = ? AND email_index IS NULL');
+    let sealed = 0;
+    for (;;) {
+      const rows = select.all() as UserRow[];
+      if (rows.length === 0) break;
+      this.sqlite.db.transaction(() => {
+        for (const row of rows) update.run(this.seal(row.id, 'name', row.name), this.seal(row.id, 'email', row.email), this.emailIndex(row.email), row.id);
+      })();
+      sealed += rows.length;
+    }
+    if (sealed > 0) this.logger.log(`encrypted email and name of ${sealed} existing user(s)`);
+    return sealed;
+  }
+
+  private emailIndex(email: string): string {
+    return this.index.of(EMAIL_INDEX, email);
+  }
+
+  private seal(id: string, field: 'email' | 'name', value: string): string {
+    return Buffer.from(this.cipher.seal(Buffer.from(value, 'utf8'), `users/${id}/${field}`)).toString('base64');
+  }
+
+  private open(id: string, field: 'email' | 'name', value: string): string {
+    return Buffer.from(this.cipher.open(Buffer.from(value, 'base64'), `users/${id}/${field}`)).toString('utf8');
+  }
+
+  private toDomain(row: UserRow): User {
+    return User.restore({
+      id: row.id,
+      name: this.open(row.id, 'name', row.name),
+      email: this.open(row.id, 'email', row.email),
+      passwordHash: row.password_hash,
+      isActive: row.is_active === 1,
+      createdAt: new Date(row.created_at),
+      updatedAt: new Date(row.updated_at),
+    });
   }
 }

@@ -1,4 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { describePersistenceContract } from '../contract/persistence.contract';
+import { AesGcmContentCipher } from '../../security/aes-gcm-content-cipher';
+import { BlindIndex } from '../../security/blind-index';
 import { SqliteDatabase } from './sqlite-database';
 import { SqliteSessionRepository } from './sqlite-session.repository';
 import { SqliteTaskReadModel } from './sqlite-task-read-model';
@@ -9,7 +12,7 @@ import { SqliteUserRepository } from './sqlite-user.repository';
 describePersistenceContract('sqlite', async () => {
   const sqlite = new SqliteDatabase({ file: ':memory:' });
   return {
-    users: new SqliteUserRepository(sqlite),
+    users: new SqliteUserRepository(sqlite, new AesGcmContentCipher({ keys: new Map([['k1', randomBytes(32)]]), activeKeyId: 'k1', blindIndexKey: randomBytes(32) }), new BlindIndex(randomBytes(32))),
     sessions: new SqliteSessionRepository(sqlite),
     tasks: new SqliteTaskRepository(sqlite),
     readModel: new SqliteTaskReadModel(sqlite),

@@ -12,6 +12,8 @@ export * from './security/encryption.module';
 export * from './security/encryption-keys';
 export * from './security/aes-gcm-content-cipher';
 export * from './security/blind-index';
+export * from './security/sqlite-key-rotation';
+export { SqliteUserRepository } from './persistence/sqlite/sqlite-user.repository';
 export * from './redis/redis-connection';
 export * from './redis/redis-health';
 export * from './redis/throttler/resilient-throttler-storage';

@@ -1,0 +1,38 @@
+import 'reflect-metadata';
+import { join } from 'node:path';
+import { Logger } from '@nestjs/common';
+import { AesGcmContentCipher, BlindIndex, SqliteDatabase, SqliteKeyRotation, SqliteUserRepository, type RotationProgress } from '@primetrade/infrastructure';
+import { type AppConfig, ConfigValidationError, loadConfig } from './config/app-config';
+import { resolveEncryptionKeys } from './config/encryption-keys';
+
+/**
+ * `npm run keys:rotate`: re-encrypts the embedded store's encrypted data with ENCRYPTION_ACTIVE_KEY,
+ * in batches, while the app keeps running (same config as the app). Run it after making a new key
+ * active; when it reports nothing left, the old key may be removed from ENCRYPTION_KEYS.
+ */
+export async function rotateKeys(config: AppConfig, logger: Pick<Logger, 'log' | 'warn'>): Promise<RotationProgress> {
+  if (config.mongodb) throw new Error('keys:rotate supports the embedded SQLite store only so far; MONGODB_URI is set');
+  const keys = resolveEncryptionKeys(config.encryption, config.dataDir, logger);
+  const cipher = new AesGcmContentCipher(keys);
+  const sqlite = new SqliteDatabase({ file: join(config.dataDir, 'primetrade.sqlite') });
+  try {
+    // Constructing the repository seals any rows still in plaintext.
+    new SqliteUserRepository(sqlite, cipher, new BlindIndex(keys.blindIndexKey));
+    const rotation = new SqliteKeyRotation(sqlite, cipher, join(config.dataDir, 'attachments'));
+    const progress = await rotation.run({ onBatch: (p) => logger.log(`users ${p.users.resealed}/${p.users.scanned} re-sealed, files ${p.files.resealed}/${p.files.scanned} re-sealed`) });
+    logger.log(`done: every value is sealed with key "${keys.activeKeyId}"; keys no longer needed can be removed from ENCRYPTION_KEYS`);
+    return progress;
+  } finally {
+    sqlite.close();
+  }
+}
+
+if (require.main === module) {
+  const logger = new Logger('KeysRotate');
+  Promise.resolve()
+    .then(() => rotateKeys(loadConfig(process.env, process.argv.slice(2)), logger))
+    .catch((error: unknown) => {
+      console.error(error instanceof ConfigValidationError ? error.message : error);
+      process.exit(1);
+    });
+}

@@ -1,0 +1,117 @@
+import { readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { ContentCipher } from '@primetrade/domain';
+import { attachmentContext } from '../attachments/encrypted-file-storage';
+import type { SqliteDatabase } from '../persistence/sqlite/sqlite-database';
+
+export interface RotationProgress {
+  /** Values looked at / values re-sealed with the active key. */
+  users: { scanned: number; resealed: number };
+  files: { scanned: number; resealed: number };
+}
+
+export interface RotationOptions {
+  batchSize?: number;
+  /** Called after each batch (progress logging). */
+  onBatch?: (progress: RotationProgress) => void;
+}
+
+interface UserRow {
+  id: string;
+  name: string;
+  email: string;
+}
+
+/**
+ * Re-encrypts everything the embedded store holds with the active key: users' email and name
+ * (SQLite) and attachment files (DATA_DIR/attachments), in batches, while the app keeps running.
+ *
+ * - Resumable and idempotent: a value already sealed with the active key is skipped, so a run
+ *   that stopped half-way is simply started again.
+ * - No lost writes: a user row is updated only if it still holds the values that were read
+ *   (compare-and-set); a file is replaced by an atomic rename, and one whose attachment was
+ *   deleted meanwhile is removed again.
+ * - Old keys can be dropped from ENCRYPTION_KEYS once a run reports nothing left to re-seal.
+ */
+export class SqliteKeyRotation {
+  constructor(
+    private readonly sqlite: SqliteDatabase,
+    private readonly cipher: ContentCipher,
+    private readonly attachmentsDir: string,
+  ) {}
+
+  async run(options: RotationOptions = {}): Promise<RotationProgress> {
+    const batchSize = options.batchSize ?? 500;
+    const progress: RotationProgress = { users: { scanned: 0, resealed: 0 }, files: { scanned: 0, resealed: 0 } };
+    this.rotateUsers(batchSize, progress, options.onBatch);
+    await this.rotateFiles(batchSize, progress, options.onBatch);
+    return progress;
+  }
+
+  private stale(value: string): boolean {
+    return this.cipher.keyIdOf(Buffer.from(value, 'base64')) !== this.cipher.activeKeyId;
+  }
+
+  private reseal(id: string, field: 'email' | 'name', value: string): string {
+    const context = `users/${id}/${field}`;
+    const plaintext = this.cipher.open(Buffer.from(value, 'base64'), context);
+    return Buffer.from(this.cipher.seal(plaintext, context)).toString('base64');
+  }
+
+  private rotateUsers(batchSize: number, progress: RotationProgress, onBatch?: (p: RotationProgress) => void): void {
+    // Only rows already sealed (email_index set); plaintext rows are sealed by the repository at start.
+    const select = this.sqlite.db.prepare('SELECT id, name, email FROM users WHERE email_index IS NOT NULL AND id > ? ORDER BY id LIMIT ?');
+    const update = this.sqlite.db.prepare('UPDATE users SET name = ?, email = ? WHERE id = ? AND name = ? AND email = ?');
+    let after = '';
+    for (;;) {
+      const rows = select.all(after, batchSize) as UserRow[];
+      if (rows.length === 0) break;
+      this.sqlite.db.transaction(() => {
+        for (const row of rows) {
+          progress.users.scanned++;
+          if (!this.stale(row.email) && !this.stale(row.name)) continue;
+          const name = this.stale(row.name) ? this.reseal(row.id, 'name', row.name) : row.name;
+          const email = this.stale(row.email) ? this.reseal(row.id, 'email', row.email) : row.email;
+          progress.users.resealed += update.run(name, email, row.id, row.name, row.email).changes;
+        }
+      })();
+      after = rows[rows.length - 1].id;
+      onBatch?.(progress);
+    }
+  }
+
+  private async rotateFiles(batchSize: number, progress: RotationProgress, onBatch?: (p: RotationProgress) => void): Promise<void> {
+    let names: string[];
+    try {
+      names = (await readdir(this.attachmentsDir)).filter((name) => /^[A-Za-z0-9][A-Za-z0-9_-]*\.bin$/.test(name)).sort();
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw error;
+    }
+    const exists = this.sqlite.db.prepare('SELECT 1 FROM attachments WHERE id = ?');
+    for (let i = 0; i < names.length; i++) {
+      const id = names[i].slice(0, -'.bin'.length);
+      const path = join(this.attachmentsDir, names[i]);
+      progress.files.scanned++;
+      let sealed: Buffer;
+      try {
+        sealed = await readFile(path);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue; // deleted meanwhile
+        throw error;
+      }
+      if (this.cipher.keyIdOf(sealed) !== this.cipher.activeKeyId) {
+        const plaintext = this.cipher.open(sealed, attachmentContext(id));
+        const temporary = join(this.attachmentsDir, `.${id}.${randomBytes(6).toString('hex')}.part`);
+        await writeFile(temporary, this.cipher.seal(plaintext, attachmentContext(id)), { mode: 0o600, flag: 'wx' });
+        await rename(temporary, path);
+        // Deleted while we re-sealed it: do not bring it back.
+        if (!exists.get(id)) await unlink(path).catch(() => undefined);
+        else progress.files.resealed++;
+      }
+      if ((i + 1) % batchSize === 0) onBatch?.(progress);
+    }
+    onBatch?.(progress);
+  }
+}

@@ -85,6 +85,9 @@ describe('task attachments (e2e)', () => {
   it('refuses a non-multipart body with 415 and a multipart body without a file with 400', async () => {
     expectProblem(await t.http.post(base()).set(auth).send({ file: 'x' }), 415);
     expectProblem(await t.http.post(base()).set(auth).field('note', 'no file here'), 400);
+    let crowded = t.http.post(base()).set(auth);
+    for (let i = 0; i < 12; i++) crowded = crowded.field(`f${i}`, 'v');
+    expect(expectProblem(await crowded.attach('file', Buffer.from('x'), 'x.txt'), 413).detail).toMatch(/too many (fields|parts); send one file/);
   });
 
   it('accepts exactly the size limit and refuses one byte more with 413, keeping nothing', async () => {

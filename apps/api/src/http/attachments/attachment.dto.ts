@@ -31,7 +31,7 @@ export class AttachmentListDto {
 export const UPLOAD_BODY_SCHEMA: SchemaObject = {
   type: 'object',
   required: ['file'],
-  properties: { file: { type: 'string', format: 'binary', description: 'PNG, JPEG, GIF, WebP, PDF or UTF-8 text' } },
+  properties: { file: { type: 'string', format: 'binary', description: 'PNG, JPEG, GIF, WebP, PDF or UTF-8 text (the type is read from the content). One file per request: the first file part is stored, later parts are ignored.' } },
 };
 
 /** Built from an allow-list of fields. */

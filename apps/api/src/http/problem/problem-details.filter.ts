@@ -77,13 +77,23 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     // Fastify's own client errors (bad JSON, body too large, wrong media type) carry a 4xx.
     const fastifyStatus = (exception as { statusCode?: unknown } | null)?.statusCode;
     if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
-      return { status: fastifyStatus, code: `HTTP.${fastifyStatus}`, detail: clientErrorDetail(fastifyStatus) };
+      const fastifyCode = (exception as { code?: unknown }).code;
+      return { status: fastifyStatus, code: `HTTP.${fastifyStatus}`, detail: clientErrorDetail(fastifyStatus, typeof fastifyCode === 'string' ? fastifyCode : undefined) };
     }
     return { status: HttpStatus.INTERNAL_SERVER_ERROR, code: 'INTERNAL', detail: 'The server could not handle the request.' };
   }
 }
 
-function clientErrorDetail(status: number): string {
+/** Multipart limits (@fastify/multipart) are 413s too, but not about the JSON body limit. */
+const MULTIPART_LIMITS: Record<string, string> = {
+  FST_PARTS_LIMIT: 'The multipart body has too many parts; send one file in the part "file".',
+  FST_FILES_LIMIT: 'The multipart body has too many files; send one file in the part "file".',
+  FST_FIELDS_LIMIT: 'The multipart body has too many fields; send one file in the part "file".',
+  FST_REQ_FILE_TOO_LARGE: 'The file is larger than the limit.',
+};
+
+function clientErrorDetail(status: number, code?: string): string {
+  if (code && MULTIPART_LIMITS[code]) return MULTIPART_LIMITS[code];
   switch (status) {
     case 413: return 'The request body is larger than the limit of 100 kB.';
     case 415: return 'The request body must be application/json.';

@@ -14,7 +14,7 @@ export interface UploadAttachment$Params {
       body: {
 
 /**
- * PNG, JPEG, GIF, WebP, PDF or UTF-8 text
+ * PNG, JPEG, GIF, WebP, PDF or UTF-8 text (the type is read from the content). One file per request: the first file part is stored, later parts are ignored.
  */
 'file': Blob;
 }

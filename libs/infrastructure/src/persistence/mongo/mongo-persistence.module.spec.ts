@@ -12,6 +12,7 @@ import {
   UserRepository,
 } from '@primetrade/domain';
 import { createConnection, type Connection } from 'mongoose';
+import { EncryptionModule } from '../../security/encryption.module';
 import { PersistenceHealth } from '../persistence-health';
 import { MongoHealth } from './mongo-health';
 import { MongoPersistenceModule } from './mongo-persistence.module';
@@ -39,7 +40,7 @@ describe('MongoPersistenceModule with MongoDB unreachable', () => {
     connection = createConnection(UNREACHABLE, { bufferCommands, serverSelectionTimeoutMS: 300 });
     connection.asPromise().catch(() => undefined); // the refused connect is the point
     moduleRef = await Test.createTestingModule({
-      imports: [MongoPersistenceModule.forRoot({ uri: UNREACHABLE })],
+      imports: [EncryptionModule.forRoot({ keys: new Map([['k1', Buffer.alloc(32, 1)]]), activeKeyId: 'k1', blindIndexKey: Buffer.alloc(32, 2) }), MongoPersistenceModule.forRoot({ uri: UNREACHABLE })],
     })
       .overrideProvider(getConnectionToken())
       .useValue(connection)

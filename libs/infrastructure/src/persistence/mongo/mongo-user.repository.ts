@@ -1,40 +1,82 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { EmailAlreadyRegisteredError, type User, UserRepository } from '@primetrade/domain';
+import { ContentCipher, EmailAlreadyRegisteredError, type User, UserRepository } from '@primetrade/domain';
 import type { Model } from 'mongoose';
-import { toUser, toUserRecord } from './mappers/user.mapper';
+import { BlindIndex } from '../../security/blind-index';
+import { sealUserUpdate, toUser, toUserRecord, type UserFieldProtection, userByEmailFilter } from './mappers/user.mapper';
 import { isDuplicateKey, mongoCall } from './mongo-errors';
 import { UserRecord } from './schemas/user.schema';
 
+const EMAIL_INDEX = 'users.email';
+const LEGACY_BATCH = 500;
+
+/**
+ * Users on MongoDB with email and name encrypted at rest (as on SQLite: AES-256-GCM through
+ * ContentCipher, record and field as associated data) and a blind index for the unique email
+ * look-up. Documents written before encryption are read as they are and sealed in the
+ * background after start-up (not blocking it, so a replica still starts while MongoDB is down).
+ */
 @Injectable()
-export class MongoUserRepository extends UserRepository {
-  constructor(@InjectModel(UserRecord.name) private readonly users: Model<UserRecord>) {
+export class MongoUserRepository extends UserRepository implements OnApplicationBootstrap {
+  private readonly logger = new Logger('MongoUserRepository');
+  readonly fields: UserFieldProtection;
+
+  constructor(
+    @InjectModel(UserRecord.name) private readonly users: Model<UserRecord>,
+    cipher: ContentCipher,
+    index: BlindIndex,
+  ) {
     super();
+    this.fields = {
+      seal: (id, field, value) => Buffer.from(cipher.seal(Buffer.from(value, 'utf8'), `users/${id}/${field}`)).toString('base64'),
+      open: (id, field, value) => Buffer.from(cipher.open(Buffer.from(value, 'base64'), `users/${id}/${field}`)).toString('utf8'),
+      emailIndex: (email) => index.of(EMAIL_INDEX, email),
+    };
+  }
+
+  onApplicationBootstrap(): void {
+    this.sealLegacyUsers().catch((error: Error) => this.logger.warn(`sealing users written before encryption stopped (resumes at next start): ${error.message}`));
   }
 
   findById(id: string): Promise<User | null> {
     return mongoCall(async () => {
       const record = await this.users.findOne({ _id: id }).read('primary').lean<UserRecord>().exec();
-      return record ? toUser(record) : null;
+      return record ? toUser(record, this.fields) : null;
     });
   }
 
   findByEmail(email: string): Promise<User | null> {
+    const filter = userByEmailFilter(email, this.fields.emailIndex(email));
     return mongoCall(async () => {
-      const record = await this.users.findOne({ email }).read('primary').lean<UserRecord>().exec();
-      return record ? toUser(record) : null;
+      const record = await this.users.findOne(filter).read('primary').lean<UserRecord>().exec();
+      return record ? toUser(record, this.fields) : null;
     });
   }
 
   create(user: User): Promise<void> {
+    const record = toUserRecord(user, this.fields);
     return mongoCall(async () => {
       try {
-        await this.users.create(toUserRecord(user));
+        await this.users.create(record);
       } catch (error) {
         // No look-up first: the unique index decides, as on SQLite.
-        if (isDuplicateKey(error, 'email')) throw new EmailAlreadyRegisteredError();
+        if (isDuplicateKey(error, 'emailIndex') || isDuplicateKey(error, 'email')) throw new EmailAlreadyRegisteredError();
         throw error;
       }
     });
+  }
+
+  /** Seals documents written before encryption, in batches; idempotent and resumable. */
+  async sealLegacyUsers(): Promise<number> {
+    let sealed = 0;
+    for (;;) {
+      const batch = await this.users.find({ emailIndex: { $exists: false } }).limit(LEGACY_BATCH).read('primary').lean<UserRecord[]>().exec();
+      if (batch.length === 0) break;
+      const result = await this.users.bulkWrite(batch.map((record) => ({ updateOne: sealUserUpdate(record, this.fields) })), { ordered: false });
+      sealed += result.modifiedCount;
+      if (result.modifiedCount === 0) break; // all changed under us; the next start picks them up
+    }
+    if (sealed > 0) this.logger.log(`encrypted email and name of ${sealed} existing user(s)`);
+    return sealed;
   }
 }

@@ -1,6 +1,8 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { type Connection, createConnection } from 'mongoose';
 import { describePersistenceContract } from '../contract/persistence.contract';
+import { AesGcmContentCipher } from '../../security/aes-gcm-content-cipher';
+import { BlindIndex } from '../../security/blind-index';
 import type { PersistenceStores } from '../contract/persistence-stores';
 import { mongooseConnectOptions, resolveMongoPersistenceOptions } from './mongo-persistence.options';
 import { MongoSessionRepository } from './mongo-session.repository';
@@ -46,7 +48,7 @@ async function openMongoStores(mongoUri: string): Promise<PersistenceStores> {
   // clock and would delete the suite's sessions mid-test. Keep the index, push its expiry out.
   await db.db!.command({ collMod: sessions.collection.collectionName, index: { name: 'expiresAt_ttl', expireAfterSeconds: 10 * 365 * 86_400 } });
   return {
-    users: new MongoUserRepository(users),
+    users: new MongoUserRepository(users, new AesGcmContentCipher({ keys: new Map([['k1', randomBytes(32)]]), activeKeyId: 'k1', blindIndexKey: randomBytes(32) }), new BlindIndex(randomBytes(32))),
     sessions: new MongoSessionRepository(sessions),
     tasks: new MongoTaskRepository(tasks),
     // Primary reads here: the contract checks results, not replication lag.

@@ -3,6 +3,7 @@ import { getConnectionToken } from '@nestjs/mongoose';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { Clock, DatabaseUnavailableError, DueTaskScanner, Mailer, Notification, NotificationRepository } from '@primetrade/domain';
 import { type Connection, createConnection } from 'mongoose';
+import { EncryptionModule } from '../../../security/encryption.module';
 import { MongoPersistenceModule } from '../mongo-persistence.module';
 import { mongooseConnectOptions, resolveMongoPersistenceOptions } from '../mongo-persistence.options';
 import { MongoDueTaskScanner } from './mongo-due-task-scanner';
@@ -47,7 +48,7 @@ describe('mongoNotificationStores with MongoDB unreachable', () => {
     connection = createConnection(UNREACHABLE, { bufferCommands, serverSelectionTimeoutMS: 300 });
     connection.asPromise().catch(() => undefined); // the refused connect is the point
     moduleRef = await Test.createTestingModule({
-      imports: [GlobalClockModule.forRoot(), MongoPersistenceModule.forRoot({ uri: UNREACHABLE }), NotificationStoresModule.forRoot()],
+      imports: [GlobalClockModule.forRoot(), EncryptionModule.forRoot({ keys: new Map([['k1', Buffer.alloc(32, 1)]]), activeKeyId: 'k1', blindIndexKey: Buffer.alloc(32, 2) }), MongoPersistenceModule.forRoot({ uri: UNREACHABLE }), NotificationStoresModule.forRoot()],
     })
       .overrideProvider(getConnectionToken())
       .useValue(connection)

@@ -1,4 +1,3 @@
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import { Logger as NestLogger, VersioningType } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -11,6 +10,7 @@ import { resolveEncryptionKeys } from '../config/encryption-keys';
 import { resolveJwtSecret } from '../config/jwt-secret';
 import { buildOpenApiDocument, mountSwagger } from '../http/docs/swagger';
 import { correlationIdFor, LOG_CONTEXT, type RequestLogContext } from '../http/logging/logger-options';
+import { addSecurityHeaders } from './security-headers';
 import { serveWebClient } from './web-client';
 
 export const BODY_LIMIT_BYTES = 100 * 1024;
@@ -51,22 +51,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     (request.raw as { [LOG_CONTEXT]?: RequestLogContext })[LOG_CONTEXT] = { route: request.routeOptions.url, userId: user?.id };
   });
 
-  await app.register(helmet, {
-    // Same-origin app and API; Swagger UI needs inline styles only.
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'", 'data:'],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-    hsts: { maxAge: 31_536_000, includeSubDomains: true, preload: true },
-  });
+  addSecurityHeaders(fastify);
   // Multipart for attachment uploads only: the file is streamed (never buffered) and each route
   // sets its own file-size limit; JSON bodies keep the 100 kB bodyLimit above.
   await app.register(multipart, { limits: { files: 1, fields: 5, fieldSize: 1024, parts: 10, headerPairs: 100 } });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { DestinationStream } from 'pino';
+import { type DestinationStream, destination as pinoDestination } from 'pino';
 import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import type { AppConfig } from '../../config/app-config';
@@ -53,8 +53,11 @@ export function loggerOptions(config: AppConfig, destination?: DestinationStream
       err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
     transport: config.env === 'development' && !destination ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
   };
+  // In production, write asynchronously: under load sonic-boom coalesces lines into fewer
+  // syscalls; pino flushes it synchronously when the process exits.
+  const stream = destination ?? (config.env === 'production' ? pinoDestination({ dest: 1, sync: false }) : undefined);
   return {
-    pinoHttp: destination ? [options, destination] : options,
+    pinoHttp: stream ? [options, stream] : options,
     // Probes every few seconds would drown the request log.
     exclude: [{ method: RequestMethod.ALL, path: 'health/*path' }],
   };

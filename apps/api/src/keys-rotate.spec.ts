@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AesGcmContentCipher, BlindIndex, SqliteDatabase, SqliteUserRepository } from '@primetrade/infrastructure';
-import { User } from '@primetrade/domain';
+import { AesGcmContentCipher, BlindIndex, SqliteDatabase, SqliteTaskRepository, SqliteUserRepository, TaskContentSealer } from '@primetrade/infrastructure';
+import { Task, User } from '@primetrade/domain';
 import { loadConfig } from './config/app-config';
 import { rotateKeys } from './keys-rotate';
 
@@ -30,6 +30,32 @@ describe('keys:rotate', () => {
     expect((await onlyK2.findByEmail('ada@example.com'))?.name).toBe('Ada');
     after.close();
     await expect(rotateKeys(loadConfig({ ...env, MONGODB_URI: 'mongodb://127.0.0.1:1/x' }), logger)).rejects.toThrow(/SQLite store only/);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('with ENCRYPT_TASK_CONTENT=true also seals task rows still in plaintext and re-seals the sealed ones', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'primetrade-keys-rotate-'));
+    const [k1, k2, blind] = [randomBytes(32), randomBytes(32), randomBytes(32)];
+    const k1Cipher = new AesGcmContentCipher({ keys: new Map([['k1', k1]]), activeKeyId: 'k1', blindIndexKey: blind });
+    const sqlite = new SqliteDatabase({ file: join(dir, 'primetrade.sqlite') });
+    const task = (id: string, title: string) => {
+      const t = Task.create({ id, ownerId: 'u1', title, now: NOW });
+      t.pullEvents();
+      return Task.restore(t.toProps());
+    };
+    await new SqliteTaskRepository(sqlite, new TaskContentSealer(k1Cipher, true)).insert(task('t1', 'sealed one'));
+    await new SqliteTaskRepository(sqlite, new TaskContentSealer(k1Cipher, false)).insert(task('t2', 'plain one'));
+    sqlite.close();
+
+    const env = { NODE_ENV: 'test', DATA_DIR: dir, ENCRYPTION_KEYS: `k1:${k1.toString('base64')},k2:${k2.toString('base64')}`, ENCRYPTION_ACTIVE_KEY: 'k2', BLIND_INDEX_KEY: blind.toString('base64'), ENCRYPT_TASK_CONTENT: 'true' };
+    expect(await rotateKeys(loadConfig(env), { log: jest.fn(), warn: jest.fn() })).toMatchObject({ tasks: { scanned: 2, resealed: 2 } });
+
+    const after = new SqliteDatabase({ file: join(dir, 'primetrade.sqlite') });
+    const onlyK2 = new SqliteTaskRepository(after, new TaskContentSealer(new AesGcmContentCipher({ keys: new Map([['k2', k2]]), activeKeyId: 'k2', blindIndexKey: blind }), true));
+    expect((await onlyK2.findById('u1', 't1'))?.title).toBe('sealed one');
+    expect((await onlyK2.findById('u1', 't2'))?.title).toBe('plain one');
+    expect(JSON.stringify(after.db.prepare('SELECT title FROM tasks').all())).not.toMatch(/one/);
+    after.close();
     rmSync(dir, { recursive: true, force: true });
   });
 });

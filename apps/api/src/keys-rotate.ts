@@ -18,8 +18,11 @@ export async function rotateKeys(config: AppConfig, logger: Pick<Logger, 'log' |
   try {
     // Constructing the repository seals any rows still in plaintext.
     new SqliteUserRepository(sqlite, cipher, new BlindIndex(keys.blindIndexKey));
-    const rotation = new SqliteKeyRotation(sqlite, cipher, join(config.dataDir, 'attachments'));
-    const progress = await rotation.run({ onBatch: (p) => logger.log(`users ${p.users.resealed}/${p.users.scanned} re-sealed, files ${p.files.resealed}/${p.files.scanned} re-sealed`) });
+    // With ENCRYPT_TASK_CONTENT on, task rows still in plaintext are sealed too.
+    const rotation = new SqliteKeyRotation(sqlite, cipher, join(config.dataDir, 'attachments'), { sealTaskContent: config.encryptTaskContent });
+    const progress = await rotation.run({
+      onBatch: (p) => logger.log(`users ${p.users.resealed}/${p.users.scanned}, tasks ${p.tasks.resealed}/${p.tasks.scanned}, files ${p.files.resealed}/${p.files.scanned} re-sealed`),
+    });
     logger.log(`done: every value is sealed with key "${keys.activeKeyId}"; keys no longer needed can be removed from ENCRYPTION_KEYS`);
     return progress;
   } finally {

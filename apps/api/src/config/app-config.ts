@@ -55,6 +55,7 @@ const schema = z
     ENCRYPTION_KEYS: z.string().optional(),
     ENCRYPTION_ACTIVE_KEY: z.string().optional(),
     BLIND_INDEX_KEY: z.string().optional(),
+    ENCRYPT_TASK_CONTENT: bool.default(false),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && Buffer.byteLength(env.JWT_SECRET ?? '', 'utf8') < 32) {
@@ -130,6 +131,8 @@ export interface AppConfig {
   attachments: { maxBytes: number; maxPerTask: number };
   /** Encryption-at-rest keys when configured; development generates its own (see resolveEncryptionKeys). */
   encryption?: EncryptionKeys;
+  /** Task title and description sealed at rest too (text search then runs in the process). */
+  encryptTaskContent: boolean;
 }
 
 export class ConfigValidationError extends Error {}
@@ -183,6 +186,7 @@ export function loadConfig(source: Record<string, string | undefined>, argv: rea
       e.ENCRYPTION_KEYS && e.ENCRYPTION_ACTIVE_KEY && e.BLIND_INDEX_KEY
         ? { keys: parseEncryptionKeys(e.ENCRYPTION_KEYS), activeKeyId: e.ENCRYPTION_ACTIVE_KEY, blindIndexKey: decodeKey(e.BLIND_INDEX_KEY, 'BLIND_INDEX_KEY') }
         : undefined,
+    encryptTaskContent: e.ENCRYPT_TASK_CONTENT,
   };
 }
 

@@ -56,7 +56,7 @@ describe('SqliteKeyRotation', () => {
   it('re-seals every user field and file with the active key, so the old key can be dropped', async () => {
     const batches: number[] = [];
     const progress = await new SqliteKeyRotation(sqlite, rotating, attachmentsDir()).run({ batchSize: 3, onBatch: (p) => batches.push(p.users.scanned) });
-    expect(progress).toEqual({ users: { scanned: 7, resealed: 7 }, files: { scanned: 7, resealed: 7 } });
+    expect(progress).toEqual({ users: { scanned: 7, resealed: 7 }, tasks: { scanned: 0, resealed: 0 }, files: { scanned: 7, resealed: 7 } });
     expect(batches.slice(0, 3)).toEqual([3, 6, 7]);
 
     // Readable with the new key alone.
@@ -67,7 +67,7 @@ describe('SqliteKeyRotation', () => {
     expect(onlyNew.keyIdOf(readFileSync(join(attachmentsDir(), 'a0.bin')))).toBe('k2');
 
     // A second run has nothing left to do.
-    expect(await new SqliteKeyRotation(sqlite, rotating, attachmentsDir()).run()).toEqual({ users: { scanned: 7, resealed: 0 }, files: { scanned: 7, resealed: 0 } });
+    expect(await new SqliteKeyRotation(sqlite, rotating, attachmentsDir()).run()).toEqual({ users: { scanned: 7, resealed: 0 }, tasks: { scanned: 0, resealed: 0 }, files: { scanned: 7, resealed: 0 } });
   });
 
   it('before rotation the new key alone cannot read old values', async () => {

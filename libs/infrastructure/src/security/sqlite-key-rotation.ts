@@ -4,10 +4,13 @@ import { randomBytes } from 'node:crypto';
 import type { ContentCipher } from '@primetrade/domain';
 import { attachmentContext } from '../attachments/encrypted-file-storage';
 import type { SqliteDatabase } from '../persistence/sqlite/sqlite-database';
+import { TaskContentSealer } from '../persistence/task-content/task-content-sealer';
 
 export interface RotationProgress {
   /** Values looked at / values re-sealed with the active key. */
   users: { scanned: number; resealed: number };
+  /** Task rows looked at / sealed or re-sealed (title and description, ENCRYPT_TASK_CONTENT). */
+  tasks: { scanned: number; resealed: number };
   files: { scanned: number; resealed: number };
 }
 
@@ -15,6 +18,13 @@ export interface RotationOptions {
   batchSize?: number;
   /** Called after each batch (progress logging). */
   onBatch?: (progress: RotationProgress) => void;
+}
+
+interface TaskTextRow {
+  id: string;
+  title: string;
+  description: string;
+  content_sealed: number;
 }
 
 interface UserRow {
@@ -25,7 +35,9 @@ interface UserRow {
 
 /**
  * Re-encrypts everything the embedded store holds with the active key: users' email and name
- * (SQLite) and attachment files (DATA_DIR/attachments), in batches, while the app keeps running.
+ * (SQLite), task title and description that are sealed — and, with `sealTaskContent`
+ * (ENCRYPT_TASK_CONTENT on), those still in plaintext too — and attachment files
+ * (DATA_DIR/attachments), in batches, while the app keeps running.
  *
  * - Resumable and idempotent: a value already sealed with the active key is skipped, so a run
  *   that stopped half-way is simply started again.
@@ -39,12 +51,14 @@ export class SqliteKeyRotation {
     private readonly sqlite: SqliteDatabase,
     private readonly cipher: ContentCipher,
     private readonly attachmentsDir: string,
+    private readonly options: { sealTaskContent?: boolean } = {},
   ) {}
 
   async run(options: RotationOptions = {}): Promise<RotationProgress> {
     const batchSize = options.batchSize ?? 500;
-    const progress: RotationProgress = { users: { scanned: 0, resealed: 0 }, files: { scanned: 0, resealed: 0 } };
+    const progress: RotationProgress = { users: { scanned: 0, resealed: 0 }, tasks: { scanned: 0, resealed: 0 }, files: { scanned: 0, resealed: 0 } };
     this.rotateUsers(batchSize, progress, options.onBatch);
+    this.rotateTasks(batchSize, progress, options.onBatch);
     await this.rotateFiles(batchSize, progress, options.onBatch);
     return progress;
   }
@@ -74,6 +88,36 @@ export class SqliteKeyRotation {
           const name = this.stale(row.name) ? this.reseal(row.id, 'name', row.name) : row.name;
           const email = this.stale(row.email) ? this.reseal(row.id, 'email', row.email) : row.email;
           progress.users.resealed += update.run(name, email, row.id, row.name, row.email).changes;
+        }
+      })();
+      after = rows[rows.length - 1].id;
+      onBatch?.(progress);
+    }
+  }
+
+  private rotateTasks(batchSize: number, progress: RotationProgress, onBatch?: (p: RotationProgress) => void): void {
+    const sealAll = this.options.sealTaskContent === true;
+    const sealer = new TaskContentSealer(this.cipher, true);
+    // With the flag off only rows sealed earlier are looked at (kept readable when a key goes).
+    const select = this.sqlite.db.prepare(`SELECT id, title, description, content_sealed FROM tasks WHERE id > ? ${sealAll ? '' : 'AND content_sealed = 1'} ORDER BY id LIMIT ?`);
+    // Compare-and-set on the stored text: a task changed meanwhile keeps the app's write (already
+    // sealed with the active key). The version is not bumped: the task itself did not change.
+    const update = this.sqlite.db.prepare(
+      'UPDATE tasks SET title = ?, description = ?, content_sealed = 1 WHERE id = ? AND title = ? AND description = ? AND content_sealed = ?',
+    );
+    let after = '';
+    for (;;) {
+      const rows = select.all(after, batchSize) as TaskTextRow[];
+      if (rows.length === 0) break;
+      this.sqlite.db.transaction(() => {
+        for (const row of rows) {
+          progress.tasks.scanned++;
+          const sealed = row.content_sealed === 1;
+          if (sealed && !this.stale(row.title) && !this.stale(row.description)) continue;
+          const title = sealer.open(row.id, 'title', row.title, sealed);
+          const description = sealer.open(row.id, 'description', row.description, sealed);
+          const text = sealer.seal(row.id, title, description);
+          progress.tasks.resealed += update.run(text.title, text.description, row.id, row.title, row.description, row.content_sealed).changes;
         }
       })();
       after = rows[rows.length - 1].id;

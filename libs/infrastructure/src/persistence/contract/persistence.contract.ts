@@ -241,6 +241,23 @@ export function describePersistenceContract(name: string, open: () => Promise<Pe
         expect([...first, ...rest].map((t) => t.id)).toEqual(referenceOrder(open, 'dueDate', 'asc'));
       });
 
+      it('pages a searched list in sort order', async () => {
+        const searched = mine.filter((t) => /task 1/i.test(t.title) || /task 1/i.test(t.description));
+        expect(searched.length).toBeGreaterThan(4);
+        for (const order of ORDERS) {
+          const seen: string[] = [];
+          let after = null as { key: number | null; id: string } | null;
+          for (let pageNo = 0; pageNo < 20; pageNo++) {
+            const page = await stores.readModel.list(OWNER, { criteria: { q: 'TASK 1', now: NOW }, sort: 'priority', order, after, limit: 2 });
+            seen.push(...page.map((t) => t.id));
+            if (page.length < 2) break;
+            const last = page[page.length - 1];
+            after = { key: taskSortKey(last, 'priority'), id: last.id };
+          }
+          expect(seen).toEqual(referenceOrder(searched, 'priority', order));
+        }
+      });
+
       it('computes the statistics overview', async () => {
         const stats = await stores.statistics.overview(OWNER, NOW);
         const count = (p: (t: TaskView) => boolean) => mine.filter(p).length;

@@ -1,7 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { SessionRepository, TaskReadModel, TaskRepository, TaskStatistics, UserRepository } from '@primetrade/domain';
+import { ContentCipher, SessionRepository, TaskReadModel, TaskRepository, TaskStatistics, UserRepository } from '@primetrade/domain';
 import { PersistenceHealth } from '../persistence-health';
+import { TaskContentSealer } from '../task-content/task-content-sealer';
 import { MongoHealth } from './mongo-health';
 import {
   MONGO_PERSISTENCE_OPTIONS,
@@ -30,7 +31,7 @@ export const MONGO_MODELS = [
  */
 @Module({})
 export class MongoPersistenceModule {
-  static forRoot(options: MongoPersistenceOptions): DynamicModule {
+  static forRoot(options: MongoPersistenceOptions, content: { encryptTaskContent?: boolean } = {}): DynamicModule {
     const resolved = resolveMongoPersistenceOptions(options);
     const adapters = [
       { provide: UserRepository, useClass: MongoUserRepository },
@@ -44,7 +45,12 @@ export class MongoPersistenceModule {
       module: MongoPersistenceModule,
       global: true,
       imports: [MongooseModule.forRoot(resolved.uri, mongooseModuleOptions(resolved)), MongooseModule.forFeature(MONGO_MODELS)],
-      providers: [{ provide: MONGO_PERSISTENCE_OPTIONS, useValue: resolved }, ...adapters],
+      providers: [
+        { provide: MONGO_PERSISTENCE_OPTIONS, useValue: resolved },
+        // The cipher is there with the flag off too: documents sealed while it was on stay readable.
+        { provide: TaskContentSealer, useFactory: (cipher: ContentCipher) => new TaskContentSealer(cipher, content.encryptTaskContent ?? false), inject: [ContentCipher] },
+        ...adapters,
+      ],
       exports: adapters.map((adapter) => adapter.provide),
     };
   }

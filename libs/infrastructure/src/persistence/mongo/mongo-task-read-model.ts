@@ -2,33 +2,46 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { TaskReadModel, type TaskListRequest, type TaskView } from '@primetrade/domain';
 import type { Model } from 'mongoose';
-import { toTaskViewFromRecord } from './mappers/task.mapper';
+import { scanForMatches } from '../task-content/scan-for-matches';
+import { searchNeedle, TaskContentSealer } from '../task-content/task-content-sealer';
+import { openTaskProps, recordSortKey, storedTaskText } from './mappers/task.mapper';
 import { mongoCall } from './mongo-errors';
 import { MONGO_PERSISTENCE_OPTIONS, type ResolvedMongoPersistenceOptions } from './mongo-persistence.options';
-import { TASK_VIEW_PROJECTION, taskListQuery } from './queries/task-list.query';
+import { TASK_VIEW_PROJECTION, type TaskListQuery, taskListQuery, taskSearchCandidatesQuery } from './queries/task-list.query';
 import { TaskRecord } from './schemas/task.schema';
 
-/** ListTasks: a keyset-paged find on the configured read preference (a secondary by default). */
+/**
+ * ListTasks: a keyset-paged find on the configured read preference (a secondary by default).
+ * A `q` search walks the owner's filtered candidates in sort order — documents whose plaintext
+ * matches, and every sealed one (ENCRYPT_TASK_CONTENT, now or earlier) — and matches the
+ * decrypted text in the process. With nothing sealed the candidates are the matches themselves.
+ */
 @Injectable()
 export class MongoTaskReadModel extends TaskReadModel {
   constructor(
     @InjectModel(TaskRecord.name) private readonly tasks: Model<TaskRecord>,
     @Inject(MONGO_PERSISTENCE_OPTIONS) private readonly options: ResolvedMongoPersistenceOptions,
+    private readonly content: TaskContentSealer,
   ) {
     super();
   }
 
   list(ownerId: string, request: TaskListRequest): Promise<TaskView[]> {
-    const { filter, sort, limit } = taskListQuery(ownerId, request);
+    const needle = searchNeedle(request.criteria.q);
     return mongoCall(async () => {
-      const records = await this.tasks
-        .find(filter, TASK_VIEW_PROJECTION)
-        .sort(sort)
-        .limit(limit)
-        .read(this.options.readPreference)
-        .lean<TaskRecord[]>()
-        .exec();
-      return records.map(toTaskViewFromRecord);
+      if (!needle) {
+        return (await this.find(taskListQuery(ownerId, request))).map((record) => openTaskProps(record, this.content));
+      }
+      const records = await scanForMatches<TaskRecord>({
+        limit: request.limit,
+        fetch: (last, size) => this.find(taskSearchCandidatesQuery(ownerId, request, last ? { key: recordSortKey(last, request.sort), id: last._id } : request.after, size)),
+        matches: (record) => this.content.matches(record._id, storedTaskText(record), needle),
+      });
+      return records.map((record) => openTaskProps(record, this.content));
     });
+  }
+
+  private find({ filter, sort, limit }: TaskListQuery): Promise<TaskRecord[]> {
+    return this.tasks.find(filter, TASK_VIEW_PROJECTION).sort(sort).limit(limit).read(this.options.readPreference).lean<TaskRecord[]>().exec();
   }
 }

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { type Task, TaskNotFoundError, TaskRepository, TaskVersionConflictError } from '@primetrade/domain';
 import type { Model } from 'mongoose';
-import { toTask, toTaskRecord } from './mappers/task.mapper';
+import { TaskContentSealer } from '../task-content/task-content-sealer';
+import { toSealedTaskRecord, toTask } from './mappers/task.mapper';
 import { mongoCall } from './mongo-errors';
 import { ownedTaskFilter, taskUpdate, taskVersionFilter } from './queries/task-write.query';
 import { TaskRecord } from './schemas/task.schema';
@@ -14,27 +15,30 @@ import { TaskRecord } from './schemas/task.schema';
  */
 @Injectable()
 export class MongoTaskRepository extends TaskRepository {
-  constructor(@InjectModel(TaskRecord.name) private readonly tasks: Model<TaskRecord>) {
+  constructor(
+    @InjectModel(TaskRecord.name) private readonly tasks: Model<TaskRecord>,
+    private readonly content: TaskContentSealer,
+  ) {
     super();
   }
 
   findById(ownerId: string, id: string): Promise<Task | null> {
     return mongoCall(async () => {
       const record = await this.tasks.findOne(ownedTaskFilter(ownerId, id)).read('primary').lean<TaskRecord>().exec();
-      return record ? toTask(record) : null;
+      return record ? toTask(record, this.content) : null;
     });
   }
 
   insert(task: Task): Promise<void> {
     return mongoCall(async () => {
-      await this.tasks.create(toTaskRecord(task));
+      await this.tasks.create(toSealedTaskRecord(task, this.content));
     });
   }
 
   update(task: Task): Promise<void> {
     return mongoCall(async () => {
       const result = await this.tasks
-        .updateOne(taskVersionFilter(task.ownerId, task.id, task.expectedStoredVersion), taskUpdate(task))
+        .updateOne(taskVersionFilter(task.ownerId, task.id, task.expectedStoredVersion), taskUpdate(task, this.content))
         .exec();
       if (result.matchedCount === 1) return;
       const exists = await this.tasks.exists(ownedTaskFilter(task.ownerId, task.id)).read('primary').exec();

@@ -13,6 +13,7 @@ import { MongoUserRepository } from './mongo-user.repository';
 import { SessionRecord, SessionSchema } from './schemas/session.schema';
 import { TaskRecord, TaskSchema } from './schemas/task.schema';
 import { UserRecord, UserSchema } from './schemas/user.schema';
+import { PLAINTEXT_TASK_CONTENT, TaskContentSealer } from '../task-content/task-content-sealer';
 
 /**
  * The shared persistence contract against a real mongod (a replica set, for read preferences).
@@ -31,7 +32,7 @@ let base: Connection | undefined;
 const run = randomUUID().slice(0, 8);
 let counter = 0;
 
-async function openMongoStores(mongoUri: string): Promise<PersistenceStores> {
+async function openMongoStores(mongoUri: string, content: TaskContentSealer = PLAINTEXT_TASK_CONTENT): Promise<PersistenceStores> {
   const options = resolveMongoPersistenceOptions({ uri: mongoUri, readPreference: 'primary' });
   if (!base) {
     base = await createConnection(mongoUri, mongooseConnectOptions(options)).asPromise();
@@ -50,9 +51,9 @@ async function openMongoStores(mongoUri: string): Promise<PersistenceStores> {
   return {
     users: new MongoUserRepository(users, new AesGcmContentCipher({ keys: new Map([['k1', randomBytes(32)]]), activeKeyId: 'k1', blindIndexKey: randomBytes(32) }), new BlindIndex(randomBytes(32))),
     sessions: new MongoSessionRepository(sessions),
-    tasks: new MongoTaskRepository(tasks),
+    tasks: new MongoTaskRepository(tasks, content),
     // Primary reads here: the contract checks results, not replication lag.
-    readModel: new MongoTaskReadModel(tasks, options),
+    readModel: new MongoTaskReadModel(tasks, options, content),
     statistics: new MongoTaskStatistics(tasks, options),
     dispose: async () => {
       await db.dropDatabase();
@@ -69,4 +70,7 @@ async function openMongoStores(mongoUri: string): Promise<PersistenceStores> {
   });
 
   describePersistenceContract('mongodb', () => openMongoStores(uri as string));
+  // ENCRYPT_TASK_CONTENT on: the same behaviour, search by decrypt-and-filter.
+  const sealing = new TaskContentSealer(new AesGcmContentCipher({ keys: new Map([['k1', randomBytes(32)]]), activeKeyId: 'k1', blindIndexKey: randomBytes(32) }), true);
+  describePersistenceContract('mongodb, task content encrypted', () => openMongoStores(uri as string, sealing));
 });

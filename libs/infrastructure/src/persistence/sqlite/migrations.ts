@@ -135,4 +135,13 @@ export const MIGRATIONS: readonly Migration[] = [
       DROP INDEX users_email_uq;
     `,
   },
+  {
+    version: 5,
+    name: 'tasks-sealed-content',
+    sql: `
+      -- ENCRYPT_TASK_CONTENT: 1 when title and description hold AES-256-GCM sealed values (base64),
+      -- 0 when plaintext. A marker of its own, not a guess from the value: any title is possible.
+      ALTER TABLE tasks ADD COLUMN content_sealed INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ];

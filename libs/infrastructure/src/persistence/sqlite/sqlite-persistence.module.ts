@@ -1,6 +1,7 @@
 import { type DynamicModule, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { SessionRepository, TaskReadModel, TaskRepository, TaskStatistics, UserRepository } from '@primetrade/domain';
+import { ContentCipher, SessionRepository, TaskReadModel, TaskRepository, TaskStatistics, UserRepository } from '@primetrade/domain';
 import { PersistenceHealth } from '../persistence-health';
+import { TaskContentSealer } from '../task-content/task-content-sealer';
 import { SqliteDatabase, type SqliteOptions } from './sqlite-database';
 import { SqliteSessionRepository } from './sqlite-session.repository';
 import { SqliteTaskReadModel } from './sqlite-task-read-model';
@@ -29,7 +30,7 @@ class SqliteHealth extends PersistenceHealth implements OnApplicationShutdown {
 /** The embedded store: every persistence port on one SQLite file. */
 @Module({})
 export class SqlitePersistenceModule {
-  static forRoot(options: SqliteOptions): DynamicModule {
+  static forRoot(options: SqliteOptions & { encryptTaskContent?: boolean }): DynamicModule {
     const adapters = [
       { provide: UserRepository, useClass: SqliteUserRepository },
       { provide: SessionRepository, useClass: SqliteSessionRepository },
@@ -41,7 +42,12 @@ export class SqlitePersistenceModule {
     return {
       module: SqlitePersistenceModule,
       global: true,
-      providers: [{ provide: SqliteDatabase, useFactory: () => new SqliteDatabase(options) }, ...adapters],
+      providers: [
+        { provide: SqliteDatabase, useFactory: () => new SqliteDatabase({ file: options.file }) },
+        // The cipher is there with the flag off too: rows sealed while it was on stay readable.
+        { provide: TaskContentSealer, useFactory: (cipher: ContentCipher) => new TaskContentSealer(cipher, options.encryptTaskContent ?? false), inject: [ContentCipher] },
+        ...adapters,
+      ],
       exports: [SqliteDatabase, ...adapters.map((a) => a.provide)],
     };
   }

@@ -1,4 +1,5 @@
-import { priorityRank, Task, type TaskPriority, type TaskProps, type TaskStatus, type TaskView } from '@primetrade/domain';
+import { priorityRank, Task, type TaskPriority, type TaskProps, type TaskSortField, type TaskStatus, type TaskView } from '@primetrade/domain';
+import type { StoredTaskText, TaskContentSealer } from '../task-content/task-content-sealer';
 
 export interface TaskRow {
   id: string;
@@ -14,16 +15,21 @@ export interface TaskRow {
   updated_at: number;
   completed_at: number | null;
   version: number;
+  /** 1: title and description are sealed values (ENCRYPT_TASK_CONTENT). */
+  content_sealed: number;
 }
 
 const date = (ms: number | null): Date | null => (ms === null ? null : new Date(ms));
 
-export function rowToProps(row: TaskRow): TaskProps {
+export const storedText = (row: TaskRow): StoredTaskText => ({ title: row.title, description: row.description, sealed: row.content_sealed === 1 });
+
+export function rowToProps(row: TaskRow, content: TaskContentSealer): TaskProps {
+  const sealed = row.content_sealed === 1;
   return {
     id: row.id,
     ownerId: row.owner_id,
-    title: row.title,
-    description: row.description,
+    title: content.open(row.id, 'title', row.title, sealed),
+    description: content.open(row.id, 'description', row.description, sealed),
     status: row.status as TaskStatus,
     priority: row.priority as TaskPriority,
     dueDate: date(row.due_at),
@@ -35,17 +41,33 @@ export function rowToProps(row: TaskRow): TaskProps {
   };
 }
 
-export const rowToView = (row: TaskRow): TaskView => rowToProps(row);
-export const rowToTask = (row: TaskRow): Task => Task.restore(rowToProps(row));
+export const rowToView = (row: TaskRow, content: TaskContentSealer): TaskView => rowToProps(row, content);
+export const rowToTask = (row: TaskRow, content: TaskContentSealer): Task => Task.restore(rowToProps(row, content));
 
-/** Named parameters for INSERT/UPDATE statements. */
-export function taskToParams(task: Task) {
+/** The row's position in a sort, as TaskListPosition defines it (no due date: null). */
+export function rowSortKey(row: TaskRow, sort: TaskSortField): number | null {
+  switch (sort) {
+    case 'createdAt':
+      return row.created_at;
+    case 'updatedAt':
+      return row.updated_at;
+    case 'dueDate':
+      return row.due_at;
+    case 'priority':
+      return row.priority_rank;
+  }
+}
+
+/** Named parameters for INSERT/UPDATE statements, the text sealed when the sealer is enabled. */
+export function taskToParams(task: Task, content: TaskContentSealer) {
   const p = task.toProps();
+  const text = content.seal(p.id, p.title, p.description);
   return {
     id: p.id,
     owner_id: p.ownerId,
-    title: p.title,
-    description: p.description,
+    title: text.title,
+    description: text.description,
+    content_sealed: text.sealed ? 1 : 0,
     status: p.status,
     priority: p.priority,
     priority_rank: priorityRank(p.priority),

@@ -1,27 +1,31 @@
 import { Injectable } from '@nestjs/common';
 import { type Task, TaskNotFoundError, TaskRepository, TaskVersionConflictError } from '@primetrade/domain';
+import { TaskContentSealer } from '../task-content/task-content-sealer';
 import { SqliteDatabase } from './sqlite-database';
 import { rowToTask, type TaskRow, taskToParams } from './sqlite-task.mapper';
 
 @Injectable()
 export class SqliteTaskRepository extends TaskRepository {
-  constructor(private readonly sqlite: SqliteDatabase) {
+  constructor(
+    private readonly sqlite: SqliteDatabase,
+    private readonly content: TaskContentSealer,
+  ) {
     super();
   }
 
   async findById(ownerId: string, id: string): Promise<Task | null> {
     const row = this.sqlite.statement('SELECT * FROM tasks WHERE id = ? AND owner_id = ?').get(id, ownerId) as TaskRow | undefined;
-    return row ? rowToTask(row) : null;
+    return row ? rowToTask(row, this.content) : null;
   }
 
   async insert(task: Task): Promise<void> {
     this.sqlite.db.transaction(() => {
       this.sqlite
         .statement(
-          `INSERT INTO tasks (id, owner_id, title, description, status, priority, priority_rank, due_at, tags, created_at, updated_at, completed_at, version)
-           VALUES (@id, @owner_id, @title, @description, @status, @priority, @priority_rank, @due_at, @tags, @created_at, @updated_at, @completed_at, @version)`,
+          `INSERT INTO tasks (id, owner_id, title, description, content_sealed, status, priority, priority_rank, due_at, tags, created_at, updated_at, completed_at, version)
+           VALUES (@id, @owner_id, @title, @description, @content_sealed, @status, @priority, @priority_rank, @due_at, @tags, @created_at, @updated_at, @completed_at, @version)`,
         )
-        .run(taskToParams(task));
+        .run(taskToParams(task, this.content));
       this.writeTags(task);
     })();
   }
@@ -30,12 +34,12 @@ export class SqliteTaskRepository extends TaskRepository {
     this.sqlite.db.transaction(() => {
       const result = this.sqlite
         .statement(
-          `UPDATE tasks SET title = @title, description = @description, status = @status, priority = @priority,
+          `UPDATE tasks SET title = @title, description = @description, content_sealed = @content_sealed, status = @status, priority = @priority,
              priority_rank = @priority_rank, due_at = @due_at, tags = @tags, updated_at = @updated_at,
              completed_at = @completed_at, version = @version
            WHERE id = @id AND owner_id = @owner_id AND version = @expected_version`,
         )
-        .run({ ...taskToParams(task), expected_version: task.expectedStoredVersion });
+        .run({ ...taskToParams(task, this.content), expected_version: task.expectedStoredVersion });
       if (result.changes === 0) {
         const exists = this.sqlite.statement('SELECT 1 FROM tasks WHERE id = ? AND owner_id = ?').get(task.id, task.ownerId);
         throw exists ? new TaskVersionConflictError() : new TaskNotFoundError();

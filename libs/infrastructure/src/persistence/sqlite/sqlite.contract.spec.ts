@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { describePersistenceContract } from '../contract/persistence.contract';
 import { AesGcmContentCipher } from '../../security/aes-gcm-content-cipher';
 import { BlindIndex } from '../../security/blind-index';
+import { PLAINTEXT_TASK_CONTENT } from '../task-content/task-content-sealer';
 import { SqliteDatabase } from './sqlite-database';
 import { SqliteSessionRepository } from './sqlite-session.repository';
 import { SqliteTaskReadModel } from './sqlite-task-read-model';
@@ -14,8 +15,8 @@ describePersistenceContract('sqlite', async () => {
   return {
     users: new SqliteUserRepository(sqlite, new AesGcmContentCipher({ keys: new Map([['k1', randomBytes(32)]]), activeKeyId: 'k1', blindIndexKey: randomBytes(32) }), new BlindIndex(randomBytes(32))),
     sessions: new SqliteSessionRepository(sqlite),
-    tasks: new SqliteTaskRepository(sqlite),
-    readModel: new SqliteTaskReadModel(sqlite),
+    tasks: new SqliteTaskRepository(sqlite, PLAINTEXT_TASK_CONTENT),
+    readModel: new SqliteTaskReadModel(sqlite, PLAINTEXT_TASK_CONTENT),
     statistics: new SqliteTaskStatistics(sqlite),
     dispose: async () => sqlite.close(),
   };

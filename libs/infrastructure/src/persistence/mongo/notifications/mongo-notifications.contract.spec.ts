@@ -12,6 +12,7 @@ import { dueTaskScanPipeline } from './queries/due-task-scan.pipeline';
 import { DUE_SCAN_INDEX, DueTaskScanRecord, DueTaskScanSchema } from './schemas/due-task-scan.schema';
 import { NOTIFICATION_KEY_INDEX, NotificationRecord, NotificationSchema } from './schemas/notification.schema';
 import { OutboxRecord, OutboxSchema } from './schemas/outbox.schema';
+import { PLAINTEXT_TASK_CONTENT } from '../../task-content/task-content-sealer';
 
 /**
  * The notification stores contract against a real mongod. Each test gets its own database,
@@ -57,7 +58,7 @@ async function openMongoNotificationStores(mongoUri: string): Promise<Notificati
     notifications: new MongoNotificationRepository(notifications),
     scanner: new MongoDueTaskScanner(scanView),
     outbox: new MongoOutboxMailer(outbox, clock),
-    tasks: new MongoTaskRepository(tasks),
+    tasks: new MongoTaskRepository(tasks, PLAINTEXT_TASK_CONTENT),
     outboxCount: (key) => outbox.countDocuments({ _id: key }).exec(),
     dispose: async () => {
       await db.dropDatabase();

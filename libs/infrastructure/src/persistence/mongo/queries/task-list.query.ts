@@ -76,5 +76,20 @@ export function taskListQuery(ownerId: string, request: TaskListRequest): TaskLi
   return { filter, sort: taskListSort(request.sort, request.order), limit: request.limit };
 }
 
+/**
+ * With ENCRYPT_TASK_CONTENT the store cannot match `q` inside sealed text: this is the candidates'
+ * query for decrypt-and-filter — owner and every other criterion, plus the text match for
+ * documents still in plaintext, plus every sealed document; sorted the same, a batch of `size`
+ * strictly after `after`. The read model matches the text of the sealed ones in the process.
+ */
+export function taskSearchCandidatesQuery(ownerId: string, request: TaskListRequest, after: TaskListPosition | null, size: number): TaskListQuery {
+  const q = request.criteria.q?.trim() ?? '';
+  const filter = taskListFilter(ownerId, { ...request.criteria, q: undefined });
+  const pattern = { $regex: escapeRegex(q), $options: 'i' };
+  const clauses: MongoDocument[] = [...((filter.$and as MongoDocument[] | undefined) ?? []), { $or: [{ contentSealed: true }, { title: pattern }, { description: pattern }] }];
+  if (after) clauses.push(taskKeysetCondition(request.sort, request.order, after));
+  return { filter: { owner: ownerId, $and: clauses }, sort: taskListSort(request.sort, request.order), limit: size };
+}
+
 /** Projection for list reads: the view's fields only (the derived sort keys stay in the store). */
 export const TASK_VIEW_PROJECTION = { dueSortKey: 0, priorityRank: 0 } as const;

@@ -1,5 +1,6 @@
 import type { Task } from '@primetrade/domain';
-import { toTaskRecord } from '../mappers/task.mapper';
+import { PLAINTEXT_TASK_CONTENT, type TaskContentSealer } from '../../task-content/task-content-sealer';
+import { toSealedTaskRecord } from '../mappers/task.mapper';
 import type { MongoDocument } from './mongo-query.types';
 
 /** One owner's task: the owner in every filter lets a sharded cluster route the write to one shard. */
@@ -13,12 +14,13 @@ export function taskVersionFilter(ownerId: string, id: string, version: number):
 }
 
 /** Sets the mutable fields and the new version; `_id`, owner and createdAt never change. */
-export function taskUpdate(task: Task): MongoDocument {
-  const r = toTaskRecord(task);
+export function taskUpdate(task: Task, content: TaskContentSealer = PLAINTEXT_TASK_CONTENT): MongoDocument {
+  const r = toSealedTaskRecord(task, content);
   return {
     $set: {
       title: r.title,
       description: r.description,
+      contentSealed: r.contentSealed,
       status: r.status,
       priority: r.priority,
       priorityRank: r.priorityRank,

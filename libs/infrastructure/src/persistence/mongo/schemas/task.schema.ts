@@ -24,6 +24,10 @@ export class TaskRecord {
   @Prop({ type: String, default: '' })
   description!: string;
 
+  /** true: title and description are sealed values (ENCRYPT_TASK_CONTENT); absent or false: plaintext. */
+  @Prop({ type: Boolean })
+  contentSealed?: boolean;
+
   @Prop({ type: String, required: true, enum: TASK_STATUSES })
   status!: TaskStatus;
 

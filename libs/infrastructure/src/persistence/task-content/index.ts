@@ -1,0 +1,2 @@
+export * from './task-content-sealer';
+export * from './scan-for-matches';

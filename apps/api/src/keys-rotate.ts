@@ -1,7 +1,16 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
-import { AesGcmContentCipher, BlindIndex, SqliteDatabase, SqliteKeyRotation, SqliteUserRepository, type RotationProgress } from '@primetrade/infrastructure';
+import {
+  AesGcmContentCipher,
+  BlindIndex,
+  SqliteDatabase,
+  SqliteKeyRotation,
+  SqliteNotificationRepository,
+  SqliteOutboxMailer,
+  SqliteUserRepository,
+  type RotationProgress,
+} from '@primetrade/infrastructure';
 import { type AppConfig, ConfigValidationError, loadConfig } from './config/app-config';
 import { resolveEncryptionKeys } from './config/encryption-keys';
 
@@ -16,12 +25,18 @@ export async function rotateKeys(config: AppConfig, logger: Pick<Logger, 'log' |
   const cipher = new AesGcmContentCipher(keys);
   const sqlite = new SqliteDatabase({ file: join(config.dataDir, 'primetrade.sqlite') });
   try {
-    // Constructing the repository seals any rows still in plaintext.
+    // Constructing the repositories seals any rows still in plaintext (users, notifications, outbox).
     new SqliteUserRepository(sqlite, cipher, new BlindIndex(keys.blindIndexKey));
+    new SqliteNotificationRepository(sqlite, cipher);
+    new SqliteOutboxMailer(sqlite, cipher);
     // With ENCRYPT_TASK_CONTENT on, task rows still in plaintext are sealed too.
     const rotation = new SqliteKeyRotation(sqlite, cipher, join(config.dataDir, 'attachments'), { sealTaskContent: config.encryptTaskContent });
     const progress = await rotation.run({
-      onBatch: (p) => logger.log(`users ${p.users.resealed}/${p.users.scanned}, tasks ${p.tasks.resealed}/${p.tasks.scanned}, files ${p.files.resealed}/${p.files.scanned} re-sealed`),
+      onBatch: (p) =>
+        logger.log(
+          `users ${p.users.resealed}/${p.users.scanned}, tasks ${p.tasks.resealed}/${p.tasks.scanned}, notifications ${p.notifications.resealed}/${p.notifications.scanned}, ` +
+            `outbox ${p.outbox.resealed}/${p.outbox.scanned}, files ${p.files.resealed}/${p.files.scanned} re-sealed`,
+        ),
     });
     logger.log(`done: every value is sealed with key "${keys.activeKeyId}"; keys no longer needed can be removed from ENCRYPTION_KEYS`);
     return progress;

@@ -1,5 +1,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
+import { Mailer } from '@primetrade/domain';
+import type { SqliteOutboxMailer } from '@primetrade/infrastructure';
 import { signUp, startTestApp, type TestApp } from '../support/test-app';
 import { eventually, sleep } from './support/redis-env';
 
@@ -17,10 +19,12 @@ describe('notifications without Redis (in-process queue, outbox mailer)', () => 
     await app?.close();
   });
 
-  const outbox = (to: string) => {
+  // Recipient, subject and body are sealed at rest: the outbox is read through the mailer.
+  const outbox = async (to: string) => (await app.app.get<SqliteOutboxMailer>(Mailer, { strict: false }).messages()).filter((m) => m.to === to);
+  const rawRows = (table: 'notifications' | 'mail_outbox') => {
     const db = new Database(join(app.dataDir, 'primetrade.sqlite'), { readonly: true });
     try {
-      return db.prepare('SELECT recipient, subject FROM mail_outbox WHERE recipient = ?').all(to) as { recipient: string; subject: string }[];
+      return JSON.stringify(db.prepare(`SELECT * FROM ${table}`).all());
     } finally {
       db.close();
     }
@@ -45,7 +49,14 @@ describe('notifications without Redis (in-process queue, outbox mailer)', () => 
       ].sort(),
     );
     expect(page.unreadCount).toBe(2);
-    expect(outbox(user.email).map((m) => m.subject).sort()).toEqual(['Task due soon: Due soon', 'Task overdue: Late']);
+    expect((await outbox(user.email)).map((m) => m.subject).sort()).toEqual(['Task due soon: Due soon', 'Task overdue: Late']);
+    expect(page.items.map((n: { taskTitle: string }) => n.taskTitle).sort()).toEqual(['Due soon', 'Late']);
+    // Raw rows: no email, no task title.
+    for (const table of ['notifications', 'mail_outbox'] as const) {
+      const dump = rawRows(table);
+      expect(dump).not.toContain(user.email);
+      expect(dump).not.toMatch(/example\.com|Due soon|"Late"|Task overdue/);
+    }
   });
 
   it('pages newest first with a cursor', async () => {

@@ -2,9 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Attachment, DataIntegrityError, type FileContent, User } from '@primetrade/domain';
+import { Attachment, DataIntegrityError, type FileContent, Notification, User } from '@primetrade/domain';
 import { EncryptedFileStorage } from '../attachments/encrypted-file-storage';
 import { FilesystemFileStorage } from '../attachments/filesystem/filesystem-file-storage';
+import { SqliteNotificationRepository } from '../notifications/sqlite/sqlite-notification.repository';
+import { SqliteOutboxMailer } from '../notifications/sqlite/sqlite-outbox-mailer';
 import { SqliteAttachmentRepository } from '../attachments/sqlite/sqlite-attachment.repository';
 import { SqliteDatabase } from '../persistence/sqlite/sqlite-database';
 import { SqliteUserRepository } from '../persistence/sqlite/sqlite-user.repository';
@@ -42,7 +44,11 @@ describe('SqliteKeyRotation', () => {
     const users = new SqliteUserRepository(sqlite, old, new BlindIndex(blind));
     const files = new EncryptedFileStorage(new FilesystemFileStorage(attachmentsDir()), old);
     const attachments = new SqliteAttachmentRepository(sqlite);
+    const notifications = new SqliteNotificationRepository(sqlite, old);
+    const outbox = new SqliteOutboxMailer(sqlite, old);
     for (let i = 0; i < 7; i++) {
+      await notifications.insertIfAbsent(Notification.create({ id: `n${i}`, ownerId: `u${i}`, taskId: `t${i}`, type: 'task-due', taskTitle: `Title ${i}`, dueDate: NOW, now: NOW }));
+      await outbox.send({ to: `u${i}@example.com`, subject: `Task due soon: Title ${i}`, text: `Your task "Title ${i}" is due.`, idempotencyKey: `task-due:t${i}` });
       await users.create(User.restore({ id: `u${i}`, name: `Name ${i}`, email: `u${i}@example.com`, passwordHash: 'h', isActive: true, createdAt: NOW, updatedAt: NOW }));
       await files.write(`a${i}`, bytes(`file ${i}`));
       await attachments.insertWithinLimit(Attachment.create({ id: `a${i}`, taskId: 't', ownerId: `u${i}`, fileName: 'f.txt', contentType: 'text/plain; charset=utf-8', size: 6 }, NOW), 100);
@@ -56,7 +62,13 @@ describe('SqliteKeyRotation', () => {
   it('re-seals every user field and file with the active key, so the old key can be dropped', async () => {
     const batches: number[] = [];
     const progress = await new SqliteKeyRotation(sqlite, rotating, attachmentsDir()).run({ batchSize: 3, onBatch: (p) => batches.push(p.users.scanned) });
-    expect(progress).toEqual({ users: { scanned: 7, resealed: 7 }, tasks: { scanned: 0, resealed: 0 }, files: { scanned: 7, resealed: 7 } });
+    expect(progress).toEqual({
+      users: { scanned: 7, resealed: 7 },
+      tasks: { scanned: 0, resealed: 0 },
+      notifications: { scanned: 7, resealed: 7 },
+      outbox: { scanned: 7, resealed: 7 },
+      files: { scanned: 7, resealed: 7 },
+    });
     expect(batches.slice(0, 3)).toEqual([3, 6, 7]);
 
     // Readable with the new key alone.
@@ -65,9 +77,18 @@ describe('SqliteKeyRotation', () => {
     const files = new EncryptedFileStorage(new FilesystemFileStorage(attachmentsDir()), onlyNew);
     expect(await text(await files.read('a3'))).toBe('file 3');
     expect(onlyNew.keyIdOf(readFileSync(join(attachmentsDir(), 'a0.bin')))).toBe('k2');
+    expect((await new SqliteNotificationRepository(sqlite, onlyNew).findById('u4', 'n4'))?.taskTitle).toBe('Title 4');
+    const mail = (await new SqliteOutboxMailer(sqlite, onlyNew).messages()).find((m) => m.idempotencyKey === 'task-due:t5');
+    expect(mail).toMatchObject({ to: 'u5@example.com', subject: 'Task due soon: Title 5', text: 'Your task "Title 5" is due.' });
 
     // A second run has nothing left to do.
-    expect(await new SqliteKeyRotation(sqlite, rotating, attachmentsDir()).run()).toEqual({ users: { scanned: 7, resealed: 0 }, tasks: { scanned: 0, resealed: 0 }, files: { scanned: 7, resealed: 0 } });
+    expect(await new SqliteKeyRotation(sqlite, rotating, attachmentsDir()).run()).toEqual({
+      users: { scanned: 7, resealed: 0 },
+      tasks: { scanned: 0, resealed: 0 },
+      notifications: { scanned: 7, resealed: 0 },
+      outbox: { scanned: 7, resealed: 0 },
+      files: { scanned: 7, resealed: 0 },
+    });
   });
 
   it('before rotation the new key alone cannot read old values', async () => {

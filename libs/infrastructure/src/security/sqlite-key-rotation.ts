@@ -5,12 +5,16 @@ import type { ContentCipher } from '@primetrade/domain';
 import { attachmentContext } from '../attachments/encrypted-file-storage';
 import type { SqliteDatabase } from '../persistence/sqlite/sqlite-database';
 import { TaskContentSealer } from '../persistence/task-content/task-content-sealer';
+import { notificationTitleContext, outboxContext, SealedText } from '../notifications/sealed-text';
 
 export interface RotationProgress {
   /** Values looked at / values re-sealed with the active key. */
   users: { scanned: number; resealed: number };
   /** Task rows looked at / sealed or re-sealed (title and description, ENCRYPT_TASK_CONTENT). */
   tasks: { scanned: number; resealed: number };
+  /** Notifications (their copied task title) and stored mail (recipient, subject, body). */
+  notifications: { scanned: number; resealed: number };
+  outbox: { scanned: number; resealed: number };
   files: { scanned: number; resealed: number };
 }
 
@@ -36,7 +40,8 @@ interface UserRow {
 /**
  * Re-encrypts everything the embedded store holds with the active key: users' email and name
  * (SQLite), task title and description that are sealed — and, with `sealTaskContent`
- * (ENCRYPT_TASK_CONTENT on), those still in plaintext too — and attachment files
+ * (ENCRYPT_TASK_CONTENT on), those still in plaintext too —, notifications' task title, stored
+ * mail (recipient, subject, body), and attachment files
  * (DATA_DIR/attachments), in batches, while the app keeps running.
  *
  * - Resumable and idempotent: a value already sealed with the active key is skipped, so a run
@@ -56,9 +61,17 @@ export class SqliteKeyRotation {
 
   async run(options: RotationOptions = {}): Promise<RotationProgress> {
     const batchSize = options.batchSize ?? 500;
-    const progress: RotationProgress = { users: { scanned: 0, resealed: 0 }, tasks: { scanned: 0, resealed: 0 }, files: { scanned: 0, resealed: 0 } };
+    const progress: RotationProgress = {
+      users: { scanned: 0, resealed: 0 },
+      tasks: { scanned: 0, resealed: 0 },
+      notifications: { scanned: 0, resealed: 0 },
+      outbox: { scanned: 0, resealed: 0 },
+      files: { scanned: 0, resealed: 0 },
+    };
     this.rotateUsers(batchSize, progress, options.onBatch);
     this.rotateTasks(batchSize, progress, options.onBatch);
+    this.rotateNotifications(batchSize, progress, options.onBatch);
+    this.rotateOutbox(batchSize, progress, options.onBatch);
     await this.rotateFiles(batchSize, progress, options.onBatch);
     return progress;
   }
@@ -121,6 +134,52 @@ export class SqliteKeyRotation {
         }
       })();
       after = rows[rows.length - 1].id;
+      onBatch?.(progress);
+    }
+  }
+
+  private rotateNotifications(batchSize: number, progress: RotationProgress, onBatch?: (p: RotationProgress) => void): void {
+    const text = new SealedText(this.cipher);
+    // Only rows already sealed; plaintext ones are sealed by SqliteNotificationRepository at start.
+    const select = this.sqlite.db.prepare('SELECT id, task_title FROM notifications WHERE sealed = 1 AND id > ? ORDER BY id LIMIT ?');
+    const update = this.sqlite.db.prepare('UPDATE notifications SET task_title = ? WHERE id = ? AND task_title = ?');
+    let after = '';
+    for (;;) {
+      const rows = select.all(after, batchSize) as { id: string; task_title: string }[];
+      if (rows.length === 0) break;
+      this.sqlite.db.transaction(() => {
+        for (const row of rows) {
+          progress.notifications.scanned++;
+          const title = text.reseal(row.task_title, notificationTitleContext(row.id));
+          if (title !== null) progress.notifications.resealed += update.run(title, row.id, row.task_title).changes;
+        }
+      })();
+      after = rows[rows.length - 1].id;
+      onBatch?.(progress);
+    }
+  }
+
+  private rotateOutbox(batchSize: number, progress: RotationProgress, onBatch?: (p: RotationProgress) => void): void {
+    const text = new SealedText(this.cipher);
+    // Only rows already sealed; plaintext ones are sealed by SqliteOutboxMailer at start.
+    const select = this.sqlite.db.prepare('SELECT idempotency_key, recipient, subject, body FROM mail_outbox WHERE sealed = 1 AND idempotency_key > ? ORDER BY idempotency_key LIMIT ?');
+    const update = this.sqlite.db.prepare('UPDATE mail_outbox SET recipient = ?, subject = ?, body = ? WHERE idempotency_key = ? AND recipient = ? AND subject = ? AND body = ?');
+    let after = '';
+    for (;;) {
+      const rows = select.all(after, batchSize) as { idempotency_key: string; recipient: string; subject: string; body: string }[];
+      if (rows.length === 0) break;
+      this.sqlite.db.transaction(() => {
+        for (const row of rows) {
+          progress.outbox.scanned++;
+          const key = row.idempotency_key;
+          const to = text.reseal(row.recipient, outboxContext(key, 'to'));
+          const subject = text.reseal(row.subject, outboxContext(key, 'subject'));
+          const body = text.reseal(row.body, outboxContext(key, 'text'));
+          if (to === null && subject === null && body === null) continue;
+          progress.outbox.resealed += update.run(to ?? row.recipient, subject ?? row.subject, body ?? row.body, key, row.recipient, row.subject, row.body).changes;
+        }
+      })();
+      after = rows[rows.length - 1].idempotency_key;
       onBatch?.(progress);
     }
   }

@@ -144,4 +144,15 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE tasks ADD COLUMN content_sealed INTEGER NOT NULL DEFAULT 0;
     `,
   },
+  {
+    version: 6,
+    name: 'notifications-outbox-sealed',
+    sql: `
+      -- The notification's copied task title and the outbox's recipient, subject and body become
+      -- AES-256-GCM sealed values (base64). 0 marks a row written before: SqliteNotificationRepository
+      -- and SqliteOutboxMailer seal those when they start (they hold the keys, SQL does not).
+      ALTER TABLE notifications ADD COLUMN sealed INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE mail_outbox ADD COLUMN sealed INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ];

@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { type Notification, type NotificationPosition, NotificationRepository } from '@primetrade/domain';
+import { ContentCipher, type Notification, type NotificationPosition, NotificationRepository } from '@primetrade/domain';
 import type { Model } from 'mongoose';
+import { SealedText } from '../../../notifications/sealed-text';
 import { isDuplicateKey, mongoCall } from '../mongo-errors';
-import { toNotification, toNotificationRecord } from './mappers/notification.mapper';
+import { openNotification, sealNotificationUpdate, toSealedNotificationRecord, UNSEALED_FILTER } from './mappers/notification.mapper';
 import {
   notificationDeliveryUpdate,
   notificationKeyFilter,
@@ -13,20 +14,49 @@ import {
 } from './queries/notification.query';
 import { NotificationRecord } from './schemas/notification.schema';
 
+const LEGACY_BATCH = 500;
+
 /**
  * In-app notifications. Every call carries the owner (the shard key) and reads the primary:
- * the list and the unread count are read straight after a mark-read and must show it.
+ * the list and the unread count are read straight after a mark-read and must show it. The
+ * copied task title is sealed at rest (`notifications/<id>/title`); documents written before
+ * are read as they are and sealed in the background after start-up (as users are).
  */
 @Injectable()
-export class MongoNotificationRepository extends NotificationRepository {
-  constructor(@InjectModel(NotificationRecord.name) private readonly notifications: Model<NotificationRecord>) {
+export class MongoNotificationRepository extends NotificationRepository implements OnApplicationBootstrap {
+  private readonly logger = new Logger('MongoNotificationRepository');
+  readonly text: SealedText;
+
+  constructor(
+    @InjectModel(NotificationRecord.name) private readonly notifications: Model<NotificationRecord>,
+    cipher: ContentCipher,
+  ) {
     super();
+    this.text = new SealedText(cipher);
+  }
+
+  onApplicationBootstrap(): void {
+    this.sealLegacyNotifications().catch((error: Error) => this.logger.warn(`sealing notifications written before encryption stopped (resumes at next start): ${error.message}`));
+  }
+
+  /** Seals documents written before encryption, in batches; idempotent and resumable. */
+  async sealLegacyNotifications(): Promise<number> {
+    let sealed = 0;
+    for (;;) {
+      const batch = await this.notifications.find(UNSEALED_FILTER, { _id: 1, taskTitle: 1 }).limit(LEGACY_BATCH).read('primary').lean<NotificationRecord[]>().exec();
+      if (batch.length === 0) break;
+      const result = await this.notifications.bulkWrite(batch.map((record) => ({ updateOne: sealNotificationUpdate(record, this.text) })), { ordered: false });
+      sealed += result.modifiedCount;
+      if (result.modifiedCount === 0) break; // all changed under us; the next start picks them up
+    }
+    if (sealed > 0) this.logger.log(`encrypted the task title of ${sealed} existing notification(s)`);
+    return sealed;
   }
 
   insertIfAbsent(notification: Notification): Promise<Notification> {
     return mongoCall(async () => {
       try {
-        await this.notifications.create(toNotificationRecord(notification));
+        await this.notifications.create(toSealedNotificationRecord(notification, this.text));
         return notification;
       } catch (error) {
         // No look-up first: the unique (owner, taskId, type) index decides between two workers.
@@ -39,14 +69,14 @@ export class MongoNotificationRepository extends NotificationRepository {
         .lean<NotificationRecord>()
         .exec();
       if (!stored) throw new Error(`notification ${notification.id} collides with a stored one under another key`);
-      return toNotification(stored);
+      return openNotification(stored, this.text);
     });
   }
 
   findById(ownerId: string, id: string): Promise<Notification | null> {
     return mongoCall(async () => {
       const record = await this.notifications.findOne(ownedNotificationFilter(ownerId, id)).read('primary').lean<NotificationRecord>().exec();
-      return record ? toNotification(record) : null;
+      return record ? openNotification(record, this.text) : null;
     });
   }
 
@@ -62,7 +92,7 @@ export class MongoNotificationRepository extends NotificationRepository {
     const query = notificationListQuery(ownerId, after, limit);
     return mongoCall(async () => {
       const records = await this.notifications.find(query.filter).sort(query.sort).limit(query.limit).read('primary').lean<NotificationRecord[]>().exec();
-      return records.map(toNotification);
+      return records.map((record) => openNotification(record, this.text));
     });
   }
 

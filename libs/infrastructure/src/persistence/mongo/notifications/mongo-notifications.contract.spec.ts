@@ -1,4 +1,5 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { AesGcmContentCipher } from '../../../security/aes-gcm-content-cipher';
 import type { Clock } from '@primetrade/domain';
 import { type Connection, createConnection } from 'mongoose';
 import { MongoTaskRepository } from '../mongo-task.repository';
@@ -29,6 +30,7 @@ if (!uri) {
 
 const NOW = new Date('2026-06-15T12:00:00.000Z');
 const clock: Clock = { now: () => NOW };
+const cipher = new AesGcmContentCipher({ keys: new Map([['k1', randomBytes(32)]]), activeKeyId: 'k1', blindIndexKey: randomBytes(32) });
 
 let base: Connection | undefined;
 const run = randomUUID().slice(0, 8);
@@ -55,9 +57,9 @@ async function openDatabase(mongoUri: string) {
 async function openMongoNotificationStores(mongoUri: string): Promise<NotificationStores> {
   const { db, tasks, notifications, outbox, scanView } = await openDatabase(mongoUri);
   return {
-    notifications: new MongoNotificationRepository(notifications),
+    notifications: new MongoNotificationRepository(notifications, cipher),
     scanner: new MongoDueTaskScanner(scanView),
-    outbox: new MongoOutboxMailer(outbox, clock),
+    outbox: new MongoOutboxMailer(outbox, clock, cipher),
     tasks: new MongoTaskRepository(tasks, PLAINTEXT_TASK_CONTENT),
     outboxCount: (key) => outbox.countDocuments({ _id: key }).exec(),
     dispose: async () => {

@@ -27,6 +27,7 @@ export class NotificationRecord {
   @Prop({ type: String, required: true, enum: NOTIFICATION_TYPES })
   type!: NotificationType;
 
+  /** The task's title when notified: a sealed value (base64) when `sealed`, else plaintext. */
   @Prop({ type: String, required: true })
   taskTitle!: string;
 
@@ -42,6 +43,10 @@ export class NotificationRecord {
   /** When the e-mail went out; null until the mailer accepted it. */
   @Prop({ type: Date, default: null })
   emailedAt!: Date | null;
+
+  /** true: `taskTitle` is sealed (ContentCipher, `notifications/<id>/title`); absent on documents written before. */
+  @Prop({ type: Boolean })
+  sealed?: boolean;
 }
 
 export const NotificationSchema = SchemaFactory.createForClass(NotificationRecord);

@@ -24,6 +24,10 @@ export class OutboxRecord {
 
   @Prop({ type: Date, required: true })
   createdAt!: Date;
+
+  /** true: recipient, subject and body are sealed (ContentCipher, `outbox/<_id>/<to|subject|text>`); absent on documents written before. */
+  @Prop({ type: Boolean })
+  sealed?: boolean;
 }
 
 export const OutboxSchema = SchemaFactory.createForClass(OutboxRecord);

@@ -4,6 +4,7 @@ import { Logger } from '@nestjs/common';
 import {
   AesGcmContentCipher,
   BlindIndex,
+  connectMongoKeyRotation,
   SqliteDatabase,
   SqliteKeyRotation,
   SqliteNotificationRepository,
@@ -15,14 +16,30 @@ import { type AppConfig, ConfigValidationError, loadConfig } from './config/app-
 import { resolveEncryptionKeys } from './config/encryption-keys';
 
 /**
- * `npm run keys:rotate`: re-encrypts the embedded store's encrypted data with ENCRYPTION_ACTIVE_KEY,
+ * `npm run keys:rotate`: re-encrypts the store's encrypted data (SQLite, or MongoDB with MONGODB_URI) with ENCRYPTION_ACTIVE_KEY,
  * in batches, while the app keeps running (same config as the app). Run it after making a new key
  * active; when it reports nothing left, the old key may be removed from ENCRYPTION_KEYS.
  */
 export async function rotateKeys(config: AppConfig, logger: Pick<Logger, 'log' | 'warn'>): Promise<RotationProgress> {
-  if (config.mongodb) throw new Error('keys:rotate supports the embedded SQLite store only so far; MONGODB_URI is set');
   const keys = resolveEncryptionKeys(config.encryption, config.dataDir, logger);
   const cipher = new AesGcmContentCipher(keys);
+  const report = (p: RotationProgress) =>
+    logger.log(
+      `users ${p.users.resealed}/${p.users.scanned}, tasks ${p.tasks.resealed}/${p.tasks.scanned}, notifications ${p.notifications.resealed}/${p.notifications.scanned}, ` +
+        `outbox ${p.outbox.resealed}/${p.outbox.scanned}, files ${p.files.resealed}/${p.files.scanned} re-sealed`,
+    );
+  if (config.mongodb) {
+    // MongoDB: users, tasks, notifications and the outbox; attachment content in GridFS is not covered yet.
+    const mongo = await connectMongoKeyRotation(config.mongodb, cipher, keys.blindIndexKey, { sealTaskContent: config.encryptTaskContent });
+    try {
+      const progress = await mongo.rotation.run({ onBatch: report });
+      logger.warn('attachment content in GridFS is not re-sealed by keys:rotate yet: keep the keys it was sealed with in ENCRYPTION_KEYS');
+      logger.log(`done: every document is sealed with key "${keys.activeKeyId}" (GridFS attachment content excepted)`);
+      return progress;
+    } finally {
+      await mongo.close();
+    }
+  }
   const sqlite = new SqliteDatabase({ file: join(config.dataDir, 'primetrade.sqlite') });
   try {
     // Constructing the repositories seals any rows still in plaintext (users, notifications, outbox).
@@ -31,13 +48,7 @@ export async function rotateKeys(config: AppConfig, logger: Pick<Logger, 'log' |
     new SqliteOutboxMailer(sqlite, cipher);
     // With ENCRYPT_TASK_CONTENT on, task rows still in plaintext are sealed too.
     const rotation = new SqliteKeyRotation(sqlite, cipher, join(config.dataDir, 'attachments'), { sealTaskContent: config.encryptTaskContent });
-    const progress = await rotation.run({
-      onBatch: (p) =>
-        logger.log(
-          `users ${p.users.resealed}/${p.users.scanned}, tasks ${p.tasks.resealed}/${p.tasks.scanned}, notifications ${p.notifications.resealed}/${p.notifications.scanned}, ` +
-            `outbox ${p.outbox.resealed}/${p.outbox.scanned}, files ${p.files.resealed}/${p.files.scanned} re-sealed`,
-        ),
-    });
+    const progress = await rotation.run({ onBatch: report });
     logger.log(`done: every value is sealed with key "${keys.activeKeyId}"; keys no longer needed can be removed from ENCRYPTION_KEYS`);
     return progress;
   } finally {

@@ -32,3 +32,4 @@ export * from './redis/redis-scale.module';
 export * from './redis/statistics/projected-task-statistics';
 export * from './redis/streams/correlation-context';
 export * from './attachments';
+export * from './security/mongo-key-rotation';

@@ -6,10 +6,11 @@ import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { Router, RouterLink } from '@angular/router';
-import { catchError, exhaustMap, map, of, Subject } from 'rxjs';
+import { Subject } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
-import { Problem, toProblem } from '../../core/http/problem';
+import { Problem } from '../../core/http/problem';
 import { applyFieldErrors, fieldMessage } from '../../shared/form-errors';
+import { submitEach } from '../../shared/submit-each';
 
 @Component({
   selector: 'pt-register-page',
@@ -36,14 +37,13 @@ export class RegisterPage {
   constructor() {
     this.submits
       .pipe(
-        exhaustMap(() => {
-          this.submitting.set(true);
-          this.problem.set(null);
-          return this.auth.register(this.form.getRawValue()).pipe(
-            map(() => null),
-            catchError((error: unknown) => of(toProblem(error))),
-          );
-        }),
+        submitEach(
+          () => this.auth.register(this.form.getRawValue()),
+          () => {
+            this.submitting.set(true);
+            this.problem.set(null);
+          },
+        ),
         takeUntilDestroyed(),
       )
       .subscribe((problem) => {

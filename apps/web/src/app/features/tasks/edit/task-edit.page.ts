@@ -6,11 +6,12 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
-import { catchError, exhaustMap, map, Observable, of, Subject } from 'rxjs';
+import { Observable, Subject } from 'rxjs';
 import { PRIORITY_LABELS, STATUS_LABELS, Task, TASK_PRIORITIES, TASK_STATUSES } from '../../../core/api/task.types';
 import { createCallState } from '../../../core/http/call-state';
 import { Problem, toProblem } from '../../../core/http/problem';
 import { applyFieldErrors, fieldMessage } from '../../../shared/form-errors';
+import { submitEach } from '../../../shared/submit-each';
 import { AttachmentsPanelComponent } from '../attachments/attachments-panel.component';
 import { TaskService } from '../data/task.service';
 import {
@@ -66,15 +67,14 @@ export class TaskEditPage implements OnInit {
   constructor() {
     this.submits
       .pipe(
-        exhaustMap(() => {
-          this.submitting.set(true);
-          this.problem.set(null);
-          this.extraErrors.set([]);
-          return this.save().pipe(
-            map(() => null),
-            catchError((error: unknown) => of(toProblem(error))),
-          );
-        }),
+        submitEach(
+          () => this.save(),
+          () => {
+            this.submitting.set(true);
+            this.problem.set(null);
+            this.extraErrors.set([]);
+          },
+        ),
         takeUntilDestroyed(),
       )
       .subscribe((problem) => {

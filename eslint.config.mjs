@@ -18,7 +18,21 @@ export default [
           enforceBuildableLibDependency: false,
           allow: [],
           depConstraints: [
-            { sourceTag: 'layer:domain', onlyDependOnLibsWithTags: ['layer:domain'], bannedExternalImports: [...drivers, '@nestjs/platform-*', '@nestjs/mongoose', '@nestjs/bullmq', '@nestjs/swagger', '@nestjs/config', '@nestjs/jwt', '@nestjs/passport', '@angular/*'] },
+            {
+              sourceTag: 'layer:domain',
+              onlyDependOnLibsWithTags: ['layer:domain'],
+              bannedExternalImports: [
+                ...drivers,
+                '@nestjs/platform-*',
+                '@nestjs/mongoose',
+                '@nestjs/bullmq',
+                '@nestjs/swagger',
+                '@nestjs/config',
+                '@nestjs/jwt',
+                '@nestjs/passport',
+                '@angular/*',
+              ],
+            },
             { sourceTag: 'layer:infrastructure', onlyDependOnLibsWithTags: ['layer:domain'], bannedExternalImports: ['@angular/*'] },
             { sourceTag: 'layer:app', onlyDependOnLibsWithTags: ['layer:domain', 'layer:infrastructure'] },
             { sourceTag: 'layer:sdk', onlyDependOnLibsWithTags: [] },
@@ -33,14 +47,34 @@ export default [
     // The domain model is pure TypeScript: no framework, no driver, no Node built-in I/O.
     files: ['libs/domain/src/**/model/**/*.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['@nestjs/*', '@primetrade/*', 'node:*', 'rxjs', ...drivers], message: 'The domain model imports nothing outside itself.' }] }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@nestjs/*', '@primetrade/*', 'node:*', 'rxjs', ...drivers],
+              message: 'The domain model imports nothing outside itself.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     // Application: model, ports and @nestjs/cqrs / @nestjs/common only.
     files: ['libs/domain/src/**/application/**/*.ts', 'libs/domain/src/**/ports/**/*.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['@nestjs/*', '!@nestjs/cqrs', '!@nestjs/common', '@primetrade/*', ...drivers], message: 'Application code uses model, ports and @nestjs/cqrs or @nestjs/common only.' }] }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@nestjs/*', '!@nestjs/cqrs', '!@nestjs/common', '@primetrade/*', ...drivers],
+              message: 'Application code uses model, ports and @nestjs/cqrs or @nestjs/common only.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -66,7 +66,12 @@ describe('docker-compose files', () => {
   beforeAll(() => {
     compose = requireTool('docker-compose', 'docker-compose');
     writeFileSync(emptyEnvFile, '');
-    writeFileSync(prodEnvFile, Object.entries(prodSecrets).map(([k, v]) => `${k}=${v}`).join('\n') + '\n');
+    writeFileSync(
+      prodEnvFile,
+      Object.entries(prodSecrets)
+        .map(([k, v]) => `${k}=${v}`)
+        .join('\n') + '\n',
+    );
     writeFileSync(`${prodEnvFile}.smtp`, `${readFileSync(prodEnvFile, 'utf8')}SMTP_URL=smtps://u:p@smtp.example.test:465\n`);
   });
   afterAll(() => temp.remove());
@@ -77,7 +82,8 @@ describe('docker-compose files', () => {
         const target = model.services[dependency];
         expect({ name, dependency, known: target !== undefined }).toEqual({ name, dependency, known: true });
         // A service_healthy gate on a service without a health check would never open.
-        if (condition === 'service_healthy') expect({ dependency, checks: (target.healthcheck?.test ?? []).length > 0 }).toEqual({ dependency, checks: true });
+        if (condition === 'service_healthy')
+          expect({ dependency, checks: (target.healthcheck?.test ?? []).length > 0 }).toEqual({ dependency, checks: true });
       }
     }
   }
@@ -111,7 +117,10 @@ describe('docker-compose files', () => {
 
     it('starts the app only once its dependencies are healthy', () => {
       for (const role of ['api', 'worker']) {
-        expect(model.services[role].depends_on).toMatchObject({ mongo: { condition: 'service_healthy' }, redis: { condition: 'service_healthy' } });
+        expect(model.services[role].depends_on).toMatchObject({
+          mongo: { condition: 'service_healthy' },
+          redis: { condition: 'service_healthy' },
+        });
       }
       expect(model.services['web'].depends_on).toMatchObject({ api: { condition: 'service_healthy' } });
       expectHealthGatedDependencies(model);
@@ -128,7 +137,9 @@ describe('docker-compose files', () => {
 
     it('keeps Prometheus and Jaeger behind the observability profile, with the tested rules mounted', () => {
       expect(model.services['prometheus'].profiles).toEqual(['observability']);
-      expect(mounts(model.services['prometheus'])).toEqual(expect.arrayContaining([`${join(dockerDir, 'prometheus/alerts.yml')}:/etc/prometheus/alerts.yml`]));
+      expect(mounts(model.services['prometheus'])).toEqual(
+        expect.arrayContaining([`${join(dockerDir, 'prometheus/alerts.yml')}:/etc/prometheus/alerts.yml`]),
+      );
     });
   });
 
@@ -144,23 +155,33 @@ describe('docker-compose files', () => {
     it('refuses to resolve without its secrets, naming the missing one', () => {
       const result = config('docker-compose.prod.yml', emptyEnvFile);
       expect(result.status).not.toBe(0);
-      expect(result.output).toMatch(/set (MONGO_ROOT_PASSWORD|REDIS_PASSWORD|JWT_SECRET|PUBLIC_ORIGIN|MONGO_REPLICA_KEY|ENCRYPTION_KEYS|ENCRYPTION_ACTIVE_KEY|BLIND_INDEX_KEY)/);
+      expect(result.output).toMatch(
+        /set (MONGO_ROOT_PASSWORD|REDIS_PASSWORD|JWT_SECRET|PUBLIC_ORIGIN|MONGO_REPLICA_KEY|ENCRYPTION_KEYS|ENCRYPTION_ACTIVE_KEY|BLIND_INDEX_KEY)/,
+      );
     });
 
-    it('has the plan\'s frontend, backend, redis and nginx plus worker and MongoDB', () => {
+    it("has the plan's frontend, backend, redis and nginx plus worker and MongoDB", () => {
       expect(Object.keys(model.services).sort()).toEqual(['backend', 'frontend', 'mongodb', 'nginx', 'redis', 'worker']);
     });
 
     it('health-gates every dependency', () => {
-      expect(model.services['nginx'].depends_on).toMatchObject({ frontend: { condition: 'service_healthy' }, backend: { condition: 'service_healthy' } });
+      expect(model.services['nginx'].depends_on).toMatchObject({
+        frontend: { condition: 'service_healthy' },
+        backend: { condition: 'service_healthy' },
+      });
       for (const role of ['backend', 'worker']) {
-        expect(model.services[role].depends_on).toMatchObject({ mongodb: { condition: 'service_healthy' }, redis: { condition: 'service_healthy' } });
+        expect(model.services[role].depends_on).toMatchObject({
+          mongodb: { condition: 'service_healthy' },
+          redis: { condition: 'service_healthy' },
+        });
       }
       expectHealthGatedDependencies(model);
     });
 
     it('exposes only nginx to the outside, with the tested nginx.conf', () => {
-      const published = Object.entries(model.services).filter(([, s]) => (s.ports ?? []).length > 0).map(([name]) => name);
+      const published = Object.entries(model.services)
+        .filter(([, s]) => (s.ports ?? []).length > 0)
+        .map(([name]) => name);
       expect(published).toEqual(['nginx']);
       expect(mounts(model.services['nginx'])).toContain(`${join(dockerDir, 'nginx/nginx.conf')}:/etc/nginx/nginx.conf`);
     });
@@ -185,7 +206,9 @@ describe('docker-compose files', () => {
       }
       const withSmtp = config('docker-compose.prod.yml', prodEnvFile + '.smtp');
       expect(withSmtp.status).toBe(0);
-      expect((parse(withSmtp.stdout) as ComposeModel).services['worker'].environment!['SMTP_URL']).toBe('smtps://u:p@smtp.example.test:465');
+      expect((parse(withSmtp.stdout) as ComposeModel).services['worker'].environment!['SMTP_URL']).toBe(
+        'smtps://u:p@smtp.example.test:465',
+      );
     });
 
     it('runs the app read-only, without capabilities, and stops it within its grace period', () => {

@@ -8,7 +8,10 @@ import { join } from 'node:path';
 import { all, healthcheckCommand, readDockerfile } from './support/dockerfile';
 import { dockerDir, repoRoot, runAsync } from './support/tools';
 
-const ignoreFile = (dockerfile: string) => readFileSync(join(dockerDir, `${dockerfile}.dockerignore`), 'utf8').split('\n').map((l) => l.trim());
+const ignoreFile = (dockerfile: string) =>
+  readFileSync(join(dockerDir, `${dockerfile}.dockerignore`), 'utf8')
+    .split('\n')
+    .map((l) => l.trim());
 
 describe('api.Dockerfile', () => {
   const { args, stages } = readDockerfile('api.Dockerfile');
@@ -53,13 +56,18 @@ describe('api.Dockerfile', () => {
 
   it('copies only files that exist in the repository', () => {
     for (const copy of all(build, 'COPY')) {
-      const sources = copy.split(' ').filter((p) => !p.startsWith('--')).slice(0, -1);
+      const sources = copy
+        .split(' ')
+        .filter((p) => !p.startsWith('--'))
+        .slice(0, -1);
       for (const source of sources) expect({ source, exists: existsSync(join(repoRoot, source)) }).toEqual({ source, exists: true });
     }
   });
 
   it('keeps secrets, dependencies and build output out of the build context', () => {
-    expect(ignoreFile('api.Dockerfile')).toEqual(expect.arrayContaining(['.git', '**/node_modules', 'dist', 'data', '.env', 'docker/prod.env']));
+    expect(ignoreFile('api.Dockerfile')).toEqual(
+      expect.arrayContaining(['.git', '**/node_modules', 'dist', 'data', '.env', 'docker/prod.env']),
+    );
   });
 
   describe('HEALTHCHECK (run for real against a local server)', () => {

@@ -7,13 +7,20 @@ const policies = byKind(manifests, 'NetworkPolicy');
 const podLabels = (name: string) => named(manifests, 'Deployment', name)['spec'].template.metadata.labels as Record<string, string>;
 const metricsPort = Number(named(manifests, 'ConfigMap', 'primetrade-config')['data'].METRICS_PORT);
 
-type Peer = { podSelector?: { matchLabels?: Record<string, string> }; namespaceSelector?: { matchLabels?: Record<string, string> }; ipBlock?: unknown };
+type Peer = {
+  podSelector?: { matchLabels?: Record<string, string> };
+  namespaceSelector?: { matchLabels?: Record<string, string> };
+  ipBlock?: unknown;
+};
 type Rule = { from?: Peer[]; to?: Peer[]; ports?: Array<{ port: number; protocol: string }> };
 
 /** Policies that select a pod with these labels (matchLabels or an `In` expression). */
 function policiesFor(labels: Record<string, string>): Manifest[] {
   return policies.filter((p) => {
-    const selector = p['spec'].podSelector as { matchLabels?: Record<string, string>; matchExpressions?: Array<{ key: string; operator: string; values: string[] }> };
+    const selector = p['spec'].podSelector as {
+      matchLabels?: Record<string, string>;
+      matchExpressions?: Array<{ key: string; operator: string; values: string[] }>;
+    };
     if (!selector.matchLabels && !selector.matchExpressions) return false; // default deny, checked on its own
     const byLabels = !selector.matchLabels || selects(selector.matchLabels, labels);
     const byExpressions = (selector.matchExpressions ?? []).every((e) => e.operator === 'In' && e.values.includes(labels[e.key]));
@@ -33,7 +40,13 @@ function describePeers(peers: Peer[] | undefined): string[] {
 }
 
 function summarize(rules: Rule[] | undefined, direction: 'from' | 'to'): string[] {
-  return (rules ?? []).flatMap((rule) => describePeers(rule[direction]).flatMap((peer) => (rule.ports ?? [{ port: 0, protocol: 'any' }]).map((p) => `${peer} ${p.protocol}/${p.port}`))).sort();
+  return (rules ?? [])
+    .flatMap((rule) =>
+      describePeers(rule[direction]).flatMap((peer) =>
+        (rule.ports ?? [{ port: 0, protocol: 'any' }]).map((p) => `${peer} ${p.protocol}/${p.port}`),
+      ),
+    )
+    .sort();
 }
 
 describe('Kubernetes manifests: network', () => {
@@ -44,7 +57,9 @@ describe('Kubernetes manifests: network', () => {
     ])('%s selects the %s pods and targets a named container port', (service, deployment) => {
       const svc = named(manifests, 'Service', service);
       expect(selects(svc['spec'].selector, podLabels(deployment))).toBe(true);
-      const portNames = named(manifests, 'Deployment', deployment)['spec'].template.spec.containers[0].ports.map((p: { name: string }) => p.name);
+      const portNames = named(manifests, 'Deployment', deployment)['spec'].template.spec.containers[0].ports.map(
+        (p: { name: string }) => p.name,
+      );
       for (const port of svc['spec'].ports) expect(portNames).toContain(port.targetPort);
       expect(svc['spec'].type).toBe('ClusterIP');
     });
@@ -61,7 +76,11 @@ describe('Kubernetes manifests: network', () => {
 
   describe('Ingress', () => {
     const ingress = named(manifests, 'Ingress', 'primetrade');
-    const paths = ingress['spec'].rules.flatMap((r: { http: { paths: unknown[] } }) => r.http.paths) as Array<{ path: string; pathType: string; backend: { service: { name: string; port: { name: string } } } }>;
+    const paths = ingress['spec'].rules.flatMap((r: { http: { paths: unknown[] } }) => r.http.paths) as Array<{
+      path: string;
+      pathType: string;
+      backend: { service: { name: string; port: { name: string } } };
+    }>;
 
     it('routes /api to the API and everything else to the web client', () => {
       expect(paths.map((p) => [p.path, p.pathType, p.backend.service.name, p.backend.service.port.name])).toEqual([
@@ -99,23 +118,38 @@ describe('Kubernetes manifests: network', () => {
 
     it('lets the API talk only to MongoDB, Redis and DNS (plus the OTLP collector for traces)', () => {
       const own = policiesFor(podLabels('primetrade-api')).filter((p) => p.metadata.name === 'primetrade-api');
-      expect(summarize(own.flatMap((p) => p['spec'].egress), 'to')).toEqual([
+      expect(
+        summarize(
+          own.flatMap((p) => p['spec'].egress),
+          'to',
+        ),
+      ).toEqual([
         'ns:kube-system/pod:kube-dns TCP/53',
         'ns:kube-system/pod:kube-dns UDP/53',
         'pod:mongodb TCP/27017',
         'pod:redis TCP/6379',
       ]);
       const tracing = policiesFor(podLabels('primetrade-api')).filter((p) => p.metadata.name !== 'primetrade-api');
-      expect(summarize(tracing.flatMap((p) => p['spec'].egress ?? []), 'to')).toEqual([
-        'ns:monitoring/pod:opentelemetry-collector TCP/4317',
-        'ns:monitoring/pod:opentelemetry-collector TCP/4318',
-      ]);
+      expect(
+        summarize(
+          tracing.flatMap((p) => p['spec'].egress ?? []),
+          'to',
+        ),
+      ).toEqual(['ns:monitoring/pod:opentelemetry-collector TCP/4317', 'ns:monitoring/pod:opentelemetry-collector TCP/4318']);
     });
 
-    it('gives the worker no inbound traffic but metrics, and SMTP on top of the API\'s egress', () => {
+    it("gives the worker no inbound traffic but metrics, and SMTP on top of the API's egress", () => {
       const selected = policiesFor(podLabels('primetrade-worker'));
-      expect(summarize(selected.flatMap((p) => p['spec'].ingress ?? []), 'from')).toEqual([`ns:monitoring TCP/${metricsPort}`]);
-      const egress = summarize(selected.flatMap((p) => p['spec'].egress ?? []), 'to');
+      expect(
+        summarize(
+          selected.flatMap((p) => p['spec'].ingress ?? []),
+          'from',
+        ),
+      ).toEqual([`ns:monitoring TCP/${metricsPort}`]);
+      const egress = summarize(
+        selected.flatMap((p) => p['spec'].egress ?? []),
+        'to',
+      );
       expect(egress).toEqual(expect.arrayContaining(['pod:mongodb TCP/27017', 'pod:redis TCP/6379', 'any TCP/587', 'any TCP/465']));
       // Open destinations only on mail submission ports.
       expect(egress.filter((e) => e.startsWith('any')).sort()).toEqual(['any TCP/465', 'any TCP/587']);
@@ -123,8 +157,18 @@ describe('Kubernetes manifests: network', () => {
 
     it('lets the web pods be reached by the ingress controller only, and resolve names only', () => {
       const selected = policiesFor(podLabels('primetrade-web'));
-      expect(summarize(selected.flatMap((p) => p['spec'].ingress ?? []), 'from')).toEqual(['ns:ingress-nginx/pod:ingress-nginx TCP/8080']);
-      expect(summarize(selected.flatMap((p) => p['spec'].egress ?? []), 'to')).toEqual(['ns:kube-system/pod:kube-dns TCP/53', 'ns:kube-system/pod:kube-dns UDP/53']);
+      expect(
+        summarize(
+          selected.flatMap((p) => p['spec'].ingress ?? []),
+          'from',
+        ),
+      ).toEqual(['ns:ingress-nginx/pod:ingress-nginx TCP/8080']);
+      expect(
+        summarize(
+          selected.flatMap((p) => p['spec'].egress ?? []),
+          'to',
+        ),
+      ).toEqual(['ns:kube-system/pod:kube-dns TCP/53', 'ns:kube-system/pod:kube-dns UDP/53']);
     });
 
     it('never opens a port to the whole world on the ingress side', () => {

@@ -17,7 +17,17 @@ describe('Kubernetes manifests: schemas', () => {
 
   it('covers every kind the issue asks for', () => {
     const kinds = new Set(manifests.map((m) => m.kind));
-    for (const kind of ['Namespace', 'ConfigMap', 'Secret', 'Deployment', 'Service', 'Ingress', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'NetworkPolicy']) {
+    for (const kind of [
+      'Namespace',
+      'ConfigMap',
+      'Secret',
+      'Deployment',
+      'Service',
+      'Ingress',
+      'HorizontalPodAutoscaler',
+      'PodDisruptionBudget',
+      'NetworkPolicy',
+    ]) {
       expect(kinds).toContain(kind);
     }
   });
@@ -33,7 +43,10 @@ describe('Kubernetes manifests: schemas', () => {
 
   it('puts every object in the primetrade namespace', () => {
     for (const m of manifests.filter((m) => m.kind !== 'Namespace')) {
-      expect({ object: `${m.kind}/${m.metadata.name}`, namespace: m.metadata.namespace }).toEqual({ object: `${m.kind}/${m.metadata.name}`, namespace: 'primetrade' });
+      expect({ object: `${m.kind}/${m.metadata.name}`, namespace: m.metadata.namespace }).toEqual({
+        object: `${m.kind}/${m.metadata.name}`,
+        namespace: 'primetrade',
+      });
     }
   });
 

@@ -22,7 +22,12 @@ type Container = {
   livenessProbe: Probe;
   readinessProbe: Probe;
   resources: { requests: Record<string, string>; limits: Record<string, string> };
-  securityContext: { allowPrivilegeEscalation: boolean; readOnlyRootFilesystem: boolean; runAsNonRoot?: boolean; capabilities: { drop: string[] } };
+  securityContext: {
+    allowPrivilegeEscalation: boolean;
+    readOnlyRootFilesystem: boolean;
+    runAsNonRoot?: boolean;
+    capabilities: { drop: string[] };
+  };
   volumeMounts: Array<{ name: string; mountPath: string }>;
   envFrom?: Array<{ configMapRef?: { name: string }; secretRef?: { name: string } }>;
   env?: Array<{ name: string; value?: string; valueFrom?: { secretKeyRef?: { name: string; key: string; optional?: boolean } } }>;
@@ -36,7 +41,12 @@ const dockerfileUser = (file: string) => {
 
 const roles = {
   'primetrade-api': { live: '/api/health/live', ready: '/api/health/ready', user: dockerfileUser('api.Dockerfile'), role: '--role=api' },
-  'primetrade-worker': { live: '/api/health/live', ready: '/api/health/ready', user: dockerfileUser('api.Dockerfile'), role: '--role=worker' },
+  'primetrade-worker': {
+    live: '/api/health/live',
+    ready: '/api/health/ready',
+    user: dockerfileUser('api.Dockerfile'),
+    role: '--role=worker',
+  },
   'primetrade-web': { live: '/healthz', ready: '/healthz', user: dockerfileUser('web.Dockerfile'), role: undefined },
 } as const;
 
@@ -72,7 +82,11 @@ describe('Kubernetes manifests: workloads', () => {
       expect(pod.securityContext.runAsUser).toBe(expected.user);
       expect(pod.securityContext.runAsUser).toBeGreaterThan(0);
       expect(pod.securityContext.seccompProfile).toEqual({ type: 'RuntimeDefault' });
-      expect(container.securityContext).toMatchObject({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, runAsNonRoot: true });
+      expect(container.securityContext).toMatchObject({
+        allowPrivilegeEscalation: false,
+        readOnlyRootFilesystem: true,
+        runAsNonRoot: true,
+      });
       expect(container.securityContext.capabilities.drop).toEqual(['ALL']);
       expect(pod.automountServiceAccountToken).toBe(false);
       expect(pod.hostNetwork ?? false).toBe(false);
@@ -97,7 +111,9 @@ describe('Kubernetes manifests: workloads', () => {
     });
 
     it('is covered by exactly one PodDisruptionBudget', () => {
-      const budgets = byKind(manifests, 'PodDisruptionBudget').filter((p) => selects(p['spec'].selector.matchLabels, deployment['spec'].template.metadata.labels));
+      const budgets = byKind(manifests, 'PodDisruptionBudget').filter((p) =>
+        selects(p['spec'].selector.matchLabels, deployment['spec'].template.metadata.labels),
+      );
       expect(budgets).toHaveLength(1);
     });
 
@@ -139,7 +155,9 @@ describe('Kubernetes manifests: workloads', () => {
       const container = containerOf(named(manifests, 'Deployment', name));
       expect(container.envFrom).toEqual([{ configMapRef: { name: 'primetrade-config' } }]);
       const fromSecret = (container.env ?? []).filter((e) => e.valueFrom?.secretKeyRef);
-      expect(fromSecret.map((e) => e.name)).toEqual(expect.arrayContaining(['JWT_SECRET', 'ENCRYPTION_KEYS', 'ENCRYPTION_ACTIVE_KEY', 'BLIND_INDEX_KEY', 'MONGODB_URI', 'REDIS_URL']));
+      expect(fromSecret.map((e) => e.name)).toEqual(
+        expect.arrayContaining(['JWT_SECRET', 'ENCRYPTION_KEYS', 'ENCRYPTION_ACTIVE_KEY', 'BLIND_INDEX_KEY', 'MONGODB_URI', 'REDIS_URL']),
+      );
       for (const e of fromSecret) {
         expect(e.valueFrom!.secretKeyRef!.name).toBe('primetrade-secrets');
         expect(secretKeys).toContain(e.valueFrom!.secretKeyRef!.key);
@@ -153,16 +171,19 @@ describe('Kubernetes manifests: workloads', () => {
       expect(config['NODE_ENV']).toBe('production');
     });
 
-    it.each(['primetrade-api', 'primetrade-worker'])('%s: exposes the app and metrics ports the ConfigMap configures, annotated for scraping', (name) => {
-      const deployment = named(manifests, 'Deployment', name);
-      const ports = Object.fromEntries(containerOf(deployment).ports.map((p) => [p.name, p.containerPort]));
-      expect(ports).toEqual({ http: Number(config['PORT']), metrics: Number(config['METRICS_PORT']) });
-      expect(deployment['spec'].template.metadata.annotations).toMatchObject({
-        'prometheus.io/scrape': 'true',
-        'prometheus.io/port': config['METRICS_PORT'],
-        'prometheus.io/path': '/metrics',
-      });
-    });
+    it.each(['primetrade-api', 'primetrade-worker'])(
+      '%s: exposes the app and metrics ports the ConfigMap configures, annotated for scraping',
+      (name) => {
+        const deployment = named(manifests, 'Deployment', name);
+        const ports = Object.fromEntries(containerOf(deployment).ports.map((p) => [p.name, p.containerPort]));
+        expect(ports).toEqual({ http: Number(config['PORT']), metrics: Number(config['METRICS_PORT']) });
+        expect(deployment['spec'].template.metadata.annotations).toMatchObject({
+          'prometheus.io/scrape': 'true',
+          'prometheus.io/port': config['METRICS_PORT'],
+          'prometheus.io/path': '/metrics',
+        });
+      },
+    );
 
     it('keeps the V8 heap below the memory limit, and readiness fails before the heap is full', () => {
       for (const name of ['primetrade-api', 'primetrade-worker']) {
@@ -189,7 +210,9 @@ describe('Kubernetes manifests: workloads', () => {
       expect(hpa['spec'].scaleTargetRef).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment', name: 'primetrade-api' });
       expect(hpa['spec'].minReplicas).toBe(3);
       expect(hpa['spec'].maxReplicas).toBeGreaterThan(3);
-      expect(hpa['spec'].metrics).toEqual([{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 70 } } }]);
+      expect(hpa['spec'].metrics).toEqual([
+        { type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 70 } } },
+      ]);
     });
 
     it('leaves API replicas to the HPA and gives it a CPU request to measure against', () => {
@@ -198,7 +221,9 @@ describe('Kubernetes manifests: workloads', () => {
     });
 
     it('lets a node drain proceed: the API budget is below the HPA minimum', () => {
-      const budget = byKind(manifests, 'PodDisruptionBudget').find((p) => selects(p['spec'].selector.matchLabels, api['spec'].template.metadata.labels))!;
+      const budget = byKind(manifests, 'PodDisruptionBudget').find((p) =>
+        selects(p['spec'].selector.matchLabels, api['spec'].template.metadata.labels),
+      )!;
       expect(budget['spec'].minAvailable).toBeLessThan(hpa['spec'].minReplicas);
       expect(budget['spec'].minAvailable).toBeGreaterThanOrEqual(2);
     });
@@ -211,6 +236,8 @@ describe('Kubernetes manifests: workloads', () => {
   });
 
   it('enforces the restricted Pod Security Standard on the namespace', () => {
-    expect(named(manifests, 'Namespace', 'primetrade').metadata.labels).toMatchObject({ 'pod-security.kubernetes.io/enforce': 'restricted' });
+    expect(named(manifests, 'Namespace', 'primetrade').metadata.labels).toMatchObject({
+      'pod-security.kubernetes.io/enforce': 'restricted',
+    });
   });
 });

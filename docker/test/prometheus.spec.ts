@@ -6,7 +6,9 @@ import { dockerDir, makeTempDir, repoRoot, requireTool, run } from './support/to
 
 const rulesDir = join(dockerDir, 'prometheus');
 
-type RuleFile = { groups: Array<{ name: string; rules: Array<{ alert?: string; record?: string; expr: string; labels?: Record<string, string> }> }> };
+type RuleFile = {
+  groups: Array<{ name: string; rules: Array<{ alert?: string; record?: string; expr: string; labels?: Record<string, string> }> }>;
+};
 type RuleTests = { tests: Array<{ name: string; alert_rule_test?: Array<{ alertname: string; exp_alerts: unknown[] }> }> };
 
 describe('Prometheus rules (docker/prometheus)', () => {
@@ -43,18 +45,28 @@ describe('Prometheus rules (docker/prometheus)', () => {
     }
   });
 
-  it('defines the plan\'s alerts plus latency, queue backlog and readiness flapping', () => {
+  it("defines the plan's alerts plus latency, queue backlog and readiness flapping", () => {
     expect(alerts.map((a) => a.alert).sort()).toEqual(
       ['DatabaseConnectionsHigh', 'HighErrorRate', 'HighLatencyP99', 'QueueBacklog', 'ReadinessFlapping'].sort(),
     );
-    for (const alert of alerts) expect({ alert: alert.alert, severity: alert.labels?.['severity'] }).toEqual({ alert: alert.alert, severity: expect.stringMatching(/^(critical|warning)$/) });
+    for (const alert of alerts)
+      expect({ alert: alert.alert, severity: alert.labels?.['severity'] }).toEqual({
+        alert: alert.alert,
+        severity: expect.stringMatching(/^(critical|warning)$/),
+      });
   });
 
   it('tests every alert both firing and staying quiet', () => {
-    const cases = (parse(readFileSync(join(rulesDir, 'alerts.test.yml'), 'utf8')) as RuleTests).tests.flatMap((t) => t.alert_rule_test ?? []);
+    const cases = (parse(readFileSync(join(rulesDir, 'alerts.test.yml'), 'utf8')) as RuleTests).tests.flatMap(
+      (t) => t.alert_rule_test ?? [],
+    );
     for (const { alert } of alerts) {
       const own = cases.filter((c) => c.alertname === alert);
-      expect({ alert, fires: own.some((c) => c.exp_alerts.length > 0), quiet: own.some((c) => c.exp_alerts.length === 0) }).toEqual({ alert, fires: true, quiet: true });
+      expect({ alert, fires: own.some((c) => c.exp_alerts.length > 0), quiet: own.some((c) => c.exp_alerts.length === 0) }).toEqual({
+        alert,
+        fires: true,
+        quiet: true,
+      });
     }
   });
 

@@ -39,7 +39,9 @@ function peakRssMb(pid) {
 
 function run(opts) {
   return new Promise((resolve, reject) => {
-    autocannon({ connections: CONNECTIONS, duration: SECONDS, pipelining: 1, ...opts }, (err, result) => (err ? reject(err) : resolve(result)));
+    autocannon({ connections: CONNECTIONS, duration: SECONDS, pipelining: 1, ...opts }, (err, result) =>
+      err ? reject(err) : resolve(result),
+    );
   });
 }
 
@@ -48,20 +50,30 @@ const summary = (r) => ({ rps: r.requests.average, p50: r.latency.p50, p99: r.la
 const helloPort = 3901;
 const apiPort = 3902;
 const dataDir = mkdtempSync(join(tmpdir(), 'primetrade-bench-'));
-const hello = start('hello', ['-e', `require('node:http').createServer((q,s)=>s.end('hello world')).listen(${helloPort},'127.0.0.1')`], {}, helloPort);
-const api = start('api', ['dist/server/apps/api/src/main.js'], {
-  NODE_ENV: 'production',
-  PORT: String(apiPort),
-  HOST: '127.0.0.1',
-  DATA_DIR: dataDir,
-  JWT_SECRET: 'benchmark-secret-benchmark-secret-benchmark',
-  ENCRYPTION_KEYS: `bench:${Buffer.alloc(32, 1).toString('base64')}`,
-  ENCRYPTION_ACTIVE_KEY: 'bench',
-  BLIND_INDEX_KEY: Buffer.alloc(32, 2).toString('base64'),
-  THROTTLE_ENABLED: 'false',
-  LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
-  SHUTDOWN_DRAIN_MS: '0',
-}, apiPort);
+const hello = start(
+  'hello',
+  ['-e', `require('node:http').createServer((q,s)=>s.end('hello world')).listen(${helloPort},'127.0.0.1')`],
+  {},
+  helloPort,
+);
+const api = start(
+  'api',
+  ['dist/server/apps/api/src/main.js'],
+  {
+    NODE_ENV: 'production',
+    PORT: String(apiPort),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    JWT_SECRET: 'benchmark-secret-benchmark-secret-benchmark',
+    ENCRYPTION_KEYS: `bench:${Buffer.alloc(32, 1).toString('base64')}`,
+    ENCRYPTION_ACTIVE_KEY: 'bench',
+    BLIND_INDEX_KEY: Buffer.alloc(32, 2).toString('base64'),
+    THROTTLE_ENABLED: 'false',
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
+    SHUTDOWN_DRAIN_MS: '0',
+  },
+  apiPort,
+);
 
 try {
   await waitFor(`${hello.url}/`);
@@ -69,24 +81,47 @@ try {
 
   const json = { 'content-type': 'application/json' };
   const credentials = { email: 'bench@example.com', password: 'benchmark password' };
-  await fetch(`${api.url}/api/v1/auth/register`, { method: 'POST', headers: json, body: JSON.stringify({ name: 'Bench', ...credentials }) });
-  const { accessToken } = await (await fetch(`${api.url}/api/v1/auth/login`, { method: 'POST', headers: json, body: JSON.stringify(credentials) })).json();
+  await fetch(`${api.url}/api/v1/auth/register`, {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({ name: 'Bench', ...credentials }),
+  });
+  const { accessToken } = await (
+    await fetch(`${api.url}/api/v1/auth/login`, { method: 'POST', headers: json, body: JSON.stringify(credentials) })
+  ).json();
   const auth = { authorization: `Bearer ${accessToken}`, ...json };
   const priorities = ['low', 'medium', 'high', 'urgent'];
   for (let i = 0; i < TASKS; i += 50) {
-    await Promise.all(Array.from({ length: 50 }, (_, j) => fetch(`${api.url}/api/v1/tasks`, {
-      method: 'POST',
-      headers: auth,
-      body: JSON.stringify({ title: `Task ${i + j}`, priority: priorities[(i + j) % 4], tags: ['bench'], dueDate: new Date(Date.now() + (i + j) * 60_000).toISOString() }),
-    })));
+    await Promise.all(
+      Array.from({ length: 50 }, (_, j) =>
+        fetch(`${api.url}/api/v1/tasks`, {
+          method: 'POST',
+          headers: auth,
+          body: JSON.stringify({
+            title: `Task ${i + j}`,
+            priority: priorities[(i + j) % 4],
+            tags: ['bench'],
+            dueDate: new Date(Date.now() + (i + j) * 60_000).toISOString(),
+          }),
+        }),
+      ),
+    );
   }
 
   const ceiling = summary(await run({ url: `${hello.url}/` }));
   const list = summary(await run({ url: `${api.url}/api/v1/tasks?limit=20`, headers: auth }));
-  const create = summary(await run({ url: `${api.url}/api/v1/tasks`, method: 'POST', headers: auth, body: JSON.stringify({ title: 'Benchmark task', priority: 'high', tags: ['bench'] }) }));
+  const create = summary(
+    await run({
+      url: `${api.url}/api/v1/tasks`,
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ title: 'Benchmark task', priority: 'high', tags: ['bench'] }),
+    }),
+  );
   const rss = peakRssMb(api.pid);
 
-  const row = (name, s) => `${name.padEnd(28)} ${s.rps.toFixed(0).padStart(8)} req/s  p50 ${String(s.p50).padStart(4)} ms  p99 ${String(s.p99).padStart(4)} ms  ${(s.rps / ceiling.rps * 100).toFixed(1).padStart(5)} % of ceiling  errors ${s.errors}`;
+  const row = (name, s) =>
+    `${name.padEnd(28)} ${s.rps.toFixed(0).padStart(8)} req/s  p50 ${String(s.p50).padStart(4)} ms  p99 ${String(s.p99).padStart(4)} ms  ${((s.rps / ceiling.rps) * 100).toFixed(1).padStart(5)} % of ceiling  errors ${s.errors}`;
   console.log(`\n${CONNECTIONS} connections, ${SECONDS} s each, user with ${TASKS} tasks, Node ${process.version}`);
   console.log(row('node:http hello world', ceiling));
   console.log(row('GET /api/v1/tasks (20)', list));

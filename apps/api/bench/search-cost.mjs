@@ -77,17 +77,31 @@ const rows = [];
 try {
   for (const size of SIZES) {
     const stores = {};
-    for (const [mode, content] of [['off', new TaskContentSealer(cipher, false)], ['on', new TaskContentSealer(cipher, true)]]) {
+    for (const [mode, content] of [
+      ['off', new TaskContentSealer(cipher, false)],
+      ['on', new TaskContentSealer(cipher, true)],
+    ]) {
       const sqlite = new SqliteDatabase({ file: join(dir, `${mode}-${size}.sqlite`) });
       await fill(sqlite, content, size);
       stores[mode] = { sqlite, reader: new SqliteTaskReadModel(sqlite, content) };
     }
-    const cases = [{ name: 'no q (plain list)', criteria: {} }, ...QUERIES.map((query) => ({ name: `q: ${query.name}`, criteria: { q: query.q } })), { name: 'q: rare, with tag=work', criteria: { q: 'zephyr', tag: 'work' } }];
+    const cases = [
+      { name: 'no q (plain list)', criteria: {} },
+      ...QUERIES.map((query) => ({ name: `q: ${query.name}`, criteria: { q: query.q } })),
+      { name: 'q: rare, with tag=work', criteria: { q: 'zephyr', tag: 'work' } },
+    ];
     for (const c of cases) {
       const off = await time(stores.off.reader, c.criteria);
       const on = await time(stores.on.reader, c.criteria);
       if (off.found !== on.found) throw new Error(`${c.name}: ${off.found} found with encryption off, ${on.found} with it on`);
-      rows.push({ tasks: size, query: c.name, found: on.found, 'off ms': off.ms.toFixed(2), 'on ms': on.ms.toFixed(2), 'on/off': (on.ms / off.ms).toFixed(1) });
+      rows.push({
+        tasks: size,
+        query: c.name,
+        found: on.found,
+        'off ms': off.ms.toFixed(2),
+        'on ms': on.ms.toFixed(2),
+        'on/off': (on.ms / off.ms).toFixed(1),
+      });
     }
     for (const store of Object.values(stores)) store.sqlite.close();
   }

@@ -6,7 +6,15 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { Clock, DomainEventPublisher, IdGenerator } from '@primetrade/domain';
-import { EncryptionModule, InProcessEventPublisher, jwtKey, ResilientThrottlerStorage, SecurityModule, SystemClock, UuidV7IdGenerator } from '@primetrade/infrastructure';
+import {
+  EncryptionModule,
+  InProcessEventPublisher,
+  jwtKey,
+  ResilientThrottlerStorage,
+  SecurityModule,
+  SystemClock,
+  UuidV7IdGenerator,
+} from '@primetrade/infrastructure';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { AttachmentsHttpModule } from './http/attachments.module';
 import { JwtAuthGuard } from './http/auth/jwt-auth.guard';
@@ -71,7 +79,14 @@ export class AppModule {
         NotificationsModule.forRoot(config),
         HealthModule,
         // The worker role serves health only: no user routes.
-        ...(config.role === 'worker' ? [] : [IdentityHttpModule, withProjectedStatistics(TasksHttpModule, config), NotificationsHttpModule, AttachmentsHttpModule.forRoot(config)]),
+        ...(config.role === 'worker'
+          ? []
+          : [
+              IdentityHttpModule,
+              withProjectedStatistics(TasksHttpModule, config),
+              NotificationsHttpModule,
+              AttachmentsHttpModule.forRoot(config),
+            ]),
       ],
       providers: [
         // Order matters: authenticate first so rate limits can key on the user.

@@ -47,7 +47,9 @@ export async function rotateKeys(config: AppConfig, logger: Pick<Logger, 'log' |
     new SqliteNotificationRepository(sqlite, cipher);
     new SqliteOutboxMailer(sqlite, cipher);
     // With ENCRYPT_TASK_CONTENT on, task rows still in plaintext are sealed too.
-    const rotation = new SqliteKeyRotation(sqlite, cipher, join(config.dataDir, 'attachments'), { sealTaskContent: config.encryptTaskContent });
+    const rotation = new SqliteKeyRotation(sqlite, cipher, join(config.dataDir, 'attachments'), {
+      sealTaskContent: config.encryptTaskContent,
+    });
     const progress = await rotation.run({ onBatch: report });
     logger.log(`done: every value is sealed with key "${keys.activeKeyId}"; keys no longer needed can be removed from ENCRYPTION_KEYS`);
     return progress;

@@ -4,7 +4,11 @@ import { CorrelationContext, ProjectedTaskStatistics, RedisHealth, RedisScaleMod
 import type { AppConfig } from './config/app-config';
 
 /** Runs each request inside its correlation id, so events published while serving it carry it. */
-function correlationMiddleware(req: { id?: string; headers: Record<string, string | string[] | undefined> }, _res: unknown, next: () => void): void {
+function correlationMiddleware(
+  req: { id?: string; headers: Record<string, string | string[] | undefined> },
+  _res: unknown,
+  next: () => void,
+): void {
   const header = req.headers['x-correlation-id'];
   CorrelationContext.run(req.id ?? (typeof header === 'string' ? header : ''), next);
 }

@@ -9,7 +9,9 @@ const k1 = key();
 const k2 = key();
 const blind = key();
 const keysEnv = (active: string, keys: Record<string, string>) => ({
-  ENCRYPTION_KEYS: Object.entries(keys).map(([id, k]) => `${id}:${k}`).join(','),
+  ENCRYPTION_KEYS: Object.entries(keys)
+    .map(([id, k]) => `${id}:${k}`)
+    .join(','),
   ENCRYPTION_ACTIVE_KEY: active,
   BLIND_INDEX_KEY: blind,
 });
@@ -33,7 +35,8 @@ describe('attachments encrypted at rest (e2e)', () => {
     const taskId = (await t.http.post('/api/v1/tasks').set(user.auth).send({ title: 'Payroll' }).expect(201)).body.id;
     const path = `/api/v1/tasks/${taskId}/attachments`;
     const first = (await t.http.post(path).set(user.auth).attach('file', Buffer.from(SECRET), 'salaries.txt').expect(201)).body;
-    const victim = (await t.http.post(path).set(user.auth).attach('file', Buffer.from('to be tampered with'), 'victim.txt').expect(201)).body;
+    const victim = (await t.http.post(path).set(user.auth).attach('file', Buffer.from('to be tampered with'), 'victim.txt').expect(201))
+      .body;
 
     const stored = onDisk(first.id);
     expect(stored.includes(Buffer.from('Salary'))).toBe(false);
@@ -69,7 +72,9 @@ describe('attachments encrypted at rest (e2e)', () => {
     // would be refused the same way — old keys go only after everything is re-encrypted.)
     t = await startTestApp(keysEnv('k2', { k2 }), dataDir);
     const auth2 = auth;
-    expect(expectProblem(await t.http.post('/api/v1/auth/login').send({ email: user.email, password: user.password }), 409).code).toBe('DATA.INTEGRITY_FAILED');
+    expect(expectProblem(await t.http.post('/api/v1/auth/login').send({ email: user.email, password: user.password }), 409).code).toBe(
+      'DATA.INTEGRITY_FAILED',
+    );
     expect(expectProblem(await t.http.get(`${path}/${first.id}`).set(auth2), 409).code).toBe('DATA.INTEGRITY_FAILED');
     expect((await t.http.get(`${path}/${second.id}`).set(auth2).expect(200)).text).toBe('new quarter');
   });

@@ -23,7 +23,8 @@ describe('task attachments (e2e)', () => {
   const base = () => `/api/v1/tasks/${taskId}/attachments`;
   const upload = (content: Buffer | string, name: string, headers = auth, id = taskId) =>
     t.http.post(`/api/v1/tasks/${id}/attachments`).set(headers).attach('file', Buffer.from(content), name);
-  const newTask = async (headers = auth) => (await t.http.post('/api/v1/tasks').set(headers).send({ title: 'With files' }).expect(201)).body.id as string;
+  const newTask = async (headers = auth) =>
+    (await t.http.post('/api/v1/tasks').set(headers).send({ title: 'With files' }).expect(201)).body.id as string;
   const storedFiles = () => (existsSync(join(t.dataDir, 'attachments')) ? readdirSync(join(t.dataDir, 'attachments')) : []);
 
   beforeAll(async () => {
@@ -38,7 +39,14 @@ describe('task attachments (e2e)', () => {
   it('uploads, lists, downloads with safe headers and deletes', async () => {
     const notes = 'Meeting notes\nÉtude – café\n';
     const created = await upload(notes, 'Notes (draft) é.txt').expect(201);
-    expect(created.body).toEqual({ id: expect.any(String), taskId, fileName: 'Notes (draft) é.txt', contentType: 'text/plain; charset=utf-8', size: Buffer.byteLength(notes), createdAt: expect.any(String) });
+    expect(created.body).toEqual({
+      id: expect.any(String),
+      taskId,
+      fileName: 'Notes (draft) é.txt',
+      contentType: 'text/plain; charset=utf-8',
+      size: Buffer.byteLength(notes),
+      createdAt: expect.any(String),
+    });
     expect(created.headers.location).toBe(`${base()}/${created.body.id}`);
     const png = await upload(PNG, 'photo.png').expect(201);
     expect(png.body).toMatchObject({ contentType: 'image/png', size: PNG.length });
@@ -50,7 +58,9 @@ describe('task attachments (e2e)', () => {
     expect((text.body as Buffer).toString('utf8')).toBe(notes);
     expect(text.headers['content-type']).toBe('text/plain; charset=utf-8');
     expect(text.headers['x-content-type-options']).toBe('nosniff');
-    expect(text.headers['content-disposition']).toBe(`attachment; filename="Notes (draft) _.txt"; filename*=UTF-8''Notes%20%28draft%29%20%C3%A9.txt`);
+    expect(text.headers['content-disposition']).toBe(
+      `attachment; filename="Notes (draft) _.txt"; filename*=UTF-8''Notes%20%28draft%29%20%C3%A9.txt`,
+    );
     const image = await t.http.get(`${base()}/${png.body.id}`).set(auth).buffer(true).parse(binary).expect(200);
     expect(Buffer.compare(image.body as Buffer, PNG)).toBe(0);
     expect(image.headers['content-type']).toBe('image/png');
@@ -76,7 +86,9 @@ describe('task attachments (e2e)', () => {
     expect((await upload('not really an image', 'picture.png').expect(201)).body.contentType).toBe('text/plain; charset=utf-8');
     const before = storedFiles();
     expect(expectProblem(await upload(ELF, 'tool.txt'), 415).code).toBe('ATTACHMENT.UNSUPPORTED_TYPE');
-    expect(expectProblem(await upload(Buffer.from([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0]), 'setup.exe'), 415).code).toBe('ATTACHMENT.UNSUPPORTED_TYPE');
+    expect(expectProblem(await upload(Buffer.from([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0]), 'setup.exe'), 415).code).toBe(
+      'ATTACHMENT.UNSUPPORTED_TYPE',
+    );
     expectProblem(await upload(Buffer.from([0x50, 0x4b, 3, 4, 20, 0, 0, 0, 8, 0]), 'doc.docx'), 415);
     expect(storedFiles()).toEqual(before);
     expect((await t.http.get(base()).set(auth)).body.items).toHaveLength(1);
@@ -87,7 +99,9 @@ describe('task attachments (e2e)', () => {
     expectProblem(await t.http.post(base()).set(auth).field('note', 'no file here'), 400);
     let crowded = t.http.post(base()).set(auth);
     for (let i = 0; i < 12; i++) crowded = crowded.field(`f${i}`, 'v');
-    expect(expectProblem(await crowded.attach('file', Buffer.from('x'), 'x.txt'), 413).detail).toMatch(/too many (fields|parts); send one file/);
+    expect(expectProblem(await crowded.attach('file', Buffer.from('x'), 'x.txt'), 413).detail).toMatch(
+      /too many (fields|parts); send one file/,
+    );
   });
 
   it('accepts exactly the size limit and refuses one byte more with 413, keeping nothing', async () => {
@@ -103,7 +117,9 @@ describe('task attachments (e2e)', () => {
     const boundary = 'primetrade-boundary';
     const total = 200 * 1024 * 1024; // announced; far more than is ever sent
     const chunk = Buffer.alloc(64 * 1024, 0x61);
-    const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="huge.txt"\r\nContent-Type: text/plain\r\n\r\n`);
+    const head = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="huge.txt"\r\nContent-Type: text/plain\r\n\r\n`,
+    );
     const before = storedFiles();
     const url = new URL(base(), t.url);
     const outcome = await new Promise<{ status: number; body: string; sent: number }>((resolve, reject) => {
@@ -167,7 +183,8 @@ describe('task attachments (e2e)', () => {
     expect(storedFiles()).toEqual(expect.arrayContaining([`${a.body.id}.bin`, `${b.body.id}.bin`]));
     await t.http.delete(`/api/v1/tasks/${taskId}`).set(auth).expect(204);
     // The TaskDeleted handler runs right after the response.
-    for (let i = 0; i < 50 && storedFiles().some((f) => f.startsWith(a.body.id) || f.startsWith(b.body.id)); i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 50 && storedFiles().some((f) => f.startsWith(a.body.id) || f.startsWith(b.body.id)); i++)
+      await new Promise((r) => setTimeout(r, 20));
     expect(storedFiles().filter((f) => f.startsWith(a.body.id) || f.startsWith(b.body.id))).toEqual([]);
     expectProblem(await t.http.get(base()).set(auth), 404);
   });

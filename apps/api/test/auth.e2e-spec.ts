@@ -9,7 +9,10 @@ describe('auth and users (e2e)', () => {
   afterAll(() => t.close());
 
   it('registers with a normalised email and never returns the hash', async () => {
-    const res = await t.http.post('/api/v1/auth/register').send({ name: ' Grace ', email: 'Grace@Example.COM', password: 'long enough pw' }).expect(201);
+    const res = await t.http
+      .post('/api/v1/auth/register')
+      .send({ name: ' Grace ', email: 'Grace@Example.COM', password: 'long enough pw' })
+      .expect(201);
     expect(res.body).toEqual({ id: expect.any(String), name: 'Grace', email: 'grace@example.com', createdAt: expect.any(String) });
     expect(JSON.stringify(res.body)).not.toMatch(/hash|argon/i);
   });
@@ -25,7 +28,9 @@ describe('auth and users (e2e)', () => {
     const fields = (expectProblem(bad, 400).errors as { field: string }[]).map((e) => e.field);
     expect(fields).toEqual(expect.arrayContaining(['name', 'email', 'password']));
 
-    const unknown = await t.http.post('/api/v1/auth/register').send({ name: 'A', email: 'u@example.com', password: 'long enough pw', isAdmin: true });
+    const unknown = await t.http
+      .post('/api/v1/auth/register')
+      .send({ name: 'A', email: 'u@example.com', password: 'long enough pw', isAdmin: true });
     expect((expectProblem(unknown, 400).errors as { field: string }[]).map((e) => e.field)).toContain('isAdmin');
 
     const object = await t.http.post('/api/v1/auth/login').send({ email: { $gt: '' }, password: 'x' });
@@ -52,8 +57,13 @@ describe('auth and users (e2e)', () => {
     expectProblem(await t.http.get('/api/v1/users/me'), 401);
     const token = auth.Authorization.slice('Bearer '.length);
     const [header, payload] = token.split('.');
-    const tamperedPayload = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), sub: 'someone-else' })).toString('base64url');
-    expectProblem(await t.http.get('/api/v1/users/me').set('Authorization', `Bearer ${header}.${tamperedPayload}.${token.split('.')[2]}`), 401);
+    const tamperedPayload = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), sub: 'someone-else' }),
+    ).toString('base64url');
+    expectProblem(
+      await t.http.get('/api/v1/users/me').set('Authorization', `Bearer ${header}.${tamperedPayload}.${token.split('.')[2]}`),
+      401,
+    );
     const none = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
     expectProblem(await t.http.get('/api/v1/users/me').set('Authorization', `Bearer ${none}.${payload}.`), 401);
     const forged = createHmac('sha256', 'another-secret-another-secret-123').update(`${header}.${payload}`).digest('base64url');

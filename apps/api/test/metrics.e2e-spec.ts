@@ -23,9 +23,7 @@ function get(port: number, path: string): Promise<{ status: number; type: string
 /** The value of one sample line, e.g. sample(text, 'http_requests_total', { route: '/api/v1/tasks' }). */
 function sample(text: string, name: string, labels: Record<string, string>): number | undefined {
   const wanted = Object.entries(labels).map(([k, v]) => `${k}="${v}"`);
-  const line = text
-    .split('\n')
-    .find((l) => l.startsWith(`${name}{`) && wanted.every((w) => l.includes(w)));
+  const line = text.split('\n').find((l) => l.startsWith(`${name}{`) && wanted.every((w) => l.includes(w)));
   return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(' ') + 1));
 }
 
@@ -42,7 +40,11 @@ describe('metrics (e2e): GET /metrics on the private listener after real request
     const user = await signUp(t);
     userId = user.userId;
     for (const priority of ['high', 'high', 'low']) {
-      const res = await t.http.post('/api/v1/tasks').set(user.auth).send({ title: `a ${priority} task`, priority }).expect(201);
+      const res = await t.http
+        .post('/api/v1/tasks')
+        .set(user.auth)
+        .send({ title: `a ${priority} task`, priority })
+        .expect(201);
       taskIds.push(res.body.id);
     }
     await t.http.get(`/api/v1/tasks/${taskIds[0]}`).set(user.auth).expect(200);
@@ -68,8 +70,12 @@ describe('metrics (e2e): GET /metrics on the private listener after real request
 
   it('records request durations in a histogram with the latency objective bucket', () => {
     expect(sample(metrics, 'http_request_duration_seconds_count', { method: 'POST', route: '/api/v1/tasks', status_class: '2xx' })).toBe(3);
-    expect(sample(metrics, 'http_request_duration_seconds_bucket', { route: '/api/v1/tasks', status_class: '2xx', le: '0.5' })).toBeDefined();
-    expect(sample(metrics, 'http_request_duration_seconds_sum', { method: 'POST', route: '/api/v1/tasks', status_class: '2xx' })).toBeGreaterThan(0);
+    expect(
+      sample(metrics, 'http_request_duration_seconds_bucket', { route: '/api/v1/tasks', status_class: '2xx', le: '0.5' }),
+    ).toBeDefined();
+    expect(
+      sample(metrics, 'http_request_duration_seconds_sum', { method: 'POST', route: '/api/v1/tasks', status_class: '2xx' }),
+    ).toBeGreaterThan(0);
   });
 
   it('counts created tasks by priority and times completions from the domain events', () => {
@@ -81,7 +87,12 @@ describe('metrics (e2e): GET /metrics on the private listener after real request
   });
 
   it('exports Node default metrics', () => {
-    for (const name of ['process_cpu_user_seconds_total', 'process_resident_memory_bytes', 'nodejs_heap_size_used_bytes', 'nodejs_eventloop_lag_seconds']) {
+    for (const name of [
+      'process_cpu_user_seconds_total',
+      'process_resident_memory_bytes',
+      'nodejs_heap_size_used_bytes',
+      'nodejs_eventloop_lag_seconds',
+    ]) {
       expect(metrics).toMatch(new RegExp(`^${name}[ {]`, 'm'));
     }
   });
@@ -114,7 +125,9 @@ describe('METRICS_PORT', () => {
     try {
       expect(second.app.get(MetricsServer).port).toBeUndefined();
       await second.http.get('/api/health/live').expect(200);
-      expect(errors.mock.calls.map(([message]) => String(message))).toContainEqual(expect.stringContaining(`metrics listener on 127.0.0.1:${taken} failed: listen EADDRINUSE`));
+      expect(errors.mock.calls.map(([message]) => String(message))).toContainEqual(
+        expect.stringContaining(`metrics listener on 127.0.0.1:${taken} failed: listen EADDRINUSE`),
+      );
     } finally {
       await second.close();
       await first.close();
@@ -129,7 +142,8 @@ describeWithRedis('metrics (e2e): BullMQ queue depth with Redis', () => {
     // API role: enqueues but processes nothing, so the counts stay put.
     const t = await startTestApp({ METRICS_PORT: '0', REDIS_URL, REDIS_PREFIX: prefix, ROLE: 'api' });
     const queue = new Queue('notifications', { connection: { url: REDIS_URL }, prefix: `${prefix}:bull` });
-    const depth = async (state: string) => sample((await get(t.app.get(MetricsServer).port!, '/metrics')).body, 'bullmq_queue_jobs', { queue: 'notifications', state });
+    const depth = async (state: string) =>
+      sample((await get(t.app.get(MetricsServer).port!, '/metrics')).body, 'bullmq_queue_jobs', { queue: 'notifications', state });
     try {
       // The app's own scan schedule may already have put a job there: compare before and after.
       const waiting = (await depth('waiting'))!;

@@ -39,9 +39,15 @@ describe('health, docs, logging, durability (e2e)', () => {
   it('answers CORS preflights only for allow-listed origins', async () => {
     const t = await startTestApp({ CORS_ORIGINS: 'https://app.example' });
     try {
-      const allowed = await t.http.options('/api/v1/tasks').set('Origin', 'https://app.example').set('Access-Control-Request-Method', 'POST');
+      const allowed = await t.http
+        .options('/api/v1/tasks')
+        .set('Origin', 'https://app.example')
+        .set('Access-Control-Request-Method', 'POST');
       expect(allowed.headers['access-control-allow-origin']).toBe('https://app.example');
-      const denied = await t.http.options('/api/v1/tasks').set('Origin', 'https://evil.example').set('Access-Control-Request-Method', 'POST');
+      const denied = await t.http
+        .options('/api/v1/tasks')
+        .set('Origin', 'https://evil.example')
+        .set('Access-Control-Request-Method', 'POST');
       expect(denied.headers['access-control-allow-origin']).toBeUndefined();
     } finally {
       await t.close();
@@ -53,10 +59,20 @@ describe('health, docs, logging, durability (e2e)', () => {
     try {
       const { auth, email, password, refreshToken } = await signUp(t);
       await t.http.post('/api/v1/auth/login').set('Cookie', 'session=sekrit-cookie').send({ email, password }).expect(200);
-      const created = await t.http.post('/api/v1/tasks').set(auth).set('X-Correlation-ID', 'trace-me-1').send({ title: 'Logged' }).expect(201);
+      const created = await t.http
+        .post('/api/v1/tasks')
+        .set(auth)
+        .set('X-Correlation-ID', 'trace-me-1')
+        .send({ title: 'Logged' })
+        .expect(201);
       await new Promise((resolve) => setTimeout(resolve, 50));
       const line = t.logs.find((l) => l.correlationId === 'trace-me-1')!;
-      expect(line).toMatchObject({ route: '/api/v1/tasks', req: { method: 'POST', url: '/api/v1/tasks' }, res: { statusCode: 201 }, responseTime: expect.any(Number) });
+      expect(line).toMatchObject({
+        route: '/api/v1/tasks',
+        req: { method: 'POST', url: '/api/v1/tasks' },
+        res: { statusCode: 201 },
+        responseTime: expect.any(Number),
+      });
       expect(typeof line.userId).toBe('string');
       expect(t.logs.filter((l) => l.correlationId === 'trace-me-1')).toHaveLength(1);
       const all = t.rawLogs.join('\n');

@@ -24,7 +24,11 @@ import { signUp, startTestApp, STORE, type TestApp } from './support/test-app';
     const other = await signUp(t, 'Eve');
     const titles = ['Renew zeppelin', 'Zeppelin photos', 'Water the plants', 'Call the dentist', 'Book flights'];
     for (const [i, title] of titles.entries()) {
-      await t.http.post('/api/v1/tasks').set(auth).send({ title, description: i === 4 ? 'bring the ZEPPELIN number' : `step ${i}`, priority: i % 2 ? 'high' : 'low' }).expect(201);
+      await t.http
+        .post('/api/v1/tasks')
+        .set(auth)
+        .send({ title, description: i === 4 ? 'bring the ZEPPELIN number' : `step ${i}`, priority: i % 2 ? 'high' : 'low' })
+        .expect(201);
     }
     await t.http.post('/api/v1/tasks').set(other.auth).send({ title: 'Zeppelin of Eve' }).expect(201);
 
@@ -35,7 +39,9 @@ import { signUp, startTestApp, STORE, type TestApp } from './support/test-app';
     // q: title or description, case-insensitive, owner-scoped, within the other filters, paged.
     const found = (await list({ q: 'zeppelin', sort: 'createdAt', order: 'asc' })).body.items.map((i: { title: string }) => i.title);
     expect(found).toEqual(['Renew zeppelin', 'Zeppelin photos', 'Book flights']);
-    expect((await list({ q: 'ZEPPELIN', priority: 'high' })).body.items.map((i: { title: string }) => i.title)).toEqual(['Zeppelin photos']);
+    expect((await list({ q: 'ZEPPELIN', priority: 'high' })).body.items.map((i: { title: string }) => i.title)).toEqual([
+      'Zeppelin photos',
+    ]);
     const first = await list({ q: 'zeppelin', sort: 'createdAt', order: 'asc', limit: 2 });
     expect(first.body.items).toHaveLength(2);
     const second = await list({ q: 'zeppelin', sort: 'createdAt', order: 'asc', limit: 2, cursor: first.body.nextCursor });
@@ -43,7 +49,12 @@ import { signUp, startTestApp, STORE, type TestApp } from './support/test-app';
     expect((await list({ q: 'zeppelin' }, other.auth)).body.items.map((i: { title: string }) => i.title)).toEqual(['Zeppelin of Eve']);
 
     const plants = all.find((i) => i.title === 'Water the plants')!;
-    const edited = await t.http.patch(`/api/v1/tasks/${plants.id}`).set(auth).set('If-Match', '"1"').send({ title: 'Water the orchids', description: 'zeppelin not needed' }).expect(200);
+    const edited = await t.http
+      .patch(`/api/v1/tasks/${plants.id}`)
+      .set(auth)
+      .set('If-Match', '"1"')
+      .send({ title: 'Water the orchids', description: 'zeppelin not needed' })
+      .expect(200);
     expect(edited.body).toMatchObject({ title: 'Water the orchids', description: 'zeppelin not needed', version: 2 });
     expect((await t.http.get(`/api/v1/tasks/${plants.id}`).set(auth).expect(200)).body.title).toBe('Water the orchids');
     expect((await list({ q: 'orchid' })).body.items.map((i: { id: string }) => i.id)).toEqual([plants.id]);

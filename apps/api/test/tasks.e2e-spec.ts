@@ -13,7 +13,16 @@ describe('tasks (e2e)', () => {
 
   it('creates a task with defaults, an ETag and a Location', async () => {
     const res = await create({ title: '  Write the report ', tags: ['Work', 'work', 'Q3'] }).expect(201);
-    expect(res.body).toMatchObject({ title: 'Write the report', description: '', status: 'todo', priority: 'medium', dueDate: null, tags: ['work', 'q3'], completedAt: null, version: 1 });
+    expect(res.body).toMatchObject({
+      title: 'Write the report',
+      description: '',
+      status: 'todo',
+      priority: 'medium',
+      dueDate: null,
+      tags: ['work', 'q3'],
+      completedAt: null,
+      version: 1,
+    });
     expect(res.body.ownerId).toBeUndefined();
     expect(res.headers.etag).toBe('"1"');
     expect(res.headers.location).toBe(`/api/v1/tasks/${res.body.id}`);
@@ -42,7 +51,12 @@ describe('tasks (e2e)', () => {
   it('edits with If-Match, refuses a stale one with 412 and keeps the newer data', async () => {
     const created = await create({ title: 'Draft' }).expect(201);
     const id = created.body.id;
-    const edited = await t.http.patch(`/api/v1/tasks/${id}`).set(auth).set('If-Match', '"1"').send({ title: 'Final', priority: 'high', dueDate: '2030-01-01T10:00:00.000Z' }).expect(200);
+    const edited = await t.http
+      .patch(`/api/v1/tasks/${id}`)
+      .set(auth)
+      .set('If-Match', '"1"')
+      .send({ title: 'Final', priority: 'high', dueDate: '2030-01-01T10:00:00.000Z' })
+      .expect(200);
     expect(edited.body).toMatchObject({ title: 'Final', priority: 'high', dueDate: '2030-01-01T10:00:00.000Z', version: 2 });
     expect(edited.headers.etag).toBe('"2"');
     const stale = await t.http.patch(`/api/v1/tasks/${id}`).set(auth).set('If-Match', '"1"').send({ title: 'Lost update' });
@@ -111,12 +125,15 @@ describe('tasks (e2e)', () => {
       expect(await titles({ priority: ['urgent', 'low'] })).toEqual(['Buy milk', 'Pay invoice']);
       expect(await titles({ tag: 'work' })).toEqual(['Plan sprint', 'Review PR']);
       expect(await titles({ overdue: 'true' })).toEqual(['Pay invoice']);
-      expect(await titles({ dueAfter: new Date().toISOString(), dueBefore: new Date(Date.now() + 24 * hour).toISOString() })).toEqual(['Plan sprint']);
+      expect(await titles({ dueAfter: new Date().toISOString(), dueBefore: new Date(Date.now() + 24 * hour).toISOString() })).toEqual([
+        'Plan sprint',
+      ]);
       expect(await titles({ q: 'GROOMING' })).toEqual(['Plan sprint']);
     });
 
     it('sorts by priority and due date in both orders', async () => {
-      const list = async (query: Record<string, unknown>) => ((await t.http.get('/api/v1/tasks').query(query).set(user)).body.items as { title: string }[]).map((i) => i.title);
+      const list = async (query: Record<string, unknown>) =>
+        ((await t.http.get('/api/v1/tasks').query(query).set(user)).body.items as { title: string }[]).map((i) => i.title);
       expect((await list({ sort: 'priority', order: 'desc' }))[0]).toBe('Pay invoice');
       expect((await list({ sort: 'priority', order: 'asc' }))[0]).toBe('Buy milk');
       const byDue = await list({ sort: 'dueDate', order: 'asc', status: 'todo' });
@@ -127,7 +144,11 @@ describe('tasks (e2e)', () => {
       const seen: string[] = [];
       let cursor: string | undefined;
       for (let i = 0; i < 10; i++) {
-        const res = await t.http.get('/api/v1/tasks').query({ limit: 2, ...(cursor ? { cursor } : {}) }).set(user).expect(200);
+        const res = await t.http
+          .get('/api/v1/tasks')
+          .query({ limit: 2, ...(cursor ? { cursor } : {}) })
+          .set(user)
+          .expect(200);
         seen.push(...res.body.items.map((item: { title: string }) => item.title));
         cursor = res.body.nextCursor ?? undefined;
         if (!cursor) break;

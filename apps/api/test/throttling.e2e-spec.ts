@@ -21,7 +21,11 @@ describe('rate limits (e2e)', () => {
   it('limits task creation per user and leaves other users alone', async () => {
     const a = await signUp(t);
     for (let i = 0; i < 4; i++) {
-      const res = await t.http.post('/api/v1/tasks').set(a.auth).send({ title: `t${i}` }).expect(201);
+      const res = await t.http
+        .post('/api/v1/tasks')
+        .set(a.auth)
+        .send({ title: `t${i}` })
+        .expect(201);
       expect(res.headers.ratelimit).toMatch(/"task-create";r=\d+;t=\d+/);
     }
     expectProblem(await t.http.post('/api/v1/tasks').set(a.auth).send({ title: 'one too many' }), 429);

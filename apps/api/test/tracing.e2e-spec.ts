@@ -14,7 +14,12 @@ import request from 'supertest';
 const root = resolve(__dirname, '../../..');
 
 type OtlpSpan = { traceId: string; spanId: string; name: string };
-type OtlpExport = { resourceSpans: Array<{ resource: { attributes: Array<{ key: string; value: { stringValue?: string } }> }; scopeSpans: Array<{ scope: { name: string }; spans: OtlpSpan[] }> }> };
+type OtlpExport = {
+  resourceSpans: Array<{
+    resource: { attributes: Array<{ key: string; value: { stringValue?: string } }> };
+    scopeSpans: Array<{ scope: { name: string }; spans: OtlpSpan[] }>;
+  }>;
+};
 
 describe('tracing (e2e): OTLP export and trace ids in the logs', () => {
   const outDir = join(root, 'tmp', `tracing-e2e-${process.pid}`);
@@ -26,7 +31,11 @@ describe('tracing (e2e): OTLP export and trace ids in the logs', () => {
   let url: string;
 
   const spans = () =>
-    exports.flatMap((e) => e.resourceSpans.flatMap((rs) => rs.scopeSpans.flatMap((ss) => ss.spans.map((span) => ({ ...span, scope: ss.scope.name, resource: rs.resource })))));
+    exports.flatMap((e) =>
+      e.resourceSpans.flatMap((rs) =>
+        rs.scopeSpans.flatMap((ss) => ss.spans.map((span) => ({ ...span, scope: ss.scope.name, resource: rs.resource }))),
+      ),
+    );
 
   async function eventually<T>(check: () => T | undefined, what: string, timeoutMs = 15_000): Promise<T> {
     const deadline = Date.now() + timeoutMs;
@@ -40,14 +49,19 @@ describe('tracing (e2e): OTLP export and trace ids in the logs', () => {
 
   beforeAll(async () => {
     // The same SWC compile as `nx run api:build`, into a scratch folder so it races no real build.
-    const build = spawnSync(join(root, 'node_modules/.bin/swc'), ['apps/api/src', 'libs/domain/src', 'libs/infrastructure/src', '-d', outDir, '--copy-files', '--ignore', '**/*.spec.ts', '--quiet'], { cwd: root, encoding: 'utf8' });
+    const build = spawnSync(
+      join(root, 'node_modules/.bin/swc'),
+      ['apps/api/src', 'libs/domain/src', 'libs/infrastructure/src', '-d', outDir, '--copy-files', '--ignore', '**/*.spec.ts', '--quiet'],
+      { cwd: root, encoding: 'utf8' },
+    );
     if (build.status !== 0) throw new Error(`swc failed: ${build.stderr}`);
 
     receiver = createServer((req, res) => {
       let body = '';
       req.on('data', (chunk) => (body += chunk));
       req.on('end', () => {
-        if (req.url === '/v1/traces' && req.headers['content-type']?.startsWith('application/json')) exports.push(JSON.parse(body) as OtlpExport);
+        if (req.url === '/v1/traces' && req.headers['content-type']?.startsWith('application/json'))
+          exports.push(JSON.parse(body) as OtlpExport);
         res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
       });
     });
@@ -77,11 +91,15 @@ describe('tracing (e2e): OTLP export and trace ids in the logs', () => {
     });
     let stderr = '';
     app.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    url = await eventually(() => {
-      if (app.exitCode !== null) throw new Error(`server exited: ${stderr}`);
-      const started = logs.map((l) => /listening on (http:\/\/\S+?) \(/.exec(String(l['msg']))?.[1]).find(Boolean);
-      return started;
-    }, 'the server to listen', 30_000);
+    url = await eventually(
+      () => {
+        if (app.exitCode !== null) throw new Error(`server exited: ${stderr}`);
+        const started = logs.map((l) => /listening on (http:\/\/\S+?) \(/.exec(String(l['msg']))?.[1]).find(Boolean);
+        return started;
+      },
+      'the server to listen',
+      30_000,
+    );
   }, 90_000);
 
   afterAll(async () => {
@@ -96,17 +114,31 @@ describe('tracing (e2e): OTLP export and trace ids in the logs', () => {
   });
 
   it('exports HTTP, Fastify and Nest spans of one trace, named after the role, and logs its trace id', async () => {
-    const registered = await request(url).post('/api/v1/auth/register').set('X-Correlation-ID', 'trace-me-1').send({ name: 'Tess', email: 'tess@example.com', password: 'correct horse battery' });
+    const registered = await request(url)
+      .post('/api/v1/auth/register')
+      .set('X-Correlation-ID', 'trace-me-1')
+      .send({ name: 'Tess', email: 'tess@example.com', password: 'correct horse battery' });
     expect(registered.status).toBe(201);
 
-    const line = await eventually(() => logs.find((l) => l['correlationId'] === 'trace-me-1' && l['trace_id']), 'a request log line with trace_id');
+    const line = await eventually(
+      () => logs.find((l) => l['correlationId'] === 'trace-me-1' && l['trace_id']),
+      'a request log line with trace_id',
+    );
     const traceId = String(line['trace_id']);
     expect(traceId).toMatch(/^[0-9a-f]{32}$/);
     expect(String(line['span_id'])).toMatch(/^[0-9a-f]{16}$/);
 
     const scopes = await eventually(() => {
-      const found = new Set(spans().filter((s) => s.traceId === traceId).map((s) => s.scope));
-      return ['@opentelemetry/instrumentation-http', '@fastify/otel', '@opentelemetry/instrumentation-nestjs-core'].every((s) => found.has(s)) ? found : undefined;
+      const found = new Set(
+        spans()
+          .filter((s) => s.traceId === traceId)
+          .map((s) => s.scope),
+      );
+      return ['@opentelemetry/instrumentation-http', '@fastify/otel', '@opentelemetry/instrumentation-nestjs-core'].every((s) =>
+        found.has(s),
+      )
+        ? found
+        : undefined;
     }, 'http, fastify and nest spans of the request trace');
     expect(scopes.size).toBeGreaterThanOrEqual(3);
 
@@ -120,7 +152,10 @@ describe('tracing (e2e): OTLP export and trace ids in the logs', () => {
     await request(url).get('/api/health/ready').expect(200);
     await request(url).get('/api/v1/tasks').expect(401);
     // The 401 is exported after the probes were handled, so by then their spans would be there too.
-    await eventually(() => (exports.length > before && JSON.stringify(exports.slice(before)).includes('/api/v1/tasks') ? true : undefined), 'the spans of the 401');
+    await eventually(
+      () => (exports.length > before && JSON.stringify(exports.slice(before)).includes('/api/v1/tasks') ? true : undefined),
+      'the spans of the 401',
+    );
     const probeSpans = spans().filter((s) => JSON.stringify(s).includes('/api/health'));
     expect(probeSpans.map((s) => `${s.scope}: ${s.name}`)).toEqual([]);
   });

@@ -194,7 +194,12 @@ describe('Primetrade in a real browser', { skip: missing ?? false }, () => {
     let found = false;
     while (!found && Date.now() < until) {
       await bell.click();
-      found = await page.getByTestId('notification-item').filter({ hasText: 'Pay rent' }).first().isVisible().catch(() => false);
+      found = await page
+        .getByTestId('notification-item')
+        .filter({ hasText: 'Pay rent' })
+        .first()
+        .isVisible()
+        .catch(() => false);
       if (!found) {
         await page.keyboard.press('Escape');
         await new Promise((r) => setTimeout(r, 1000));
@@ -250,11 +255,16 @@ describe('Primetrade in a real browser', { skip: missing ?? false }, () => {
     await card('Write quarterly report').getByRole('link', { name: 'Edit Write quarterly report' }).click();
     await page.getByRole('heading', { name: 'Attachments' }).waitFor();
     await page.getByText('No files yet.').waitFor();
-    await page.getByTestId('attachment-input').setInputFiles({ name: 'figures.txt', mimeType: 'text/plain', buffer: Buffer.from('Q3 revenue: 42\n') });
+    await page
+      .getByTestId('attachment-input')
+      .setInputFiles({ name: 'figures.txt', mimeType: 'text/plain', buffer: Buffer.from('Q3 revenue: 42\n') });
     await expectText(page.getByTestId('attachment'), 'figures.txt');
     await checkPage(page, '11b-task-attachments');
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download figures.txt' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download figures.txt' }).click(),
+    ]);
     assert.equal(download.suggestedFilename(), 'figures.txt');
     const chunks = [];
     for await (const chunk of await download.createReadStream()) chunks.push(chunk);

@@ -12,7 +12,9 @@ for (const m of html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)) files.add(m[1])
 for (const m of html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g)) files.add(m[1]);
 for (const m of html.matchAll(/<link[^>]+href="([^"]+\.js)"[^>]+rel="modulepreload"/g)) files.add(m[1]);
 
-let raw = 0, gzip = 0, brotli = 0;
+let raw = 0,
+  gzip = 0,
+  brotli = 0;
 for (const file of files) {
   const buf = readFileSync(join(dir, file));
   raw += buf.length;

@@ -20,7 +20,9 @@ export interface Manifest {
 const notObjects = new Set(['kustomization.yaml']);
 
 export function manifestFiles(): string[] {
-  return readdirSync(k8sDir).filter((f) => /\.ya?ml$/.test(f) && !notObjects.has(f)).sort();
+  return readdirSync(k8sDir)
+    .filter((f) => /\.ya?ml$/.test(f) && !notObjects.has(f))
+    .sort();
 }
 
 export function loadManifests(files = manifestFiles()): Manifest[] {

@@ -42,7 +42,11 @@ export function renderEdgeConfig(dir: string, ports: EdgePorts): string {
     { pattern: /server backend:3000/, replacement: `server 127.0.0.1:${ports.api}`, why: 'API upstream' },
     { pattern: /server frontend:8080/, replacement: `server 127.0.0.1:${ports.web}`, why: 'web upstream' },
     { pattern: /listen 80 default_server;/, replacement: `listen 127.0.0.1:${ports.http} default_server;`, why: 'HTTP port' },
-    { pattern: /listen 443 ssl http2 default_server;/, replacement: `listen 127.0.0.1:${ports.https} ssl http2 default_server;`, why: 'HTTPS port' },
+    {
+      pattern: /listen 443 ssl http2 default_server;/,
+      replacement: `listen 127.0.0.1:${ports.https} ssl http2 default_server;`,
+      why: 'HTTPS port',
+    },
   ]);
   const path = join(dir, 'nginx.conf');
   writeFileSync(path, text);
@@ -79,8 +83,19 @@ export function renderWebConfig(dir: string, ports: { http: number; api: number 
 
 export function makeSelfSignedCertificate(dir: string): void {
   const result = run('openssl', [
-    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=localhost',
-    '-keyout', join(dir, 'tls.key'), '-out', join(dir, 'tls.crt'),
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-days',
+    '1',
+    '-subj',
+    '/CN=localhost',
+    '-keyout',
+    join(dir, 'tls.key'),
+    '-out',
+    join(dir, 'tls.crt'),
   ]);
   if (result.status !== 0) throw new Error(`openssl could not make a test certificate:\n${result.output}`);
 }

@@ -11,7 +11,15 @@ describe('loadConfig', () => {
   it('refuses to start in production without a JWT secret of at least 32 bytes', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: must be set to at least 32 bytes in production/);
     expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'short' })).toThrow(ConfigValidationError);
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), ENCRYPTION_KEYS: `k1:${'a'.repeat(43)}=`, ENCRYPTION_ACTIVE_KEY: 'k1', BLIND_INDEX_KEY: `${'b'.repeat(43)}=` }).shutdownDrainMs).toBe(5000);
+    expect(
+      loadConfig({
+        NODE_ENV: 'production',
+        JWT_SECRET: 'x'.repeat(32),
+        ENCRYPTION_KEYS: `k1:${'a'.repeat(43)}=`,
+        ENCRYPTION_ACTIVE_KEY: 'k1',
+        BLIND_INDEX_KEY: `${'b'.repeat(43)}=`,
+      }).shutdownDrainMs,
+    ).toBe(5000);
   });
 
   it('lists every invalid setting in one readable error', () => {

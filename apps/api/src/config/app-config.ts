@@ -5,8 +5,17 @@ import { decodeKey, type EncryptionKeys, parseEncryptionKeys } from './encryptio
 export type Role = 'api' | 'worker' | 'all';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
-const duration = z.string().transform((v, ctx) => parseDuration(v) ?? (ctx.addIssue({ code: 'custom', message: 'must be a duration such as 500ms, 2s, 15m, 1h' }), z.NEVER));
-const list = z.string().transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean));
+const duration = z
+  .string()
+  .transform(
+    (v, ctx) => parseDuration(v) ?? (ctx.addIssue({ code: 'custom', message: 'must be a duration such as 500ms, 2s, 15m, 1h' }), z.NEVER),
+  );
+const list = z.string().transform((v) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
 
 /** Every setting the process reads, validated once at boot (the only reader of process.env). */
 const schema = z
@@ -22,27 +31,43 @@ const schema = z
     JWT_ISSUER: z.string().default('primetrade'),
     JWT_AUDIENCE: z.string().default('primetrade-api'),
     JWT_ACCESS_TTL_SECONDS: z.coerce.number().int().positive().default(900),
-    JWT_REFRESH_TTL_SECONDS: z.coerce.number().int().positive().default(30 * 24 * 3600),
+    JWT_REFRESH_TTL_SECONDS: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(30 * 24 * 3600),
     CORS_ORIGINS: list.default([]),
     THROTTLE_ENABLED: bool.default(true),
     THROTTLE_DEFAULT_LIMIT: z.coerce.number().int().positive().default(300),
     THROTTLE_DEFAULT_TTL_SECONDS: z.coerce.number().int().positive().default(60),
     THROTTLE_TASK_CREATE_LIMIT: z.coerce.number().int().positive().default(50),
-    THROTTLE_TASK_CREATE_TTL_SECONDS: z.coerce.number().int().positive().default(15 * 60),
+    THROTTLE_TASK_CREATE_TTL_SECONDS: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(15 * 60),
     THROTTLE_LOGIN_LIMIT: z.coerce.number().int().positive().default(5),
     THROTTLE_LOGIN_TTL_SECONDS: z.coerce.number().int().positive().default(60),
     SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).optional(),
     HEALTH_HEAP_LIMIT_MB: z.coerce.number().int().positive().default(1024),
     METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
     WEB_DIST_DIR: z.string().default('dist/apps/web/browser'),
-    MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// or mongodb+srv:// URI').optional(),
+    MONGODB_URI: z
+      .string()
+      .regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// or mongodb+srv:// URI')
+      .optional(),
     MONGODB_POOL_SIZE: z.coerce.number().int().positive().default(10),
-    MONGODB_READ_PREFERENCE: z.enum(['primary', 'primaryPreferred', 'secondary', 'secondaryPreferred', 'nearest']).default('secondaryPreferred'),
+    MONGODB_READ_PREFERENCE: z
+      .enum(['primary', 'primaryPreferred', 'secondary', 'secondaryPreferred', 'nearest'])
+      .default('secondaryPreferred'),
     MONGODB_SERVER_SELECTION_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
     MONGODB_SOCKET_TIMEOUT_MS: z.coerce.number().int().positive().default(45000),
     MONGODB_AUTO_INDEX: bool.default(true),
     REDIS_URL: z.string().optional(),
-    REDIS_PREFIX: z.string().regex(/^[\w.-]+$/, 'letters, digits, _ . - only').default('primetrade'),
+    REDIS_PREFIX: z
+      .string()
+      .regex(/^[\w.-]+$/, 'letters, digits, _ . - only')
+      .default('primetrade'),
     NOTIFICATION_SCAN_INTERVAL: duration.default(3_600_000),
     NOTIFICATION_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
     NOTIFICATION_BACKOFF: duration.default(5000),
@@ -50,7 +75,11 @@ const schema = z
     SMTP_URL: z.string().url().optional(),
     MAIL_FROM: z.string().default('Primetrade <no-reply@primetrade.local>'),
     STATS_CACHE_TTL: duration.default(60_000),
-    ATTACHMENT_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+    ATTACHMENT_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(10 * 1024 * 1024),
     ATTACHMENT_MAX_PER_TASK: z.coerce.number().int().positive().default(20),
     ENCRYPTION_KEYS: z.string().optional(),
     ENCRYPTION_ACTIVE_KEY: z.string().optional(),
@@ -66,9 +95,17 @@ const schema = z
     }
     const encryption = [env.ENCRYPTION_KEYS, env.ENCRYPTION_ACTIVE_KEY, env.BLIND_INDEX_KEY];
     if (env.NODE_ENV === 'production' && encryption.some((v) => !v)) {
-      ctx.addIssue({ code: 'custom', path: ['ENCRYPTION_KEYS'], message: 'ENCRYPTION_KEYS, ENCRYPTION_ACTIVE_KEY and BLIND_INDEX_KEY must be set in production' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ENCRYPTION_KEYS'],
+        message: 'ENCRYPTION_KEYS, ENCRYPTION_ACTIVE_KEY and BLIND_INDEX_KEY must be set in production',
+      });
     } else if (encryption.some(Boolean) && encryption.some((v) => !v)) {
-      ctx.addIssue({ code: 'custom', path: ['ENCRYPTION_KEYS'], message: 'set ENCRYPTION_KEYS, ENCRYPTION_ACTIVE_KEY and BLIND_INDEX_KEY together' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ENCRYPTION_KEYS'],
+        message: 'set ENCRYPTION_KEYS, ENCRYPTION_ACTIVE_KEY and BLIND_INDEX_KEY together',
+      });
     }
     if (env.ENCRYPTION_KEYS) {
       try {
@@ -154,7 +191,13 @@ export function loadConfig(source: Record<string, string | undefined>, argv: rea
     port: e.PORT,
     dataDir: e.DATA_DIR,
     logLevel: e.LOG_LEVEL,
-    jwt: { secret: e.JWT_SECRET, issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE, accessTtlSeconds: e.JWT_ACCESS_TTL_SECONDS, refreshTtlSeconds: e.JWT_REFRESH_TTL_SECONDS },
+    jwt: {
+      secret: e.JWT_SECRET,
+      issuer: e.JWT_ISSUER,
+      audience: e.JWT_AUDIENCE,
+      accessTtlSeconds: e.JWT_ACCESS_TTL_SECONDS,
+      refreshTtlSeconds: e.JWT_REFRESH_TTL_SECONDS,
+    },
     corsOrigins: e.CORS_ORIGINS,
     throttle: {
       enabled: e.THROTTLE_ENABLED,
@@ -178,13 +221,22 @@ export function loadConfig(source: Record<string, string | undefined>, argv: rea
       : undefined,
     redisUrl: e.REDIS_URL || undefined,
     redisPrefix: e.REDIS_PREFIX,
-    notifications: { scanIntervalMs: e.NOTIFICATION_SCAN_INTERVAL, attempts: e.NOTIFICATION_ATTEMPTS, backoffMs: e.NOTIFICATION_BACKOFF, lockMs: e.NOTIFICATION_LOCK },
+    notifications: {
+      scanIntervalMs: e.NOTIFICATION_SCAN_INTERVAL,
+      attempts: e.NOTIFICATION_ATTEMPTS,
+      backoffMs: e.NOTIFICATION_BACKOFF,
+      lockMs: e.NOTIFICATION_LOCK,
+    },
     mail: { smtpUrl: e.SMTP_URL || undefined, from: e.MAIL_FROM },
     statsCacheTtlMs: e.STATS_CACHE_TTL,
     attachments: { maxBytes: e.ATTACHMENT_MAX_BYTES, maxPerTask: e.ATTACHMENT_MAX_PER_TASK },
     encryption:
       e.ENCRYPTION_KEYS && e.ENCRYPTION_ACTIVE_KEY && e.BLIND_INDEX_KEY
-        ? { keys: parseEncryptionKeys(e.ENCRYPTION_KEYS), activeKeyId: e.ENCRYPTION_ACTIVE_KEY, blindIndexKey: decodeKey(e.BLIND_INDEX_KEY, 'BLIND_INDEX_KEY') }
+        ? {
+            keys: parseEncryptionKeys(e.ENCRYPTION_KEYS),
+            activeKeyId: e.ENCRYPTION_ACTIVE_KEY,
+            blindIndexKey: decodeKey(e.BLIND_INDEX_KEY, 'BLIND_INDEX_KEY'),
+          }
         : undefined,
     encryptTaskContent: e.ENCRYPT_TASK_CONTENT,
   };

@@ -3,7 +3,9 @@ import { parseDuration } from './duration';
 
 describe('durations in config', () => {
   it('reads ms, s, m, h and d', () => {
-    expect([parseDuration('250ms'), parseDuration('2s'), parseDuration('15m'), parseDuration('1h'), parseDuration('1d')]).toEqual([250, 2000, 900_000, 3_600_000, 86_400_000]);
+    expect([parseDuration('250ms'), parseDuration('2s'), parseDuration('15m'), parseDuration('1h'), parseDuration('1d')]).toEqual([
+      250, 2000, 900_000, 3_600_000, 86_400_000,
+    ]);
   });
 
   it('refuses anything else', () => {

@@ -25,7 +25,10 @@ export function decodeKey(value: string, what: string): Buffer {
 /** `ENCRYPTION_KEYS`: comma-separated `id:base64` pairs, for example `2026a:…,2026b:…`. */
 export function parseEncryptionKeys(spec: string): Map<string, Buffer> {
   const keys = new Map<string, Buffer>();
-  for (const pair of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const pair of spec
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const colon = pair.indexOf(':');
     const id = colon > 0 ? pair.slice(0, colon) : '';
     if (!KEY_ID.test(id)) throw new Error(`key id "${id}" must be 1–32 letters, digits, _ or -`);
@@ -47,7 +50,11 @@ interface KeyFile {
  * them) — keys generated once and kept in DATA_DIR/.encryption-keys.json, so a development
  * install can read its own data after a restart. Losing that file loses the encrypted data.
  */
-export function resolveEncryptionKeys(configured: EncryptionKeys | undefined, dataDir: string, logger: Pick<Logger, 'warn'>): EncryptionKeys {
+export function resolveEncryptionKeys(
+  configured: EncryptionKeys | undefined,
+  dataDir: string,
+  logger: Pick<Logger, 'warn'>,
+): EncryptionKeys {
   if (configured) return configured;
   const file = join(dataDir, '.encryption-keys.json');
   if (existsSync(file)) return readKeyFile(file);
@@ -55,7 +62,11 @@ export function resolveEncryptionKeys(configured: EncryptionKeys | undefined, da
   const activeKeyId = `dev-${new Date().toISOString().slice(0, 10).replace(/-/g, '')}`;
   const key = randomBytes(KEY_BYTES);
   const blindIndexKey = randomBytes(KEY_BYTES);
-  const content: KeyFile = { activeKeyId, keys: { [activeKeyId]: key.toString('base64') }, blindIndexKey: blindIndexKey.toString('base64') };
+  const content: KeyFile = {
+    activeKeyId,
+    keys: { [activeKeyId]: key.toString('base64') },
+    blindIndexKey: blindIndexKey.toString('base64'),
+  };
   // Written aside, then linked into place: of two processes starting on one DATA_DIR (api and
   // worker) exactly one creates the file, complete, and the other reads it.
   const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;

@@ -11,7 +11,11 @@ export class AttachmentsHttpModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AttachmentsHttpModule,
-      imports: [AttachmentsInfrastructureModule.forRoot(config.mongodb ? { store: 'mongo' } : { store: 'sqlite', directory: join(config.dataDir, 'attachments') })],
+      imports: [
+        AttachmentsInfrastructureModule.forRoot(
+          config.mongodb ? { store: 'mongo' } : { store: 'sqlite', directory: join(config.dataDir, 'attachments') },
+        ),
+      ],
       controllers: [AttachmentsController],
       providers: [...attachmentHandlers, { provide: AttachmentLimits, useValue: config.attachments }],
     };

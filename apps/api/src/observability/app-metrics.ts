@@ -34,7 +34,7 @@ export class AppMetrics {
 
   readonly taskCompletion = new Histogram({
     name: 'task_completion_duration_seconds',
-    help: 'Time from a task\'s creation to its completion, by priority.',
+    help: "Time from a task's creation to its completion, by priority.",
     labelNames: ['priority'] as const,
     // 1 min, 5 min, 15 min, 1 h, 4 h, 1 d, 3 d, 1 week, 30 days.
     buckets: [60, 300, 900, 3600, 14_400, 86_400, 259_200, 604_800, 2_592_000],

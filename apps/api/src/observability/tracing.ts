@@ -41,7 +41,10 @@ export function startTracing({ env, argv, spanProcessor }: TracingOptions): bool
   if (provider) return true;
   if (!spanProcessor && !env['OTEL_EXPORTER_OTLP_ENDPOINT']) return false;
   provider = new NodeTracerProvider({
-    resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: serviceName(env, argv), [ATTR_SERVICE_VERSION]: env['npm_package_version'] ?? '0.1.0' }),
+    resource: resourceFromAttributes({
+      [ATTR_SERVICE_NAME]: serviceName(env, argv),
+      [ATTR_SERVICE_VERSION]: env['npm_package_version'] ?? '0.1.0',
+    }),
     // The exporter reads OTEL_EXPORTER_OTLP_ENDPOINT (and _HEADERS, _TIMEOUT) and posts to /v1/traces.
     spanProcessors: [spanProcessor ?? new BatchSpanProcessor(new OTLPTraceExporter())],
   });
@@ -62,7 +65,6 @@ export function startTracing({ env, argv, spanProcessor }: TracingOptions): bool
   });
   return true;
 }
-
 
 /** Flushes buffered spans; called when the app shuts down. */
 export async function shutdownTracing(): Promise<void> {

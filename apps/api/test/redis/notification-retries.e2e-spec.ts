@@ -53,7 +53,13 @@ describeWithRedis('notification delivery retries (BullMQ, one all-in-one process
   it('retries after the mail server refused, and sends one e-mail', async () => {
     const email = `flaky-${Date.now()}@example.com`;
     const auth = await userWithEmail(app, email);
-    const task = (await app.http.post('/api/v1/tasks').set(auth).send({ title: 'Flaky', dueDate: new Date(Date.now() + HOUR).toISOString() }).expect(201)).body;
+    const task = (
+      await app.http
+        .post('/api/v1/tasks')
+        .set(auth)
+        .send({ title: 'Flaky', dueDate: new Date(Date.now() + HOUR).toISOString() })
+        .expect(201)
+    ).body;
 
     await eventually(async () => smtp.accepted.some((m) => m.to.includes(email)));
     expect(perRecipient.get(email)).toBe(2); // refused once, accepted on the retry
@@ -69,7 +75,13 @@ describeWithRedis('notification delivery retries (BullMQ, one all-in-one process
   it('keeps a job that used up its attempts as failed, and the in-app notification still shows', async () => {
     const email = `broken-${Date.now()}@example.com`;
     const auth = await userWithEmail(app, email);
-    const task = (await app.http.post('/api/v1/tasks').set(auth).send({ title: 'Broken', dueDate: new Date(Date.now() + HOUR).toISOString() }).expect(201)).body;
+    const task = (
+      await app.http
+        .post('/api/v1/tasks')
+        .set(auth)
+        .send({ title: 'Broken', dueDate: new Date(Date.now() + HOUR).toISOString() })
+        .expect(201)
+    ).body;
 
     const job = await eventually(async () => {
       const j = await queue.getJob(`task-due.${task.id}`);

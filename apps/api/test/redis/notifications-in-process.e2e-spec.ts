@@ -20,7 +20,8 @@ describe('notifications without Redis (in-process queue, outbox mailer)', () => 
   });
 
   // Recipient, subject and body are sealed at rest: the outbox is read through the mailer.
-  const outbox = async (to: string) => (await app.app.get<SqliteOutboxMailer>(Mailer, { strict: false }).messages()).filter((m) => m.to === to);
+  const outbox = async (to: string) =>
+    (await app.app.get<SqliteOutboxMailer>(Mailer, { strict: false }).messages()).filter((m) => m.to === to);
   const rawRows = (table: 'notifications' | 'mail_outbox') => {
     const db = new Database(join(app.dataDir, 'primetrade.sqlite'), { readonly: true });
     try {
@@ -32,7 +33,13 @@ describe('notifications without Redis (in-process queue, outbox mailer)', () => 
 
   it('notifies due and overdue open tasks once, skips closed ones, and stores the mail in the outbox', async () => {
     const user = await signUp(app);
-    const post = (body: object) => app.http.post('/api/v1/tasks').set(user.auth).send(body).expect(201).then((r) => r.body as { id: string });
+    const post = (body: object) =>
+      app.http
+        .post('/api/v1/tasks')
+        .set(user.auth)
+        .send(body)
+        .expect(201)
+        .then((r) => r.body as { id: string });
     const dueSoon = await post({ title: 'Due soon', dueDate: new Date(Date.now() + HOUR).toISOString() });
     const overdue = await post({ title: 'Late', dueDate: new Date(Date.now() - HOUR).toISOString() });
     const done = await post({ title: 'Done', dueDate: new Date(Date.now() + HOUR).toISOString() });
@@ -61,7 +68,12 @@ describe('notifications without Redis (in-process queue, outbox mailer)', () => 
 
   it('pages newest first with a cursor', async () => {
     const user = await signUp(app);
-    for (let i = 0; i < 3; i++) await app.http.post('/api/v1/tasks').set(user.auth).send({ title: `p${i}`, dueDate: new Date(Date.now() - (i + 1) * HOUR).toISOString() }).expect(201);
+    for (let i = 0; i < 3; i++)
+      await app.http
+        .post('/api/v1/tasks')
+        .set(user.auth)
+        .send({ title: `p${i}`, dueDate: new Date(Date.now() - (i + 1) * HOUR).toISOString() })
+        .expect(201);
     await eventually(async () => (await app.http.get('/api/v1/notifications').set(user.auth)).body.items?.length === 3);
 
     const first = (await app.http.get('/api/v1/notifications?limit=2').set(user.auth).expect(200)).body;

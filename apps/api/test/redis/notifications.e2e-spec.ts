@@ -47,7 +47,9 @@ describeWithRedis('notifications on BullMQ with two worker processes', () => {
       const res = await api.http.get('/api/v1/notifications').set(user.auth).expect(200);
       return res.body.items.length > 0 ? res.body : null;
     });
-    expect(page.items).toEqual([expect.objectContaining({ type: 'task-due', taskId: task.id, taskTitle: 'Quarterly report', dueDate: due, readAt: null })]);
+    expect(page.items).toEqual([
+      expect.objectContaining({ type: 'task-due', taskId: task.id, taskTitle: 'Quarterly report', dueDate: due, readAt: null }),
+    ]);
     expect(page.unreadCount).toBe(1);
     await eventually(async () => smtp.accepted.some((m) => m.to.includes(user.email)));
 
@@ -81,7 +83,11 @@ describeWithRedis('notifications on BullMQ with two worker processes', () => {
   it('marks a notification read, owner-scoped', async () => {
     const owner = await signUp(api);
     const other = await signUp(api, 'Eve');
-    await api.http.post('/api/v1/tasks').set(owner.auth).send({ title: 'Overdue thing', dueDate: new Date(Date.now() - HOUR).toISOString() }).expect(201);
+    await api.http
+      .post('/api/v1/tasks')
+      .set(owner.auth)
+      .send({ title: 'Overdue thing', dueDate: new Date(Date.now() - HOUR).toISOString() })
+      .expect(201);
     const page = await eventually(async () => {
       const res = await api.http.get('/api/v1/notifications').set(owner.auth).expect(200);
       return res.body.items.length > 0 ? res.body : null;

@@ -40,7 +40,13 @@ describeWithRedis('the API while Redis is down and after it is back', () => {
     expect(notReady.body.error.redis.status).toBe('down');
 
     const started = Date.now();
-    const task = (await app.http.post('/api/v1/tasks').set(user.auth).send({ title: 'Written during the outage', dueDate: new Date(Date.now() + 3_600_000).toISOString() }).expect(201)).body;
+    const task = (
+      await app.http
+        .post('/api/v1/tasks')
+        .set(user.auth)
+        .send({ title: 'Written during the outage', dueDate: new Date(Date.now() + 3_600_000).toISOString() })
+        .expect(201)
+    ).body;
     await app.http.get(`/api/v1/tasks/${task.id}`).set(user.auth).expect(200);
     const list = await app.http.get('/api/v1/tasks').set(user.auth).expect(200);
     expect(list.body.items.map((t: { id: string }) => t.id)).toContain(task.id);

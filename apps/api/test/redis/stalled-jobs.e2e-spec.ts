@@ -35,7 +35,11 @@ describeWithRedis('a job whose worker dies mid-run', () => {
     await whenListening(first);
 
     const user = await signUp(api);
-    await api.http.post('/api/v1/tasks').set(user.auth).send({ title: 'Survives a crash', dueDate: new Date(Date.now() + 3_600_000).toISOString() }).expect(201);
+    await api.http
+      .post('/api/v1/tasks')
+      .set(user.auth)
+      .send({ title: 'Survives a crash', dueDate: new Date(Date.now() + 3_600_000).toISOString() })
+      .expect(201);
     await eventually(async () => smtp.attempts >= 1); // the first worker is now stuck in the job
 
     const second = startProcess(out, workerEnv);

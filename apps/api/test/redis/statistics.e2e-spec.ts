@@ -36,7 +36,13 @@ describeWithRedis('statistics projection, two-tier cache and events across two a
     const stats = async (t: TestApp) => (await t.http.get('/api/v1/tasks/stats/overview').set(user.auth).expect(200)).body;
     expect((await stats(b)).total).toBe(0);
     for (let i = 1; i <= 4; i++) {
-      const task = (await a.http.post('/api/v1/tasks').set(user.auth).send({ title: `t${i}` }).expect(201)).body;
+      const task = (
+        await a.http
+          .post('/api/v1/tasks')
+          .set(user.auth)
+          .send({ title: `t${i}` })
+          .expect(201)
+      ).body;
       // Warm both tiers on b, then change the task on a: b must see it at once.
       await eventually(() => caughtUp(redis, prefix, user.userId));
       expect((await stats(b)).total).toBe(i);
@@ -87,10 +93,25 @@ describeWithRedis('statistics projection, two-tier cache and events across two a
 
   it('carries id, type, occurredAt and the correlation id on the stream', async () => {
     const user = await signUp(a);
-    const res = await a.http.post('/api/v1/tasks').set(user.auth).set('X-Correlation-ID', 'corr-stream-check-1').send({ title: 'traced' }).expect(201);
+    const res = await a.http
+      .post('/api/v1/tasks')
+      .set(user.auth)
+      .set('X-Correlation-ID', 'corr-stream-check-1')
+      .send({ title: 'traced' })
+      .expect(201);
     const entries = await redis.xrevrange(`${prefix}:events`, '+', '-', 'COUNT', 50);
-    const entry = entries.map(([, f]) => Object.fromEntries(f.reduce<[string, string][]>((acc, v, i, all) => (i % 2 ? acc : [...acc, [v, all[i + 1]!]]), []))).find((f) => f['aggregateId'] === res.body.id);
-    expect(entry).toEqual(expect.objectContaining({ type: 'tasks.task-created', ownerId: user.userId, correlationId: 'corr-stream-check-1', id: expect.any(String), occurredAt: expect.any(String) }));
+    const entry = entries
+      .map(([, f]) => Object.fromEntries(f.reduce<[string, string][]>((acc, v, i, all) => (i % 2 ? acc : [...acc, [v, all[i + 1]!]]), [])))
+      .find((f) => f['aggregateId'] === res.body.id);
+    expect(entry).toEqual(
+      expect.objectContaining({
+        type: 'tasks.task-created',
+        ownerId: user.userId,
+        correlationId: 'corr-stream-check-1',
+        id: expect.any(String),
+        occurredAt: expect.any(String),
+      }),
+    );
   });
 });
 
@@ -116,7 +137,16 @@ describeWithRedis('events published while no consumer runs', () => {
   it('are applied when a consumer comes up, and none is lost', async () => {
     const user = await signUp(api);
     const ids: string[] = [];
-    for (let i = 0; i < 12; i++) ids.push((await api.http.post('/api/v1/tasks').set(user.auth).send({ title: `e${i}` }).expect(201)).body.id);
+    for (let i = 0; i < 12; i++)
+      ids.push(
+        (
+          await api.http
+            .post('/api/v1/tasks')
+            .set(user.auth)
+            .send({ title: `e${i}` })
+            .expect(201)
+        ).body.id,
+      );
     for (const id of ids.slice(0, 4)) await api.http.put(`/api/v1/tasks/${id}/complete`).set(user.auth).expect(200);
     expect(await caughtUp(redis, prefix, user.userId)).toBe(false);
     // Still exact meanwhile: the projection is behind, so the store answers.
@@ -137,7 +167,9 @@ describeWithRedis('events published while no consumer runs', () => {
     expect(await caughtUp(redis, prefix, user.userId)).toBe(false);
     worker = await startTestApp({ REDIS_URL, REDIS_PREFIX: prefix, ROLE: 'worker' }, api.dataDir);
     await eventually(() => caughtUp(redis, prefix, user.userId));
-    expect(await redis.hgetall(`${prefix}:stats:{${user.userId}}:counters`)).toEqual(expect.objectContaining({ total: '6', 's:completed': '4', 's:todo': '2' }));
+    expect(await redis.hgetall(`${prefix}:stats:{${user.userId}}:counters`)).toEqual(
+      expect.objectContaining({ total: '6', 's:completed': '4', 's:todo': '2' }),
+    );
     const pending = (await redis.xpending(`${prefix}:events`, 'statistics')) as [number, ...unknown[]];
     expect(pending[0]).toBe(0);
   });

@@ -72,19 +72,37 @@ export async function startTestApp(env: Record<string, string> = {}, dataDir?: s
 let counter = 0;
 
 /** Registers a fresh user and logs in; returns the bearer header and tokens. */
-export async function signUp(t: TestApp, name = 'Ada'): Promise<{ email: string; password: string; auth: { Authorization: string }; refreshToken: string; userId: string }> {
+export async function signUp(
+  t: TestApp,
+  name = 'Ada',
+): Promise<{ email: string; password: string; auth: { Authorization: string }; refreshToken: string; userId: string }> {
   const email = `user${++counter}-${Date.now()}@example.com`;
   const password = 'correct horse battery';
   const registered = await t.http.post('/api/v1/auth/register').send({ name, email, password }).expect(201);
   const login = await t.http.post('/api/v1/auth/login').send({ email, password }).expect(200);
-  return { email, password, auth: { Authorization: `Bearer ${login.body.accessToken}` }, refreshToken: login.body.refreshToken, userId: registered.body.id };
+  return {
+    email,
+    password,
+    auth: { Authorization: `Bearer ${login.body.accessToken}` },
+    refreshToken: login.body.refreshToken,
+    userId: registered.body.id,
+  };
 }
 
 /** Asserts an RFC 9457 answer and returns its body. */
-export function expectProblem(res: { status: number; headers: Record<string, string>; body: Record<string, unknown> }, status: number): Record<string, unknown> {
+export function expectProblem(
+  res: { status: number; headers: Record<string, string>; body: Record<string, unknown> },
+  status: number,
+): Record<string, unknown> {
   expect(res.status).toBe(status);
   expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-  expect(res.body).toMatchObject({ status, type: expect.any(String), title: expect.any(String), detail: expect.any(String), instance: expect.any(String) });
+  expect(res.body).toMatchObject({
+    status,
+    type: expect.any(String),
+    title: expect.any(String),
+    detail: expect.any(String),
+    instance: expect.any(String),
+  });
   expect(res.body.correlationId).toBe(res.headers['x-correlation-id']);
   expect(JSON.stringify(res.body)).not.toMatch(/stack|at \w+ \(|node_modules|SQLITE/i);
   return res.body;

@@ -12,7 +12,16 @@ const ARTIFACTS = join(ROOT, 'artifacts/e2e');
 export function launch() {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -29,7 +38,13 @@ export async function checkA11y(page, name) {
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   if (bad.length) {
     const detail = bad
-      .map((v) => `  [${v.impact}] ${v.id}: ${v.help}\n${v.nodes.slice(0, 3).map((n) => `      ${n.target.join(' ')}: ${n.failureSummary?.split('\n').join(' ')}`).join('\n')}`)
+      .map(
+        (v) =>
+          `  [${v.impact}] ${v.id}: ${v.help}\n${v.nodes
+            .slice(0, 3)
+            .map((n) => `      ${n.target.join(' ')}: ${n.failureSummary?.split('\n').join(' ')}`)
+            .join('\n')}`,
+      )
       .join('\n');
     throw new Error(`axe found ${bad.length} serious/critical violation(s) on "${name}":\n${detail}`);
   }
@@ -53,7 +68,13 @@ export async function expectText(locator, expected, timeout = 10_000) {
   const until = Date.now() + timeout;
   let last = '';
   while (Date.now() < until) {
-    last = ((await locator.count()) ? await locator.first().innerText().catch(() => '') : '') ?? '';
+    last =
+      ((await locator.count())
+        ? await locator
+            .first()
+            .innerText()
+            .catch(() => '')
+        : '') ?? '';
     if (expected instanceof RegExp ? expected.test(last) : last.includes(expected)) return last;
     await new Promise((r) => setTimeout(r, 100));
   }

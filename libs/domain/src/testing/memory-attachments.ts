@@ -22,7 +22,9 @@ export class MemoryAttachmentRepository extends AttachmentRepository {
   }
 
   async listByTask(ownerId: string, taskId: string): Promise<Attachment[]> {
-    return [...this.rows.values()].filter((a) => a.ownerId === ownerId && a.taskId === taskId).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
+    return [...this.rows.values()]
+      .filter((a) => a.ownerId === ownerId && a.taskId === taskId)
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
   }
 
   async delete(ownerId: string, taskId: string, id: string): Promise<boolean> {
@@ -48,7 +50,11 @@ export class MemoryFileStorage extends FileStorage {
 
   async read(key: string): Promise<FileContent | null> {
     const file = this.files.get(key);
-    return file ? (async function* () { yield file; })() : null;
+    return file
+      ? (async function* () {
+          yield file;
+        })()
+      : null;
   }
 
   async delete(key: string): Promise<void> {

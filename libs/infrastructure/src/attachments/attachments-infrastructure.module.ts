@@ -28,7 +28,12 @@ export class AttachmentsInfrastructureModule {
         imports: [MongooseModule.forFeature([{ name: AttachmentRecord.name, schema: AttachmentSchema }])],
         providers: [
           { provide: AttachmentRepository, useClass: MongoAttachmentRepository },
-          { provide: FileStorage, useFactory: (connection: Connection, cipher: ContentCipher) => new EncryptedFileStorage(new GridFsFileStorage(connection), cipher), inject: [getConnectionToken(), ContentCipher] },
+          {
+            provide: FileStorage,
+            useFactory: (connection: Connection, cipher: ContentCipher) =>
+              new EncryptedFileStorage(new GridFsFileStorage(connection), cipher),
+            inject: [getConnectionToken(), ContentCipher],
+          },
         ],
         exports: [AttachmentRepository, FileStorage],
       };
@@ -37,7 +42,11 @@ export class AttachmentsInfrastructureModule {
       module: AttachmentsInfrastructureModule,
       providers: [
         { provide: AttachmentRepository, useClass: SqliteAttachmentRepository },
-        { provide: FileStorage, useFactory: (cipher: ContentCipher) => new EncryptedFileStorage(new FilesystemFileStorage(options.directory), cipher), inject: [ContentCipher] },
+        {
+          provide: FileStorage,
+          useFactory: (cipher: ContentCipher) => new EncryptedFileStorage(new FilesystemFileStorage(options.directory), cipher),
+          inject: [ContentCipher],
+        },
       ],
       exports: [AttachmentRepository, FileStorage],
     };

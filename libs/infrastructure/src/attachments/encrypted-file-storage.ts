@@ -35,7 +35,10 @@ export class EncryptedFileStorage extends FileStorage {
       plaintext = this.cipher.open(sealed, attachmentContext(key));
     } catch (error) {
       if (error instanceof DataIntegrityError) {
-        this.logger.error({ attachmentId: key, keyId: this.cipher.keyIdOf(sealed) }, 'attachment failed its integrity check (corrupted, tampered with, or sealed with an unknown key)');
+        this.logger.error(
+          { attachmentId: key, keyId: this.cipher.keyIdOf(sealed) },
+          'attachment failed its integrity check (corrupted, tampered with, or sealed with an unknown key)',
+        );
       }
       throw error;
     }

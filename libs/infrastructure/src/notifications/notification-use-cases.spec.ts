@@ -1,6 +1,18 @@
 import {
-  DeliverNotificationHandler, InvalidCursorError, ListNotificationsHandler, ListNotificationsQuery, type MailMessage, Mailer, MarkNotificationReadCommand,
-  MarkNotificationReadHandler, NotificationNotFoundError, DeliverNotificationCommand, Task, User, Clock, IdGenerator,
+  DeliverNotificationHandler,
+  InvalidCursorError,
+  ListNotificationsHandler,
+  ListNotificationsQuery,
+  type MailMessage,
+  Mailer,
+  MarkNotificationReadCommand,
+  MarkNotificationReadHandler,
+  NotificationNotFoundError,
+  DeliverNotificationCommand,
+  Task,
+  User,
+  Clock,
+  IdGenerator,
 } from '@primetrade/domain';
 import { createInMemoryPersistence } from '../persistence/memory/in-memory-persistence';
 import { MemoryNotificationRepository } from './memory/memory-notification.repository';
@@ -45,7 +57,13 @@ describe('notification use cases', () => {
     const mailer = new RecordingMailer();
     const user = User.register({ id: 'u1', name: 'Ada', email: 'ada@example.com', passwordHash: 'x', now: clock.now() });
     await persistence.users.create(user);
-    const task = Task.create({ id: 't1', ownerId: 'u1', title: 'Report', dueDate: new Date(clock.now().getTime() + HOUR), now: clock.now() });
+    const task = Task.create({
+      id: 't1',
+      ownerId: 'u1',
+      title: 'Report',
+      dueDate: new Date(clock.now().getTime() + HOUR),
+      now: clock.now(),
+    });
     await persistence.tasks.insert(task);
     const deliver = new DeliverNotificationHandler(persistence.tasks, persistence.users, notifications, mailer, ids, clock);
     return { persistence, clock, notifications, mailer, deliver, task };
@@ -56,7 +74,9 @@ describe('notification use cases', () => {
     const { deliver, mailer, notifications } = await setup();
     expect(await deliver.execute(new DeliverNotificationCommand(job))).toBe('delivered');
     expect(await deliver.execute(new DeliverNotificationCommand(job))).toBe('already-delivered');
-    expect(mailer.sent).toEqual([expect.objectContaining({ to: 'ada@example.com', subject: 'Task due soon: Report', idempotencyKey: 'task-due:t1' })]);
+    expect(mailer.sent).toEqual([
+      expect.objectContaining({ to: 'ada@example.com', subject: 'Task due soon: Report', idempotencyKey: 'task-due:t1' }),
+    ]);
     expect(await notifications.countUnread('u1')).toBe(1);
   });
 

@@ -48,8 +48,16 @@ export class NotificationsInfrastructureModule {
     const base = { module: NotificationsInfrastructureModule, global: true, exports };
 
     if (!options.redis) {
-      const queue = { provide: NotificationQueue, useFactory: (bus: CommandBus) => new InProcessNotificationQueue(bus, options), inject: [CommandBus] };
-      const scheduler = { provide: IntervalScanScheduler, useFactory: (bus: CommandBus) => new IntervalScanScheduler(bus, options.scanIntervalMs), inject: [CommandBus] };
+      const queue = {
+        provide: NotificationQueue,
+        useFactory: (bus: CommandBus) => new InProcessNotificationQueue(bus, options),
+        inject: [CommandBus],
+      };
+      const scheduler = {
+        provide: IntervalScanScheduler,
+        useFactory: (bus: CommandBus) => new IntervalScanScheduler(bus, options.scanIntervalMs),
+        inject: [CommandBus],
+      };
       return { ...base, providers: [...stores, mailer, queue, ...(options.processJobs ? [scheduler] : [])] };
     }
 
@@ -64,7 +72,11 @@ export class NotificationsInfrastructureModule {
         stalledInterval: Math.max(1000, Math.floor(options.lockMs / 2)),
         maxStalledCount: 2,
       })(ConfiguredProcessor);
-      workerProviders.push({ provide: ConfiguredProcessor, useFactory: (bus: CommandBus) => new ConfiguredProcessor(bus), inject: [CommandBus] });
+      workerProviders.push({
+        provide: ConfiguredProcessor,
+        useFactory: (bus: CommandBus) => new ConfiguredProcessor(bus),
+        inject: [CommandBus],
+      });
     }
     return {
       ...base,
@@ -85,7 +97,11 @@ export class NotificationsInfrastructureModule {
         ...stores,
         mailer,
         { provide: NotificationQueue, useClass: BullMqNotificationQueue },
-        { provide: ScanSchedule, useFactory: (queue: Queue) => new ScanSchedule(queue, options.scanIntervalMs), inject: [getQueueToken(NOTIFICATIONS_QUEUE)] },
+        {
+          provide: ScanSchedule,
+          useFactory: (queue: Queue) => new ScanSchedule(queue, options.scanIntervalMs),
+          inject: [getQueueToken(NOTIFICATIONS_QUEUE)],
+        },
         ...workerProviders,
       ],
     };

@@ -26,14 +26,27 @@ export class RedisScaleModule {
     const projection = new StatisticsProjection(options.redis);
     const consumer = {
       provide: StreamConsumer,
-      useFactory: () => new StreamConsumer(options.redis, { group: 'statistics', claimIdleMs: options.claimIdleMs ?? 30_000, handle: (redis, event) => projection.apply(redis, event) }),
+      useFactory: () =>
+        new StreamConsumer(options.redis, {
+          group: 'statistics',
+          claimIdleMs: options.claimIdleMs ?? 30_000,
+          handle: (redis, event) => projection.apply(redis, event),
+        }),
     };
     return {
       module: RedisScaleModule,
       global: true,
       providers: [
-        { provide: DomainEventPublisher, useFactory: (bus: EventBus, ids: IdGenerator) => new RedisStreamsEventPublisher(options.redis, bus, ids), inject: [EventBus, IdGenerator] },
-        { provide: ProjectedTaskStatistics, useFactory: (store: TaskStatistics) => new ProjectedTaskStatistics(options.redis, options.statsCacheTtlMs, store), inject: [TaskStatistics] },
+        {
+          provide: DomainEventPublisher,
+          useFactory: (bus: EventBus, ids: IdGenerator) => new RedisStreamsEventPublisher(options.redis, bus, ids),
+          inject: [EventBus, IdGenerator],
+        },
+        {
+          provide: ProjectedTaskStatistics,
+          useFactory: (store: TaskStatistics) => new ProjectedTaskStatistics(options.redis, options.statsCacheTtlMs, store),
+          inject: [TaskStatistics],
+        },
         ...(options.consume ? [consumer] : []),
       ],
       exports: [DomainEventPublisher, ProjectedTaskStatistics],

@@ -5,7 +5,11 @@ import type { EncryptionKeyRing } from './encryption-keys';
 
 const k1 = randomBytes(32);
 const k2 = randomBytes(32);
-const ring = (activeKeyId: string, keys: [string, Buffer][]): EncryptionKeyRing => ({ keys: new Map(keys), activeKeyId, blindIndexKey: randomBytes(32) });
+const ring = (activeKeyId: string, keys: [string, Buffer][]): EncryptionKeyRing => ({
+  keys: new Map(keys),
+  activeKeyId,
+  blindIndexKey: randomBytes(32),
+});
 const text = (s: string) => Buffer.from(s, 'utf8');
 
 async function* chunks(...parts: string[]) {
@@ -64,7 +68,12 @@ describe('AesGcmContentCipher', () => {
 
   it('rotation: new values use the active key, old ones still open; an unknown key is refused', () => {
     const old = cipher.seal(text('old'), 'c');
-    const rotated = new AesGcmContentCipher(ring('k2', [['k1', k1], ['k2', k2]]));
+    const rotated = new AesGcmContentCipher(
+      ring('k2', [
+        ['k1', k1],
+        ['k2', k2],
+      ]),
+    );
     const fresh = rotated.seal(text('new'), 'c');
     expect(rotated.keyIdOf(fresh)).toBe('k2');
     expect(Buffer.from(rotated.open(old, 'c')).toString()).toBe('old');

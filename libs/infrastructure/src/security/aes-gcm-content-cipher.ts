@@ -49,7 +49,9 @@ export class AesGcmContentCipher extends ContentCipher {
     const data = Buffer.from(sealed.buffer, sealed.byteOffset, sealed.byteLength);
     if (data.length < parsed.headerLength + TAG_BYTES) throw new DataIntegrityError();
     try {
-      const decipher = createDecipheriv('aes-256-gcm', key, data.subarray(parsed.headerLength - IV_BYTES, parsed.headerLength), { authTagLength: TAG_BYTES });
+      const decipher = createDecipheriv('aes-256-gcm', key, data.subarray(parsed.headerLength - IV_BYTES, parsed.headerLength), {
+        authTagLength: TAG_BYTES,
+      });
       decipher.setAAD(Buffer.concat([data.subarray(0, parsed.headerLength), Buffer.from(context, 'utf8')]));
       decipher.setAuthTag(data.subarray(data.length - TAG_BYTES));
       return Buffer.concat([decipher.update(data.subarray(parsed.headerLength, data.length - TAG_BYTES)), decipher.final()]);

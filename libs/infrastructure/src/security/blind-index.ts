@@ -12,6 +12,10 @@ export class BlindIndex {
   }
 
   of(purpose: string, value: string): string {
-    return createHmac('sha256', this.key).update(purpose, 'utf8').update('\u0000').update(value.normalize('NFC'), 'utf8').digest('base64url');
+    return createHmac('sha256', this.key)
+      .update(purpose, 'utf8')
+      .update('\u0000')
+      .update(value.normalize('NFC'), 'utf8')
+      .digest('base64url');
   }
 }

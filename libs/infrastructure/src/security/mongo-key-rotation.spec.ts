@@ -3,7 +3,11 @@ import { Notification, Task, User } from '@primetrade/domain';
 import { SealedText } from '../notifications/sealed-text';
 import { openTaskProps, toSealedTaskRecord } from '../persistence/mongo/mappers/task.mapper';
 import { toUser, toUserRecord, type UserFieldProtection } from '../persistence/mongo/mappers/user.mapper';
-import { openNotification, toNotificationRecord, toSealedNotificationRecord } from '../persistence/mongo/notifications/mappers/notification.mapper';
+import {
+  openNotification,
+  toNotificationRecord,
+  toSealedNotificationRecord,
+} from '../persistence/mongo/notifications/mappers/notification.mapper';
 import { openOutboxRecord, toOutboxRecord, toSealedOutboxRecord } from '../persistence/mongo/notifications/mappers/outbox.mapper';
 import type { NotificationRecord } from '../persistence/mongo/notifications/schemas/notification.schema';
 import type { OutboxRecord } from '../persistence/mongo/notifications/schemas/outbox.schema';
@@ -14,19 +18,33 @@ import { MingoCollection } from '../persistence/mongo/testing/mingo-collection';
 import { TaskContentSealer } from '../persistence/task-content/task-content-sealer';
 import { AesGcmContentCipher } from './aes-gcm-content-cipher';
 import { BlindIndex } from './blind-index';
-import { MongoKeyRotation, type MongoRotationCollections, type RotationCollection, rotationBatchQuery, ROTATION_SELECTORS } from './mongo-key-rotation';
+import {
+  MongoKeyRotation,
+  type MongoRotationCollections,
+  type RotationCollection,
+  rotationBatchQuery,
+  ROTATION_SELECTORS,
+} from './mongo-key-rotation';
 
 const NOW = new Date('2026-06-15T12:00:00.000Z');
 const [k1, k2, blind] = [randomBytes(32), randomBytes(32), randomBytes(32)];
-const cipher = (active: string, keys: [string, Buffer][]) => new AesGcmContentCipher({ keys: new Map(keys), activeKeyId: active, blindIndexKey: blind });
+const cipher = (active: string, keys: [string, Buffer][]) =>
+  new AesGcmContentCipher({ keys: new Map(keys), activeKeyId: active, blindIndexKey: blind });
 const old = cipher('k1', [['k1', k1]]);
-const rotating = cipher('k2', [['k1', k1], ['k2', k2]]);
+const rotating = cipher('k2', [
+  ['k1', k1],
+  ['k2', k2],
+]);
 const onlyNew = cipher('k2', [['k2', k2]]);
 const index = new BlindIndex(blind);
 
 const fields = (c: AesGcmContentCipher): UserFieldProtection => {
   const text = new SealedText(c);
-  return { seal: (id, f, v) => text.seal(v, `users/${id}/${f}`), open: (id, f, v) => text.open(v, `users/${id}/${f}`), emailIndex: (e) => index.of('users.email', e) };
+  return {
+    seal: (id, f, v) => text.seal(v, `users/${id}/${f}`),
+    open: (id, f, v) => text.open(v, `users/${id}/${f}`),
+    emailIndex: (e) => index.of('users.email', e),
+  };
 };
 
 /** The rotation's collection port over mingo: the adapter's query and update documents, run in memory. */
@@ -46,25 +64,59 @@ class MingoRotationCollection<R extends object> implements RotationCollection<R>
   }
 }
 
-const user = (i: number) => User.restore({ id: `u${i}`, name: `Name ${i}`, email: `u${i}@example.com`, passwordHash: 'h', isActive: true, createdAt: NOW, updatedAt: NOW });
+const user = (i: number) =>
+  User.restore({
+    id: `u${i}`,
+    name: `Name ${i}`,
+    email: `u${i}@example.com`,
+    passwordHash: 'h',
+    isActive: true,
+    createdAt: NOW,
+    updatedAt: NOW,
+  });
 const task = (i: number) => {
   const t = Task.create({ id: `t${i}`, ownerId: 'u0', title: `Title ${i}`, description: `Text ${i}`, now: NOW });
   t.pullEvents();
   return Task.restore(t.toProps());
 };
-const notification = (i: number) => Notification.create({ id: `n${i}`, ownerId: 'u0', taskId: `t${i}`, type: 'task-due', taskTitle: `Title ${i}`, dueDate: NOW, now: NOW });
-const mail = (i: number) => ({ to: `u${i}@example.com`, subject: `Task due soon: Title ${i}`, text: `Your task "Title ${i}" is due.`, idempotencyKey: `task-due:t${i}` });
+const notification = (i: number) =>
+  Notification.create({ id: `n${i}`, ownerId: 'u0', taskId: `t${i}`, type: 'task-due', taskTitle: `Title ${i}`, dueDate: NOW, now: NOW });
+const mail = (i: number) => ({
+  to: `u${i}@example.com`,
+  subject: `Task due soon: Title ${i}`,
+  text: `Your task "Title ${i}" is due.`,
+  idempotencyKey: `task-due:t${i}`,
+});
 
 function seed() {
   const text = new SealedText(old);
   const sealer = new TaskContentSealer(old, true);
-  const users = new MingoCollection<UserRecord>([...[0, 1, 2, 3, 4].map((i) => toUserRecord(user(i), fields(old))), ...[5, 6].map((i) => ({ ...toUserRecord(user(i), fields(old)), name: `Name ${i}`, email: `u${i}@example.com`, emailIndex: undefined }))].map((r) => {
-    if (r.emailIndex === undefined) delete (r as Partial<UserRecord>).emailIndex;
-    return r;
-  }));
-  const tasks = new MingoCollection<TaskRecord>([...[0, 1, 2, 3].map((i) => toSealedTaskRecord(task(i), sealer)), ...[4, 5].map((i) => toSealedTaskRecord(task(i), new TaskContentSealer(null, false)))]);
-  const notifications = new MingoCollection<NotificationRecord>([...[0, 1, 2].map((i) => toSealedNotificationRecord(notification(i), text)), toNotificationRecord(notification(3))]);
-  const outbox = new MingoCollection<OutboxRecord>([...[0, 1, 2].map((i) => toSealedOutboxRecord(mail(i), NOW, text)), toOutboxRecord(mail(3), NOW)]);
+  const users = new MingoCollection<UserRecord>(
+    [
+      ...[0, 1, 2, 3, 4].map((i) => toUserRecord(user(i), fields(old))),
+      ...[5, 6].map((i) => ({
+        ...toUserRecord(user(i), fields(old)),
+        name: `Name ${i}`,
+        email: `u${i}@example.com`,
+        emailIndex: undefined,
+      })),
+    ].map((r) => {
+      if (r.emailIndex === undefined) delete (r as Partial<UserRecord>).emailIndex;
+      return r;
+    }),
+  );
+  const tasks = new MingoCollection<TaskRecord>([
+    ...[0, 1, 2, 3].map((i) => toSealedTaskRecord(task(i), sealer)),
+    ...[4, 5].map((i) => toSealedTaskRecord(task(i), new TaskContentSealer(null, false))),
+  ]);
+  const notifications = new MingoCollection<NotificationRecord>([
+    ...[0, 1, 2].map((i) => toSealedNotificationRecord(notification(i), text)),
+    toNotificationRecord(notification(3)),
+  ]);
+  const outbox = new MingoCollection<OutboxRecord>([
+    ...[0, 1, 2].map((i) => toSealedOutboxRecord(mail(i), NOW, text)),
+    toOutboxRecord(mail(3), NOW),
+  ]);
   const collections = {
     users: new MingoRotationCollection(users),
     tasks: new MingoRotationCollection(tasks),
@@ -87,7 +139,10 @@ describe('MongoKeyRotation (query and update documents run with mingo)', () => {
   it('re-seals users, tasks, notifications and the outbox under the active key, seals plaintext ones, in batches; a second run has nothing to do', async () => {
     const s = seed();
     const batches: number[] = [];
-    const progress = await new MongoKeyRotation(s.collections, rotating, blind).run({ batchSize: 2, onBatch: (p) => batches.push(p.users.scanned) });
+    const progress = await new MongoKeyRotation(s.collections, rotating, blind).run({
+      batchSize: 2,
+      onBatch: (p) => batches.push(p.users.scanned),
+    });
     expect(progress).toEqual({
       users: { scanned: 7, resealed: 7 },
       tasks: { scanned: 4, resealed: 4 }, // the flag is off: plaintext tasks stay as they are
@@ -105,11 +160,21 @@ describe('MongoKeyRotation (query and update documents run with mingo)', () => {
     expect(s.tasks.find({}).map((r) => openTaskProps(r, sealer).title)).toEqual([0, 1, 2, 3, 4, 5].map((i) => `Title ${i}`));
     const text = new SealedText(onlyNew);
     expect(s.notifications.find({}).map((r) => openNotification(r, text).taskTitle)).toEqual(['Title 0', 'Title 1', 'Title 2', 'Title 3']);
-    expect(s.outbox.find({}).map((r) => openOutboxRecord(r, text).to)).toEqual(['u0@example.com', 'u1@example.com', 'u2@example.com', 'u3@example.com']);
+    expect(s.outbox.find({}).map((r) => openOutboxRecord(r, text).to)).toEqual([
+      'u0@example.com',
+      'u1@example.com',
+      'u2@example.com',
+      'u3@example.com',
+    ]);
     expect(JSON.stringify([s.notifications.docs, s.outbox.docs])).not.toMatch(/example\.com|Title \d/);
 
     const again = await new MongoKeyRotation(s.collections, rotating, blind).run({ batchSize: 2 });
-    expect(again).toMatchObject({ users: { resealed: 0 }, tasks: { resealed: 0 }, notifications: { resealed: 0 }, outbox: { resealed: 0 } });
+    expect(again).toMatchObject({
+      users: { resealed: 0 },
+      tasks: { resealed: 0 },
+      notifications: { resealed: 0 },
+      outbox: { resealed: 0 },
+    });
   });
 
   it('with ENCRYPT_TASK_CONTENT on seals the plaintext tasks too', async () => {
@@ -118,12 +183,18 @@ describe('MongoKeyRotation (query and update documents run with mingo)', () => {
     expect(progress.tasks).toEqual({ scanned: 6, resealed: 6 });
     expect(s.tasks.docs.every((r) => r.contentSealed === true)).toBe(true);
     expect(JSON.stringify(s.tasks.docs)).not.toMatch(/Title \d|Text \d/);
-    expect(openTaskProps(s.tasks.find({ _id: 't5' })[0], new TaskContentSealer(onlyNew, true))).toMatchObject({ title: 'Title 5', description: 'Text 5' });
+    expect(openTaskProps(s.tasks.find({ _id: 't5' })[0], new TaskContentSealer(onlyNew, true))).toMatchObject({
+      title: 'Title 5',
+      description: 'Text 5',
+    });
   });
 
   it('keeps a write the app made between read and update (compare-and-set)', async () => {
     const s = seed();
-    const appWrite = toSealedNotificationRecord(Notification.restore({ ...notification(1).toProps(), taskTitle: 'Renamed' }), new SealedText(rotating));
+    const appWrite = toSealedNotificationRecord(
+      Notification.restore({ ...notification(1).toProps(), taskTitle: 'Renamed' }),
+      new SealedText(rotating),
+    );
     s.collections.notifications.afterFind = () => {
       s.notifications.updateOne({ _id: 'n1' }, { $set: { taskTitle: appWrite.taskTitle } });
       s.collections.notifications.afterFind = undefined;

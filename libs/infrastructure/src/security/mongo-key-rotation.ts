@@ -1,7 +1,14 @@
 import type { ContentCipher } from '@primetrade/domain';
 import { createConnection, type Model } from 'mongoose';
-import { mongooseConnectOptions, type MongoPersistenceOptions, resolveMongoPersistenceOptions } from '../persistence/mongo/mongo-persistence.options';
-import { NotificationRecord as NotificationModel, NotificationSchema } from '../persistence/mongo/notifications/schemas/notification.schema';
+import {
+  mongooseConnectOptions,
+  type MongoPersistenceOptions,
+  resolveMongoPersistenceOptions,
+} from '../persistence/mongo/mongo-persistence.options';
+import {
+  NotificationRecord as NotificationModel,
+  NotificationSchema,
+} from '../persistence/mongo/notifications/schemas/notification.schema';
 import { OutboxRecord as OutboxModel, OutboxSchema } from '../persistence/mongo/notifications/schemas/outbox.schema';
 import { TaskRecord as TaskModel, TaskSchema } from '../persistence/mongo/schemas/task.schema';
 import { UserRecord as UserModel, UserSchema } from '../persistence/mongo/schemas/user.schema';
@@ -33,7 +40,11 @@ export interface RotationCollection<R> {
 }
 
 /** The next batch in `_id` order, strictly after `after`: keyset paging on the `_id` index. */
-export function rotationBatchQuery(selector: MongoDocument, after: string | null, limit: number): { filter: MongoDocument; sort: MongoDocument; limit: number } {
+export function rotationBatchQuery(
+  selector: MongoDocument,
+  after: string | null,
+  limit: number,
+): { filter: MongoDocument; sort: MongoDocument; limit: number } {
   const filter = after === null ? selector : { $and: [selector, { _id: { $gt: after } }] };
   return { filter, sort: { _id: 1 }, limit };
 }
@@ -55,7 +66,10 @@ export function userRotationUpdate(record: UserRecord, cipher: ContentCipher): R
   if (!stale(cipher, record.email) && !stale(cipher, record.name)) return null;
   const text = new SealedText(cipher);
   const reseal = (field: 'email' | 'name') => text.reseal(record[field], `users/${record._id}/${field}`) ?? record[field];
-  return { filter: { _id: record._id, email: record.email, name: record.name }, update: { $set: { email: reseal('email'), name: reseal('name') } } };
+  return {
+    filter: { _id: record._id, email: record.email, name: record.name },
+    update: { $set: { email: reseal('email'), name: reseal('name') } },
+  };
 }
 
 /** The update that seals (or re-seals) a task's text under the active key, or null when current. */
@@ -64,7 +78,11 @@ export function taskRotationUpdate(record: TaskRecord, cipher: ContentCipher): R
   const description = record.description ?? '';
   if (sealed && !stale(cipher, record.title) && !stale(cipher, description)) return null;
   const sealer = new TaskContentSealer(cipher, true);
-  const text = sealer.seal(record._id, sealer.open(record._id, 'title', record.title, sealed), sealer.open(record._id, 'description', description, sealed));
+  const text = sealer.seal(
+    record._id,
+    sealer.open(record._id, 'title', record.title, sealed),
+    sealer.open(record._id, 'description', description, sealed),
+  );
   return {
     // Compare-and-set on the stored text; the version is not bumped (the task did not change).
     filter: { _id: record._id, title: record.title, description: record.description ?? null, contentSealed: sealed ? true : { $ne: true } },
@@ -100,8 +118,16 @@ export interface MongoRotationCollections {
 /** A Mongoose model as a RotationCollection (reads the primary; unordered bulk writes). */
 export function modelRotationCollection<R>(model: Model<R>): RotationCollection<R> {
   return {
-    find: (filter, sort, limit) => model.find(filter).sort(sort as never).limit(limit).read('primary').lean<R[]>().exec(),
-    apply: async (updates) => (updates.length ? (await model.bulkWrite(updates.map((u) => ({ updateOne: u })) as never, { ordered: false })).modifiedCount : 0),
+    find: (filter, sort, limit) =>
+      model
+        .find(filter)
+        .sort(sort as never)
+        .limit(limit)
+        .read('primary')
+        .lean<R[]>()
+        .exec(),
+    apply: async (updates) =>
+      updates.length ? (await model.bulkWrite(updates.map((u) => ({ updateOne: u })) as never, { ordered: false })).modifiedCount : 0,
   };
 }
 
@@ -147,16 +173,48 @@ export class MongoKeyRotation {
     // as scanned once, in the pass over sealed documents that follows).
     const legacy = { users: { scanned: 0, resealed: 0 }, notifications: { scanned: 0, resealed: 0 }, outbox: { scanned: 0, resealed: 0 } };
     await this.pass(users, { emailIndex: { $exists: false } }, size, legacy.users, (r) => sealUserUpdate(r, fields), undefined, progress);
-    await this.pass(notifications, UNSEALED_FILTER, size, legacy.notifications, (r) => sealNotificationUpdate(r, text), undefined, progress);
+    await this.pass(
+      notifications,
+      UNSEALED_FILTER,
+      size,
+      legacy.notifications,
+      (r) => sealNotificationUpdate(r, text),
+      undefined,
+      progress,
+    );
     await this.pass(outbox, UNSEALED_FILTER, size, legacy.outbox, (r) => sealOutboxUpdate(r, text), undefined, progress);
     progress.users.resealed += legacy.users.resealed;
     progress.notifications.resealed += legacy.notifications.resealed;
     progress.outbox.resealed += legacy.outbox.resealed;
     // Then everything sealed under another key.
     await this.pass(users, ROTATION_SELECTORS.users, size, progress.users, (r) => userRotationUpdate(r, cipher), options.onBatch, progress);
-    await this.pass(tasks, ROTATION_SELECTORS.tasks(this.options.sealTaskContent === true), size, progress.tasks, (r) => taskRotationUpdate(r, cipher), options.onBatch, progress);
-    await this.pass(notifications, ROTATION_SELECTORS.notifications, size, progress.notifications, (r) => notificationRotationUpdate(r, cipher), options.onBatch, progress);
-    await this.pass(outbox, ROTATION_SELECTORS.outbox, size, progress.outbox, (r) => outboxRotationUpdate(r, cipher), options.onBatch, progress);
+    await this.pass(
+      tasks,
+      ROTATION_SELECTORS.tasks(this.options.sealTaskContent === true),
+      size,
+      progress.tasks,
+      (r) => taskRotationUpdate(r, cipher),
+      options.onBatch,
+      progress,
+    );
+    await this.pass(
+      notifications,
+      ROTATION_SELECTORS.notifications,
+      size,
+      progress.notifications,
+      (r) => notificationRotationUpdate(r, cipher),
+      options.onBatch,
+      progress,
+    );
+    await this.pass(
+      outbox,
+      ROTATION_SELECTORS.outbox,
+      size,
+      progress.outbox,
+      (r) => outboxRotationUpdate(r, cipher),
+      options.onBatch,
+      progress,
+    );
     return progress;
   }
 

@@ -18,9 +18,13 @@ const NOW = new Date('2026-06-15T12:00:00.000Z');
 const k1 = randomBytes(32);
 const k2 = randomBytes(32);
 const blind = randomBytes(32);
-const cipher = (active: string, keys: [string, Buffer][]) => new AesGcmContentCipher({ keys: new Map(keys), activeKeyId: active, blindIndexKey: blind });
+const cipher = (active: string, keys: [string, Buffer][]) =>
+  new AesGcmContentCipher({ keys: new Map(keys), activeKeyId: active, blindIndexKey: blind });
 const old = cipher('k1', [['k1', k1]]);
-const rotating = cipher('k2', [['k1', k1], ['k2', k2]]);
+const rotating = cipher('k2', [
+  ['k1', k1],
+  ['k2', k2],
+]);
 const onlyNew = cipher('k2', [['k2', k2]]);
 
 async function* bytes(text: string): FileContent {
@@ -47,11 +51,42 @@ describe('SqliteKeyRotation', () => {
     const notifications = new SqliteNotificationRepository(sqlite, old);
     const outbox = new SqliteOutboxMailer(sqlite, old);
     for (let i = 0; i < 7; i++) {
-      await notifications.insertIfAbsent(Notification.create({ id: `n${i}`, ownerId: `u${i}`, taskId: `t${i}`, type: 'task-due', taskTitle: `Title ${i}`, dueDate: NOW, now: NOW }));
-      await outbox.send({ to: `u${i}@example.com`, subject: `Task due soon: Title ${i}`, text: `Your task "Title ${i}" is due.`, idempotencyKey: `task-due:t${i}` });
-      await users.create(User.restore({ id: `u${i}`, name: `Name ${i}`, email: `u${i}@example.com`, passwordHash: 'h', isActive: true, createdAt: NOW, updatedAt: NOW }));
+      await notifications.insertIfAbsent(
+        Notification.create({
+          id: `n${i}`,
+          ownerId: `u${i}`,
+          taskId: `t${i}`,
+          type: 'task-due',
+          taskTitle: `Title ${i}`,
+          dueDate: NOW,
+          now: NOW,
+        }),
+      );
+      await outbox.send({
+        to: `u${i}@example.com`,
+        subject: `Task due soon: Title ${i}`,
+        text: `Your task "Title ${i}" is due.`,
+        idempotencyKey: `task-due:t${i}`,
+      });
+      await users.create(
+        User.restore({
+          id: `u${i}`,
+          name: `Name ${i}`,
+          email: `u${i}@example.com`,
+          passwordHash: 'h',
+          isActive: true,
+          createdAt: NOW,
+          updatedAt: NOW,
+        }),
+      );
       await files.write(`a${i}`, bytes(`file ${i}`));
-      await attachments.insertWithinLimit(Attachment.create({ id: `a${i}`, taskId: 't', ownerId: `u${i}`, fileName: 'f.txt', contentType: 'text/plain; charset=utf-8', size: 6 }, NOW), 100);
+      await attachments.insertWithinLimit(
+        Attachment.create(
+          { id: `a${i}`, taskId: 't', ownerId: `u${i}`, fileName: 'f.txt', contentType: 'text/plain; charset=utf-8', size: 6 },
+          NOW,
+        ),
+        100,
+      );
     }
   });
   afterEach(() => {
@@ -61,7 +96,10 @@ describe('SqliteKeyRotation', () => {
 
   it('re-seals every user field and file with the active key, so the old key can be dropped', async () => {
     const batches: number[] = [];
-    const progress = await new SqliteKeyRotation(sqlite, rotating, attachmentsDir()).run({ batchSize: 3, onBatch: (p) => batches.push(p.users.scanned) });
+    const progress = await new SqliteKeyRotation(sqlite, rotating, attachmentsDir()).run({
+      batchSize: 3,
+      onBatch: (p) => batches.push(p.users.scanned),
+    });
     expect(progress).toEqual({
       users: { scanned: 7, resealed: 7 },
       tasks: { scanned: 0, resealed: 0 },
@@ -92,7 +130,9 @@ describe('SqliteKeyRotation', () => {
   });
 
   it('before rotation the new key alone cannot read old values', async () => {
-    await expect(new SqliteUserRepository(sqlite, onlyNew, new BlindIndex(blind)).findById('u1')).rejects.toBeInstanceOf(DataIntegrityError);
+    await expect(new SqliteUserRepository(sqlite, onlyNew, new BlindIndex(blind)).findById('u1')).rejects.toBeInstanceOf(
+      DataIntegrityError,
+    );
   });
 
   it('does not bring back a file whose attachment was deleted', async () => {

@@ -112,7 +112,9 @@ export class SqliteKeyRotation {
     const sealAll = this.options.sealTaskContent === true;
     const sealer = new TaskContentSealer(this.cipher, true);
     // With the flag off only rows sealed earlier are looked at (kept readable when a key goes).
-    const select = this.sqlite.db.prepare(`SELECT id, title, description, content_sealed FROM tasks WHERE id > ? ${sealAll ? '' : 'AND content_sealed = 1'} ORDER BY id LIMIT ?`);
+    const select = this.sqlite.db.prepare(
+      `SELECT id, title, description, content_sealed FROM tasks WHERE id > ? ${sealAll ? '' : 'AND content_sealed = 1'} ORDER BY id LIMIT ?`,
+    );
     // Compare-and-set on the stored text: a task changed meanwhile keeps the app's write (already
     // sealed with the active key). The version is not bumped: the task itself did not change.
     const update = this.sqlite.db.prepare(
@@ -130,7 +132,14 @@ export class SqliteKeyRotation {
           const title = sealer.open(row.id, 'title', row.title, sealed);
           const description = sealer.open(row.id, 'description', row.description, sealed);
           const text = sealer.seal(row.id, title, description);
-          progress.tasks.resealed += update.run(text.title, text.description, row.id, row.title, row.description, row.content_sealed).changes;
+          progress.tasks.resealed += update.run(
+            text.title,
+            text.description,
+            row.id,
+            row.title,
+            row.description,
+            row.content_sealed,
+          ).changes;
         }
       })();
       after = rows[rows.length - 1].id;
@@ -162,8 +171,12 @@ export class SqliteKeyRotation {
   private rotateOutbox(batchSize: number, progress: RotationProgress, onBatch?: (p: RotationProgress) => void): void {
     const text = new SealedText(this.cipher);
     // Only rows already sealed; plaintext ones are sealed by SqliteOutboxMailer at start.
-    const select = this.sqlite.db.prepare('SELECT idempotency_key, recipient, subject, body FROM mail_outbox WHERE sealed = 1 AND idempotency_key > ? ORDER BY idempotency_key LIMIT ?');
-    const update = this.sqlite.db.prepare('UPDATE mail_outbox SET recipient = ?, subject = ?, body = ? WHERE idempotency_key = ? AND recipient = ? AND subject = ? AND body = ?');
+    const select = this.sqlite.db.prepare(
+      'SELECT idempotency_key, recipient, subject, body FROM mail_outbox WHERE sealed = 1 AND idempotency_key > ? ORDER BY idempotency_key LIMIT ?',
+    );
+    const update = this.sqlite.db.prepare(
+      'UPDATE mail_outbox SET recipient = ?, subject = ?, body = ? WHERE idempotency_key = ? AND recipient = ? AND subject = ? AND body = ?',
+    );
     let after = '';
     for (;;) {
       const rows = select.all(after, batchSize) as { idempotency_key: string; recipient: string; subject: string; body: string }[];
@@ -176,7 +189,15 @@ export class SqliteKeyRotation {
           const subject = text.reseal(row.subject, outboxContext(key, 'subject'));
           const body = text.reseal(row.body, outboxContext(key, 'text'));
           if (to === null && subject === null && body === null) continue;
-          progress.outbox.resealed += update.run(to ?? row.recipient, subject ?? row.subject, body ?? row.body, key, row.recipient, row.subject, row.body).changes;
+          progress.outbox.resealed += update.run(
+            to ?? row.recipient,
+            subject ?? row.subject,
+            body ?? row.body,
+            key,
+            row.recipient,
+            row.subject,
+            row.body,
+          ).changes;
         }
       })();
       after = rows[rows.length - 1].idempotency_key;

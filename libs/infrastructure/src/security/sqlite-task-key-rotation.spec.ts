@@ -13,9 +13,13 @@ import { SqliteKeyRotation } from './sqlite-key-rotation';
 
 const k1 = randomBytes(32);
 const k2 = randomBytes(32);
-const cipher = (active: string, keys: [string, Buffer][]) => new AesGcmContentCipher({ keys: new Map(keys), activeKeyId: active, blindIndexKey: randomBytes(32) });
+const cipher = (active: string, keys: [string, Buffer][]) =>
+  new AesGcmContentCipher({ keys: new Map(keys), activeKeyId: active, blindIndexKey: randomBytes(32) });
 const old = cipher('k1', [['k1', k1]]);
-const rotating = cipher('k2', [['k1', k1], ['k2', k2]]);
+const rotating = cipher('k2', [
+  ['k1', k1],
+  ['k2', k2],
+]);
 const onlyNew = cipher('k2', [['k2', k2]]);
 
 function task(id: string, title: string): Task {
@@ -24,7 +28,13 @@ function task(id: string, title: string): Task {
   return Task.restore(t.toProps());
 }
 
-interface RawTask { id: string; title: string; description: string; content_sealed: number; version: number }
+interface RawTask {
+  id: string;
+  title: string;
+  description: string;
+  content_sealed: number;
+  version: number;
+}
 
 describe('SqliteKeyRotation of task content', () => {
   let dir: string;
@@ -35,7 +45,8 @@ describe('SqliteKeyRotation of task content', () => {
     dir = mkdtempSync(join(tmpdir(), 'primetrade-rotate-tasks-'));
     sqlite = new SqliteDatabase({ file: join(dir, 'db.sqlite') });
     // Five tasks sealed under k1, three written before the flag was switched on.
-    for (let i = 0; i < 5; i++) await new SqliteTaskRepository(sqlite, new TaskContentSealer(old, true)).insert(task(`s${i}`, `Sealed errand ${i}`));
+    for (let i = 0; i < 5; i++)
+      await new SqliteTaskRepository(sqlite, new TaskContentSealer(old, true)).insert(task(`s${i}`, `Sealed errand ${i}`));
     for (let i = 0; i < 3; i++) await new SqliteTaskRepository(sqlite, PLAINTEXT_TASK_CONTENT).insert(task(`p${i}`, `Plain errand ${i}`));
   });
   afterEach(() => {
@@ -44,7 +55,9 @@ describe('SqliteKeyRotation of task content', () => {
   });
 
   it('seals and re-seals every task with the active key; the old key can then go', async () => {
-    const progress = await new SqliteKeyRotation(sqlite, rotating, join(dir, 'attachments'), { sealTaskContent: true }).run({ batchSize: 3 });
+    const progress = await new SqliteKeyRotation(sqlite, rotating, join(dir, 'attachments'), { sealTaskContent: true }).run({
+      batchSize: 3,
+    });
     expect(progress.tasks).toEqual({ scanned: 8, resealed: 8 });
     for (const row of rows()) {
       expect(row.content_sealed).toBe(1);
@@ -54,24 +67,45 @@ describe('SqliteKeyRotation of task content', () => {
     }
     const content = new TaskContentSealer(onlyNew, true);
     const repo = new SqliteTaskRepository(sqlite, content);
-    for (const id of ['s0', 's4', 'p0', 'p2']) expect((await repo.findById('owner', id))?.description).toMatch(/^notes of (Sealed|Plain) errand \d$/);
-    const found = await new SqliteTaskReadModel(sqlite, content).list('owner', { criteria: { q: 'ERRAND', now: NOW }, sort: 'createdAt', order: 'asc', after: null, limit: 100 });
+    for (const id of ['s0', 's4', 'p0', 'p2'])
+      expect((await repo.findById('owner', id))?.description).toMatch(/^notes of (Sealed|Plain) errand \d$/);
+    const found = await new SqliteTaskReadModel(sqlite, content).list('owner', {
+      criteria: { q: 'ERRAND', now: NOW },
+      sort: 'createdAt',
+      order: 'asc',
+      after: null,
+      limit: 100,
+    });
     expect(found).toHaveLength(8);
 
     // Nothing left: a second run changes nothing.
-    expect((await new SqliteKeyRotation(sqlite, rotating, join(dir, 'attachments'), { sealTaskContent: true }).run()).tasks).toEqual({ scanned: 8, resealed: 0 });
+    expect((await new SqliteKeyRotation(sqlite, rotating, join(dir, 'attachments'), { sealTaskContent: true }).run()).tasks).toEqual({
+      scanned: 8,
+      resealed: 0,
+    });
   });
 
   it('with the flag off re-seals only what is sealed and leaves plaintext rows alone', async () => {
-    await expect(new SqliteTaskRepository(sqlite, new TaskContentSealer(onlyNew, false)).findById('owner', 's1')).rejects.toBeInstanceOf(DataIntegrityError);
+    await expect(new SqliteTaskRepository(sqlite, new TaskContentSealer(onlyNew, false)).findById('owner', 's1')).rejects.toBeInstanceOf(
+      DataIntegrityError,
+    );
     const progress = await new SqliteKeyRotation(sqlite, rotating, join(dir, 'attachments')).run();
     expect(progress.tasks).toEqual({ scanned: 5, resealed: 5 });
-    expect(rows().filter((r) => r.content_sealed === 0).map((r) => r.title)).toEqual(['Plain errand 0', 'Plain errand 1', 'Plain errand 2']);
-    expect((await new SqliteTaskRepository(sqlite, new TaskContentSealer(onlyNew, false)).findById('owner', 's1'))?.title).toBe('Sealed errand 1');
+    expect(
+      rows()
+        .filter((r) => r.content_sealed === 0)
+        .map((r) => r.title),
+    ).toEqual(['Plain errand 0', 'Plain errand 1', 'Plain errand 2']);
+    expect((await new SqliteTaskRepository(sqlite, new TaskContentSealer(onlyNew, false)).findById('owner', 's1'))?.title).toBe(
+      'Sealed errand 1',
+    );
   });
 
   it('keeps a write the app made between its read and its update (compare-and-set)', async () => {
-    const racing = cipher('k2', [['k1', k1], ['k2', k2]]);
+    const racing = cipher('k2', [
+      ['k1', k1],
+      ['k2', k2],
+    ]);
     const seal = racing.seal.bind(racing);
     // The app's write lands while the rotation is sealing p1 — after it read the row.
     jest.spyOn(racing, 'seal').mockImplementation((plaintext, context) => {

@@ -31,10 +31,24 @@ export class AttachmentListDto {
 export const UPLOAD_BODY_SCHEMA: SchemaObject = {
   type: 'object',
   required: ['file'],
-  properties: { file: { type: 'string', format: 'binary', description: 'PNG, JPEG, GIF, WebP, PDF or UTF-8 text (the type is read from the content). One file per request: the first file part is stored, later parts are ignored.' } },
+  properties: {
+    file: {
+      type: 'string',
+      format: 'binary',
+      description:
+        'PNG, JPEG, GIF, WebP, PDF or UTF-8 text (the type is read from the content). One file per request: the first file part is stored, later parts are ignored.',
+    },
+  },
 };
 
 /** Built from an allow-list of fields. */
 export function toAttachmentResponse(view: AttachmentView): AttachmentResponseDto {
-  return { id: view.id, taskId: view.taskId, fileName: view.fileName, contentType: view.contentType, size: view.size, createdAt: view.createdAt.toISOString() };
+  return {
+    id: view.id,
+    taskId: view.taskId,
+    fileName: view.fileName,
+    contentType: view.contentType,
+    size: view.size,
+    createdAt: view.createdAt.toISOString(),
+  };
 }

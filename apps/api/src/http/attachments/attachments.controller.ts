@@ -1,10 +1,24 @@
 import { Controller, Delete, Get, HttpCode, Param, Post, Req, Res, StreamableFile } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
-  ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags,
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiResponse,
+  ApiTags,
 } from '@nestjs/swagger';
 import {
-  ALLOWED_CONTENT_TYPES, AttachmentLimits, DeleteAttachmentCommand, GetAttachmentQuery, ListAttachmentsQuery, UploadAttachmentCommand,
+  ALLOWED_CONTENT_TYPES,
+  AttachmentLimits,
+  DeleteAttachmentCommand,
+  GetAttachmentQuery,
+  ListAttachmentsQuery,
+  UploadAttachmentCommand,
 } from '@primetrade/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
@@ -15,8 +29,10 @@ import { AttachmentListDto, AttachmentResponseDto, toAttachmentResponse, UPLOAD_
 import { attachmentDisposition } from './content-disposition';
 
 const PROBLEM = { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetailsDto' } } };
-const ApiTooLarge = () => ApiResponse({ status: 413, description: 'The file is larger than ATTACHMENT_MAX_BYTES (the upload is cut off there)', content: PROBLEM });
-const ApiUnsupportedType = () => ApiResponse({ status: 415, description: 'Not multipart, or the content is not of an accepted type', content: PROBLEM });
+const ApiTooLarge = () =>
+  ApiResponse({ status: 413, description: 'The file is larger than ATTACHMENT_MAX_BYTES (the upload is cut off there)', content: PROBLEM });
+const ApiUnsupportedType = () =>
+  ApiResponse({ status: 415, description: 'Not multipart, or the content is not of an accepted type', content: PROBLEM });
 
 @ApiTags('attachments')
 @ApiBearerAuth()
@@ -42,11 +58,15 @@ export class AttachmentsController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AttachmentResponseDto> {
-    if (!request.isMultipart()) throw new HttpProblemException(415, 'ATTACHMENT.MULTIPART_REQUIRED', 'Send the file as multipart/form-data, in a part named "file".');
+    if (!request.isMultipart())
+      throw new HttpProblemException(415, 'ATTACHMENT.MULTIPART_REQUIRED', 'Send the file as multipart/form-data, in a part named "file".');
     try {
       // One byte over the limit is enough for the handler to see it is too large.
       const part = await request.file({ limits: { fileSize: this.limits.maxBytes + 1, files: 1 } });
-      if (!part) throw new HttpProblemException(400, 'ATTACHMENT.FILE_REQUIRED', 'The multipart body has no file part.', [{ field: 'file', message: 'is required' }]);
+      if (!part)
+        throw new HttpProblemException(400, 'ATTACHMENT.FILE_REQUIRED', 'The multipart body has no file part.', [
+          { field: 'file', message: 'is required' },
+        ]);
       const view = await this.commands.execute(new UploadAttachmentCommand(user.id, taskId, part.filename ?? '', part.file));
       void reply.status(201).header('Location', `/api/v1/tasks/${taskId}/attachments/${view.id}`);
       return toAttachmentResponse(view);
@@ -99,7 +119,11 @@ export class AttachmentsController {
   @ApiOperation({ summary: 'Delete an attachment' })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiProblems(401, 404, 429)
-  async deleteAttachment(@CurrentUser() user: AuthenticatedUser, @Param('id') taskId: string, @Param('attachmentId') attachmentId: string): Promise<void> {
+  async deleteAttachment(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id') taskId: string,
+    @Param('attachmentId') attachmentId: string,
+  ): Promise<void> {
     await this.commands.execute(new DeleteAttachmentCommand(user.id, taskId, attachmentId));
   }
 }

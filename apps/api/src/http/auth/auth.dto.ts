@@ -3,31 +3,43 @@ import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 
 export class RegisterRequestDto {
   @ApiProperty({ example: 'Ada Lovelace', minLength: 1, maxLength: 100 })
-  @IsString() @MinLength(1) @MaxLength(100)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
   name!: string;
 
   @ApiProperty({ example: 'ada@example.com', maxLength: 254 })
-  @IsString() @IsEmail() @MaxLength(254)
+  @IsString()
+  @IsEmail()
+  @MaxLength(254)
   email!: string;
 
   @ApiProperty({ example: 'correct horse battery staple', minLength: 8, maxLength: 128 })
-  @IsString() @MinLength(8) @MaxLength(128)
+  @IsString()
+  @MinLength(8)
+  @MaxLength(128)
   password!: string;
 }
 
 export class LoginRequestDto {
   @ApiProperty({ example: 'ada@example.com', maxLength: 254 })
-  @IsString() @IsEmail() @MaxLength(254)
+  @IsString()
+  @IsEmail()
+  @MaxLength(254)
   email!: string;
 
   @ApiProperty({ example: 'correct horse battery staple', maxLength: 128 })
-  @IsString() @MinLength(1) @MaxLength(128)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(128)
   password!: string;
 }
 
 export class RefreshRequestDto {
   @ApiProperty({ description: 'The refresh token from login or the previous refresh' })
-  @IsString() @MinLength(1) @MaxLength(512)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(512)
   refreshToken!: string;
 }
 

@@ -5,17 +5,24 @@ import { NOTIFICATION_PAGE_LIMIT, NOTIFICATION_TYPES, type NotificationType } fr
 
 export class ListNotificationsQueryDto {
   @ApiPropertyOptional({ type: Number, minimum: 1, maximum: NOTIFICATION_PAGE_LIMIT.max, default: NOTIFICATION_PAGE_LIMIT.default })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(NOTIFICATION_PAGE_LIMIT.max)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(NOTIFICATION_PAGE_LIMIT.max)
   limit?: number;
 
   @ApiPropertyOptional({ description: 'Opaque cursor from the previous page’s nextCursor' })
-  @IsOptional() @IsString() @MaxLength(512)
+  @IsOptional()
+  @IsString()
+  @MaxLength(512)
   cursor?: string;
 }
 
 export class NotificationResponseDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ enum: NOTIFICATION_TYPES, description: 'task-due: due within 24 hours; task-overdue: past its due date and still open' }) type!: NotificationType;
+  @ApiProperty({ enum: NOTIFICATION_TYPES, description: 'task-due: due within 24 hours; task-overdue: past its due date and still open' })
+  type!: NotificationType;
   @ApiProperty({ format: 'uuid' }) taskId!: string;
   @ApiProperty({ description: 'The task title when the notification was made' }) taskTitle!: string;
   @ApiProperty({ format: 'date-time' }) dueDate!: string;
@@ -25,6 +32,7 @@ export class NotificationResponseDto {
 
 export class NotificationPageDto {
   @ApiProperty({ type: [NotificationResponseDto], description: 'Newest first' }) items!: NotificationResponseDto[];
-  @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page; null on the last page' }) nextCursor!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page; null on the last page' }) nextCursor!:
+    string | null;
   @ApiProperty({ description: 'Unread notifications in total (all pages)' }) unreadCount!: number;
 }

@@ -24,9 +24,20 @@ interface Problem {
 }
 
 const TITLES: Record<number, string> = {
-  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
-  406: 'Not Acceptable', 409: 'Conflict', 412: 'Precondition Failed', 413: 'Content Too Large', 415: 'Unsupported Media Type',
-  422: 'Unprocessable Content', 429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  409: 'Conflict',
+  412: 'Precondition Failed',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
 /**
@@ -78,7 +89,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const fastifyStatus = (exception as { statusCode?: unknown } | null)?.statusCode;
     if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
       const fastifyCode = (exception as { code?: unknown }).code;
-      return { status: fastifyStatus, code: `HTTP.${fastifyStatus}`, detail: clientErrorDetail(fastifyStatus, typeof fastifyCode === 'string' ? fastifyCode : undefined) };
+      return {
+        status: fastifyStatus,
+        code: `HTTP.${fastifyStatus}`,
+        detail: clientErrorDetail(fastifyStatus, typeof fastifyCode === 'string' ? fastifyCode : undefined),
+      };
     }
     return { status: HttpStatus.INTERNAL_SERVER_ERROR, code: 'INTERNAL', detail: 'The server could not handle the request.' };
   }
@@ -95,9 +110,13 @@ const MULTIPART_LIMITS: Record<string, string> = {
 function clientErrorDetail(status: number, code?: string): string {
   if (code && MULTIPART_LIMITS[code]) return MULTIPART_LIMITS[code];
   switch (status) {
-    case 413: return 'The request body is larger than the limit of 100 kB.';
-    case 415: return 'The request body must be application/json.';
-    case 400: return 'The request body is not valid JSON.';
-    default: return TITLES[status] ?? 'The request was not valid.';
+    case 413:
+      return 'The request body is larger than the limit of 100 kB.';
+    case 415:
+      return 'The request body must be application/json.';
+    case 400:
+      return 'The request body is not valid JSON.';
+    default:
+      return TITLES[status] ?? 'The request was not valid.';
   }
 }

@@ -1,7 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsBoolean, IsDate, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateIf,
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsDate,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
 } from 'class-validator';
 import { TASK_LIMITS, TASK_PAGE_LIMIT, TASK_PRIORITIES, TASK_STATUSES, type TaskPriority, type TaskStatus } from '@primetrade/domain';
 
@@ -10,7 +22,10 @@ const ORDERS = ['asc', 'desc'] as const;
 
 /** `status=todo&status=done` and `status=todo,done` both mean a list. */
 const toList = ({ value }: { value: unknown }) =>
-  (Array.isArray(value) ? value : [value]).flatMap((v) => (typeof v === 'string' ? v.split(',') : [v])).map((v) => (typeof v === 'string' ? v.trim() : v)).filter((v) => v !== '');
+  (Array.isArray(value) ? value : [value])
+    .flatMap((v) => (typeof v === 'string' ? v.split(',') : [v]))
+    .map((v) => (typeof v === 'string' ? v.trim() : v))
+    .filter((v) => v !== '');
 
 /** ISO 8601 strings only; anything else stays as-is and fails @IsDate. */
 const toDate = ({ value }: { value: unknown }) => {
@@ -22,99 +37,149 @@ const toDate = ({ value }: { value: unknown }) => {
 
 export class CreateTaskRequestDto {
   @ApiProperty({ minLength: 1, maxLength: TASK_LIMITS.titleMax, example: 'Prepare the quarterly report' })
-  @IsString() @MinLength(1) @MaxLength(TASK_LIMITS.titleMax)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(TASK_LIMITS.titleMax)
   title!: string;
 
   @ApiPropertyOptional({ maxLength: TASK_LIMITS.descriptionMax, example: 'Numbers from finance first.' })
-  @IsOptional() @IsString() @MaxLength(TASK_LIMITS.descriptionMax)
+  @IsOptional()
+  @IsString()
+  @MaxLength(TASK_LIMITS.descriptionMax)
   description?: string;
 
   @ApiPropertyOptional({ enum: ['todo', 'in_progress'], default: 'todo' })
-  @IsOptional() @IsIn(['todo', 'in_progress'])
+  @IsOptional()
+  @IsIn(['todo', 'in_progress'])
   status?: TaskStatus;
 
   @ApiPropertyOptional({ enum: TASK_PRIORITIES, default: 'medium' })
-  @IsOptional() @IsIn(TASK_PRIORITIES)
+  @IsOptional()
+  @IsIn(TASK_PRIORITIES)
   priority?: TaskPriority;
 
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, example: '2026-12-01T09:00:00.000Z' })
-  @IsOptional() @Transform(toDate) @IsDate({ message: 'dueDate must be an ISO 8601 date-time' })
+  @IsOptional()
+  @Transform(toDate)
+  @IsDate({ message: 'dueDate must be an ISO 8601 date-time' })
   dueDate?: Date | null;
 
   @ApiPropertyOptional({ type: [String], maxItems: TASK_LIMITS.tagsMax, example: ['work', 'finance'] })
-  @IsOptional() @IsArray() @ArrayMaxSize(TASK_LIMITS.tagsMax) @IsString({ each: true }) @MinLength(1, { each: true }) @MaxLength(TASK_LIMITS.tagMax, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(TASK_LIMITS.tagsMax)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(TASK_LIMITS.tagMax, { each: true })
   tags?: string[];
 }
 
 export class UpdateTaskRequestDto {
   @ApiPropertyOptional({ minLength: 1, maxLength: TASK_LIMITS.titleMax })
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(TASK_LIMITS.titleMax)
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(TASK_LIMITS.titleMax)
   title?: string;
 
   @ApiPropertyOptional({ maxLength: TASK_LIMITS.descriptionMax })
-  @IsOptional() @IsString() @MaxLength(TASK_LIMITS.descriptionMax)
+  @IsOptional()
+  @IsString()
+  @MaxLength(TASK_LIMITS.descriptionMax)
   description?: string;
 
   @ApiPropertyOptional({ enum: TASK_STATUSES, description: 'Moving a completed or cancelled task back to todo reopens it' })
-  @IsOptional() @IsIn(TASK_STATUSES)
+  @IsOptional()
+  @IsIn(TASK_STATUSES)
   status?: TaskStatus;
 
   @ApiPropertyOptional({ enum: TASK_PRIORITIES })
-  @IsOptional() @IsIn(TASK_PRIORITIES)
+  @IsOptional()
+  @IsIn(TASK_PRIORITIES)
   priority?: TaskPriority;
 
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, description: 'null removes the due date' })
-  @ValidateIf((_, v) => v !== null && v !== undefined) @Transform(toDate) @IsDate({ message: 'dueDate must be an ISO 8601 date-time or null' })
+  @ValidateIf((_, v) => v !== null && v !== undefined)
+  @Transform(toDate)
+  @IsDate({ message: 'dueDate must be an ISO 8601 date-time or null' })
   dueDate?: Date | null;
 
   @ApiPropertyOptional({ type: [String], maxItems: TASK_LIMITS.tagsMax })
-  @IsOptional() @IsArray() @ArrayMaxSize(TASK_LIMITS.tagsMax) @IsString({ each: true }) @MinLength(1, { each: true }) @MaxLength(TASK_LIMITS.tagMax, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(TASK_LIMITS.tagsMax)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(TASK_LIMITS.tagMax, { each: true })
   tags?: string[];
 }
 
 export class ListTasksQueryDto {
   @ApiPropertyOptional({ enum: TASK_STATUSES, isArray: true, description: 'Repeat or comma-separate for several' })
-  @IsOptional() @Transform(toList) @IsIn(TASK_STATUSES, { each: true })
+  @IsOptional()
+  @Transform(toList)
+  @IsIn(TASK_STATUSES, { each: true })
   status?: TaskStatus[];
 
   @ApiPropertyOptional({ enum: TASK_PRIORITIES, isArray: true, description: 'Repeat or comma-separate for several' })
-  @IsOptional() @Transform(toList) @IsIn(TASK_PRIORITIES, { each: true })
+  @IsOptional()
+  @Transform(toList)
+  @IsIn(TASK_PRIORITIES, { each: true })
   priority?: TaskPriority[];
 
   @ApiPropertyOptional({ maxLength: TASK_LIMITS.tagMax })
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(TASK_LIMITS.tagMax)
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(TASK_LIMITS.tagMax)
   tag?: string;
 
   @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Due strictly before' })
-  @IsOptional() @Transform(toDate) @IsDate({ message: 'dueBefore must be an ISO 8601 date-time' })
+  @IsOptional()
+  @Transform(toDate)
+  @IsDate({ message: 'dueBefore must be an ISO 8601 date-time' })
   dueBefore?: Date;
 
   @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Due strictly after' })
-  @IsOptional() @Transform(toDate) @IsDate({ message: 'dueAfter must be an ISO 8601 date-time' })
+  @IsOptional()
+  @Transform(toDate)
+  @IsDate({ message: 'dueAfter must be an ISO 8601 date-time' })
   dueAfter?: Date;
 
   @ApiPropertyOptional({ type: Boolean, description: 'Only open tasks past their due date' })
-  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
   overdue?: boolean;
 
   @ApiPropertyOptional({ maxLength: 200, description: 'Text in title or description (case-insensitive)' })
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   q?: string;
 
   @ApiPropertyOptional({ enum: SORTS, default: 'createdAt' })
-  @IsOptional() @IsIn(SORTS)
+  @IsOptional()
+  @IsIn(SORTS)
   sort?: (typeof SORTS)[number];
 
   @ApiPropertyOptional({ enum: ORDERS, default: 'desc' })
-  @IsOptional() @IsIn(ORDERS)
+  @IsOptional()
+  @IsIn(ORDERS)
   order?: (typeof ORDERS)[number];
 
   @ApiPropertyOptional({ type: Number, minimum: 1, maximum: TASK_PAGE_LIMIT.max, default: TASK_PAGE_LIMIT.default })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(TASK_PAGE_LIMIT.max)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(TASK_PAGE_LIMIT.max)
   limit?: number;
 
   @ApiPropertyOptional({ description: 'Opaque cursor from the previous page’s nextCursor' })
-  @IsOptional() @IsString() @MaxLength(512)
+  @IsOptional()
+  @IsString()
+  @MaxLength(512)
   cursor?: string;
 }
 
@@ -134,7 +199,8 @@ export class TaskResponseDto {
 
 export class TaskPageDto {
   @ApiProperty({ type: [TaskResponseDto] }) items!: TaskResponseDto[];
-  @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page; null on the last page' }) nextCursor!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page; null on the last page' }) nextCursor!:
+    string | null;
 }
 
 export class StatusCountsDto {
@@ -158,5 +224,6 @@ export class TaskStatsResponseDto {
   @ApiProperty({ description: 'Open tasks past their due date' }) overdue!: number;
   @ApiProperty({ description: 'Open tasks due in the next 24 hours' }) dueSoon!: number;
   @ApiProperty({ description: 'Completed share of all tasks, 0 to 1' }) completionRate!: number;
-  @ApiProperty({ type: Number, nullable: true, description: 'Mean seconds from creation to completion' }) averageCompletionSeconds!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Mean seconds from creation to completion' }) averageCompletionSeconds!:
+    number | null;
 }

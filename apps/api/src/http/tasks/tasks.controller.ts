@@ -1,17 +1,29 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
-  ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags,
-} from '@nestjs/swagger';
-import {
-  CompleteTaskCommand, CreateTaskCommand, DeleteTaskCommand, GetTaskQuery, GetTaskStatsQuery, ListTasksQuery, type TaskView, UpdateTaskCommand,
+  CompleteTaskCommand,
+  CreateTaskCommand,
+  DeleteTaskCommand,
+  GetTaskQuery,
+  GetTaskStatsQuery,
+  ListTasksQuery,
+  type TaskView,
+  UpdateTaskCommand,
 } from '@primetrade/domain';
 import type { FastifyReply } from 'fastify';
 import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
 import { ApiProblems } from '../problem/api-problems.decorator';
 import { TaskCreateThrottle } from '../throttling/throttle-scopes';
 import { etagOf, parseIfMatch } from './etag';
-import { CreateTaskRequestDto, ListTasksQueryDto, TaskPageDto, TaskResponseDto, TaskStatsResponseDto, UpdateTaskRequestDto } from './task.dto';
+import {
+  CreateTaskRequestDto,
+  ListTasksQueryDto,
+  TaskPageDto,
+  TaskResponseDto,
+  TaskStatsResponseDto,
+  UpdateTaskRequestDto,
+} from './task.dto';
 import { toTaskResponse, toTaskStatsResponse } from './task.response';
 
 const IF_MATCH = { name: 'If-Match', required: false, description: 'ETag of the version you edited; 412 when it is stale' } as const;
@@ -30,7 +42,11 @@ export class TasksController {
   @ApiOperation({ summary: 'Create a task' })
   @ApiCreatedResponse({ type: TaskResponseDto, headers: { ETag: { description: 'Version of the task', schema: { type: 'string' } } } })
   @ApiProblems(400, 401, 413, 429)
-  async createTask(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateTaskRequestDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<TaskResponseDto> {
+  async createTask(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() body: CreateTaskRequestDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TaskResponseDto> {
     const task = await this.commands.execute(new CreateTaskCommand(user.id, body));
     void reply.header('Location', `/api/v1/tasks/${task.id}`);
     return this.withEtag(reply, task);
@@ -58,7 +74,11 @@ export class TasksController {
   @ApiOperation({ summary: 'One task' })
   @ApiOkResponse({ type: TaskResponseDto })
   @ApiProblems(401, 404, 429)
-  async getTask(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<TaskResponseDto> {
+  async getTask(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id') id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TaskResponseDto> {
     return this.withEtag(reply, await this.queries.execute(new GetTaskQuery(user.id, id)));
   }
 
@@ -97,7 +117,11 @@ export class TasksController {
   @ApiHeader(IF_MATCH)
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiProblems(401, 404, 409, 412, 429)
-  async deleteTask(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string, @Headers('if-match') ifMatch: string | undefined): Promise<void> {
+  async deleteTask(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id') id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+  ): Promise<void> {
     await this.commands.execute(new DeleteTaskCommand(user.id, id, parseIfMatch(ifMatch)));
   }
 

@@ -27,10 +27,22 @@ export class RateLimitGuard extends ThrottlerGuard {
 
     const tracker = await getTracker(req as never, context);
     const key = generateKey(context, tracker, name);
-    const { totalHits, timeToExpire, isBlocked, timeToBlockExpire } = await this.storageService.increment(key, ttl, limit, blockDuration, name);
+    const { totalHits, timeToExpire, isBlocked, timeToBlockExpire } = await this.storageService.increment(
+      key,
+      ttl,
+      limit,
+      blockDuration,
+      name,
+    );
 
     const policies = (req[RATE_LIMIT_STATE] ??= []);
-    policies.push({ name, limit, windowSeconds: Math.ceil(ttl / 1000), remaining: Math.max(0, limit - totalHits), resetSeconds: timeToExpire });
+    policies.push({
+      name,
+      limit,
+      windowSeconds: Math.ceil(ttl / 1000),
+      remaining: Math.max(0, limit - totalHits),
+      resetSeconds: timeToExpire,
+    });
     void res.header('RateLimit-Policy', policies.map((p) => `"${p.name}";q=${p.limit};w=${p.windowSeconds}`).join(', '));
     void res.header('RateLimit', policies.map((p) => `"${p.name}";r=${p.remaining};t=${p.resetSeconds}`).join(', '));
 

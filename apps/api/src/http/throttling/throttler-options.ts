@@ -23,7 +23,14 @@ export function throttlerOptions(config: AppConfig['throttle']): ThrottlerModule
   return {
     throttlers: [
       // One budget across all routes, not one per route.
-      { name: 'default', limit: config.default.limit, ttl: config.default.ttlMs, skipIf: off, getTracker: userOrIp, generateKey: (_ctx, tracker, name) => `${name}:${tracker}` },
+      {
+        name: 'default',
+        limit: config.default.limit,
+        ttl: config.default.ttlMs,
+        skipIf: off,
+        getTracker: userOrIp,
+        generateKey: (_ctx, tracker, name) => `${name}:${tracker}`,
+      },
       {
         name: 'task-create',
         limit: config.taskCreate.limit,

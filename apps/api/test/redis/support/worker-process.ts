@@ -12,7 +12,11 @@ export function buildServer(): string {
   const out = join(ROOT, 'tmp', `redis-e2e-${process.pid}`);
   if (!existsSync(join(out, 'apps/api/src/main.js'))) {
     mkdirSync(out, { recursive: true });
-    execFileSync(join(ROOT, 'node_modules/.bin/swc'), ['apps/api/src', 'libs/domain/src', 'libs/infrastructure/src', '-d', out, '--copy-files', '--ignore', '**/*.spec.ts', '--quiet'], { cwd: ROOT, stdio: 'inherit' });
+    execFileSync(
+      join(ROOT, 'node_modules/.bin/swc'),
+      ['apps/api/src', 'libs/domain/src', 'libs/infrastructure/src', '-d', out, '--copy-files', '--ignore', '**/*.spec.ts', '--quiet'],
+      { cwd: ROOT, stdio: 'inherit' },
+    );
   }
   return out;
 }

@@ -38,7 +38,10 @@ export class ShellComponent implements OnInit {
   ngOnInit(): void {
     // A reloaded page has tokens but no profile yet; the interceptor refreshes if needed.
     if (!this.session.user()) {
-      this.auth.loadUser().pipe(takeUntilDestroyed(this.destroyRef)).subscribe({ error: () => undefined });
+      this.auth
+        .loadUser()
+        .pipe(takeUntilDestroyed(this.destroyRef))
+        .subscribe({ error: () => undefined });
     }
   }
 

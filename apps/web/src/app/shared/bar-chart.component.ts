@@ -28,11 +28,36 @@ export interface BarDatum {
     </ul>
   `,
   styles: `
-    .chart { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 8px; }
-    .row { display: grid; grid-template-columns: 7.5rem 1fr 2.5rem; align-items: center; gap: 8px; }
-    .track { height: 14px; border-radius: 7px; background: var(--mat-sys-surface-container-high); overflow: hidden; }
-    .bar { display: block; height: 100%; border-radius: 7px; min-width: 2px; }
-    .value { text-align: right; font-variant-numeric: tabular-nums; }
+    .chart {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: flex;
+      flex-direction: column;
+      gap: 8px;
+    }
+    .row {
+      display: grid;
+      grid-template-columns: 7.5rem 1fr 2.5rem;
+      align-items: center;
+      gap: 8px;
+    }
+    .track {
+      height: 14px;
+      border-radius: 7px;
+      background: var(--mat-sys-surface-container-high);
+      overflow: hidden;
+    }
+    .bar {
+      display: block;
+      height: 100%;
+      border-radius: 7px;
+      min-width: 2px;
+    }
+    .value {
+      text-align: right;
+      font-variant-numeric: tabular-nums;
+    }
   `,
 })
 export class BarChartComponent {

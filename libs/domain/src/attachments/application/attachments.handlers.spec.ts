@@ -5,7 +5,11 @@ import { CreateTaskHandler } from '../../tasks/application/commands/create-task/
 import { createTestContext, type TestContext } from '../../testing';
 import { MemoryAttachmentRepository, MemoryFileStorage } from '../../testing/memory-attachments';
 import {
-  AttachmentLimitReachedError, AttachmentNotFoundError, AttachmentTooLargeError, EmptyAttachmentError, UnsupportedAttachmentTypeError,
+  AttachmentLimitReachedError,
+  AttachmentNotFoundError,
+  AttachmentTooLargeError,
+  EmptyAttachmentError,
+  UnsupportedAttachmentTypeError,
 } from '../model/attachment.errors';
 import type { FileContent } from '../ports/file-storage.port';
 import { DeleteAttachmentCommand } from './commands/delete-attachment/delete-attachment.command';
@@ -52,14 +56,17 @@ describe('attachment use cases', () => {
   let upload: UploadAttachmentHandler;
   let taskId: string;
   const limits = { maxBytes: 1024, maxPerTask: 3 };
-  const send = (content: FileContent, name = 'notes.txt', owner = 'o1') => upload.execute(new UploadAttachmentCommand(owner, taskId, name, content));
+  const send = (content: FileContent, name = 'notes.txt', owner = 'o1') =>
+    upload.execute(new UploadAttachmentCommand(owner, taskId, name, content));
 
   beforeEach(async () => {
     ctx = createTestContext();
     repo = new MemoryAttachmentRepository();
     files = new MemoryFileStorage();
     upload = new UploadAttachmentHandler(ctx.tasks, repo, files, limits, ctx.ids, ctx.clock);
-    taskId = (await new CreateTaskHandler(ctx.tasks, ctx.ids, ctx.clock, ctx.events).execute(new CreateTaskCommand('o1', { title: 'With files' }))).id;
+    taskId = (
+      await new CreateTaskHandler(ctx.tasks, ctx.ids, ctx.clock, ctx.events).execute(new CreateTaskCommand('o1', { title: 'With files' }))
+    ).id;
   });
 
   it('stores the content under a server id with the sniffed type and the sanitised name', async () => {
@@ -76,7 +83,9 @@ describe('attachment use cases', () => {
   it('trusts the bytes, not the name: a .png of text is text, an ELF is refused', async () => {
     expect((await send(chunks('just text'), 'image.png')).contentType).toBe('text/plain; charset=utf-8');
     expect((await send(chunks(PNG), 'notes.txt')).contentType).toBe('image/png');
-    await expect(send(chunks(Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0])), 'tool.txt')).rejects.toBeInstanceOf(UnsupportedAttachmentTypeError);
+    await expect(send(chunks(Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0])), 'tool.txt')).rejects.toBeInstanceOf(
+      UnsupportedAttachmentTypeError,
+    );
     expect(repo.rows.size).toBe(2);
   });
 
@@ -120,9 +129,15 @@ describe('attachment use cases', () => {
   it('answers 404 for another owner’s task and attachment', async () => {
     const view = await send(chunks('mine'));
     await expect(send(chunks('theirs'), 'x.txt', 'o2')).rejects.toBeInstanceOf(TaskNotFoundError);
-    await expect(new ListAttachmentsHandler(ctx.tasks, repo).execute(new ListAttachmentsQuery('o2', taskId))).rejects.toBeInstanceOf(TaskNotFoundError);
-    await expect(new GetAttachmentHandler(repo, files).execute(new GetAttachmentQuery('o2', taskId, view.id))).rejects.toBeInstanceOf(AttachmentNotFoundError);
-    await expect(new DeleteAttachmentHandler(repo, files).execute(new DeleteAttachmentCommand('o2', taskId, view.id))).rejects.toBeInstanceOf(AttachmentNotFoundError);
+    await expect(new ListAttachmentsHandler(ctx.tasks, repo).execute(new ListAttachmentsQuery('o2', taskId))).rejects.toBeInstanceOf(
+      TaskNotFoundError,
+    );
+    await expect(new GetAttachmentHandler(repo, files).execute(new GetAttachmentQuery('o2', taskId, view.id))).rejects.toBeInstanceOf(
+      AttachmentNotFoundError,
+    );
+    await expect(
+      new DeleteAttachmentHandler(repo, files).execute(new DeleteAttachmentCommand('o2', taskId, view.id)),
+    ).rejects.toBeInstanceOf(AttachmentNotFoundError);
     expect(files.files.has(view.id)).toBe(true);
   });
 
@@ -131,14 +146,21 @@ describe('attachment use cases', () => {
     await new DeleteAttachmentHandler(repo, files).execute(new DeleteAttachmentCommand('o1', taskId, view.id));
     expect(files.files.size).toBe(0);
     expect(repo.rows.size).toBe(0);
-    await expect(new DeleteAttachmentHandler(repo, files).execute(new DeleteAttachmentCommand('o1', taskId, view.id))).rejects.toBeInstanceOf(AttachmentNotFoundError);
+    await expect(
+      new DeleteAttachmentHandler(repo, files).execute(new DeleteAttachmentCommand('o1', taskId, view.id)),
+    ).rejects.toBeInstanceOf(AttachmentNotFoundError);
   });
 
   it('removes every file of a deleted task, and a second delivery is harmless', async () => {
     await send(chunks('one'));
     await send(chunks(PNG));
     const handler = new DeleteTaskAttachmentsHandler(repo, files);
-    const event = new TaskDeleted(taskId, 'o1', { status: 'todo', priority: 'medium', dueDate: null, createdAt: new Date(), completedAt: null }, new Date());
+    const event = new TaskDeleted(
+      taskId,
+      'o1',
+      { status: 'todo', priority: 'medium', dueDate: null, createdAt: new Date(), completedAt: null },
+      new Date(),
+    );
     await handler.handle(event);
     expect(files.files.size).toBe(0);
     expect(repo.rows.size).toBe(0);

@@ -14,4 +14,10 @@ export * from './queries/get-attachment/get-attachment.query';
 export { UploadAttachmentHandler, DeleteAttachmentHandler, ListAttachmentsHandler, GetAttachmentHandler, DeleteTaskAttachmentsHandler };
 
 /** Providers of the attachment use cases, for the composition root. */
-export const attachmentHandlers = [UploadAttachmentHandler, DeleteAttachmentHandler, ListAttachmentsHandler, GetAttachmentHandler, DeleteTaskAttachmentsHandler];
+export const attachmentHandlers = [
+  UploadAttachmentHandler,
+  DeleteAttachmentHandler,
+  ListAttachmentsHandler,
+  GetAttachmentHandler,
+  DeleteTaskAttachmentsHandler,
+];

@@ -26,16 +26,32 @@ export class Attachment {
     return new Attachment({ ...props });
   }
 
-  get id(): string { return this.props.id; }
-  get taskId(): string { return this.props.taskId; }
-  get ownerId(): string { return this.props.ownerId; }
-  get fileName(): string { return this.props.fileName; }
-  get contentType(): AttachmentContentType { return this.props.contentType; }
-  get size(): number { return this.props.size; }
-  get createdAt(): Date { return this.props.createdAt; }
+  get id(): string {
+    return this.props.id;
+  }
+  get taskId(): string {
+    return this.props.taskId;
+  }
+  get ownerId(): string {
+    return this.props.ownerId;
+  }
+  get fileName(): string {
+    return this.props.fileName;
+  }
+  get contentType(): AttachmentContentType {
+    return this.props.contentType;
+  }
+  get size(): number {
+    return this.props.size;
+  }
+  get createdAt(): Date {
+    return this.props.createdAt;
+  }
 
   /** The key of its content in FileStorage: the server-generated id, never the client's name. */
-  get storageKey(): string { return this.props.id; }
+  get storageKey(): string {
+    return this.props.id;
+  }
 
   toProps(): AttachmentProps {
     return { ...this.props };

@@ -24,7 +24,9 @@ export class UnsupportedAttachmentTypeError extends DomainError {
   readonly kind = 'unsupported_type' as const;
 
   constructor() {
-    super('The file is not of an accepted type (PNG, JPEG, GIF, WebP, PDF or UTF-8 text); its type is read from its content, not its name.');
+    super(
+      'The file is not of an accepted type (PNG, JPEG, GIF, WebP, PDF or UTF-8 text); its type is read from its content, not its name.',
+    );
   }
 }
 

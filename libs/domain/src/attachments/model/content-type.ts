@@ -1,5 +1,12 @@
 /** The content types an attachment may have: each recognised from its bytes, never from the client. */
-export const ALLOWED_CONTENT_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf', 'text/plain; charset=utf-8'] as const;
+export const ALLOWED_CONTENT_TYPES = [
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
+  'application/pdf',
+  'text/plain; charset=utf-8',
+] as const;
 export type AttachmentContentType = (typeof ALLOWED_CONTENT_TYPES)[number];
 export const TEXT_PLAIN: AttachmentContentType = 'text/plain; charset=utf-8';
 

@@ -16,11 +16,4 @@ export * from './queries/get-me/get-me.query';
 export { RegisterUserHandler, LogInHandler, RefreshSessionHandler, LogOutHandler, GetMeHandler };
 
 /** Providers of the identity use cases, for the composition root. */
-export const identityHandlers = [
-  SessionIssuer,
-  RegisterUserHandler,
-  LogInHandler,
-  RefreshSessionHandler,
-  LogOutHandler,
-  GetMeHandler,
-];
+export const identityHandlers = [SessionIssuer, RegisterUserHandler, LogInHandler, RefreshSessionHandler, LogOutHandler, GetMeHandler];

@@ -36,9 +36,15 @@ export class Session {
     return new Session({ ...props });
   }
 
-  get id(): string { return this.props.id; }
-  get userId(): string { return this.props.userId; }
-  get familyId(): string { return this.props.familyId; }
+  get id(): string {
+    return this.props.id;
+  }
+  get userId(): string {
+    return this.props.userId;
+  }
+  get familyId(): string {
+    return this.props.familyId;
+  }
 
   stateAt(now: Date): SessionState {
     if (this.props.revokedAt) return 'revoked';

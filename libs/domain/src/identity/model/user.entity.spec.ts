@@ -35,7 +35,9 @@ describe('User', () => {
     const events = user.pullEvents();
     expect(events).toHaveLength(1);
     expect(events[0]).toBeInstanceOf(UserRegistered);
-    expect(events[0]).toEqual(expect.objectContaining({ type: 'identity.user-registered', aggregateId: 'u1', email: 'ada@example.com', occurredAt: NOW }));
+    expect(events[0]).toEqual(
+      expect.objectContaining({ type: 'identity.user-registered', aggregateId: 'u1', email: 'ada@example.com', occurredAt: NOW }),
+    );
     expect(user.pullEvents()).toEqual([]);
   });
 

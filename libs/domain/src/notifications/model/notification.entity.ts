@@ -24,7 +24,15 @@ export const notificationKey = (type: NotificationType, taskId: string): string 
 export class Notification {
   private constructor(private props: NotificationProps) {}
 
-  static create(input: { id: string; ownerId: string; taskId: string; type: NotificationType; taskTitle: string; dueDate: Date; now: Date }): Notification {
+  static create(input: {
+    id: string;
+    ownerId: string;
+    taskId: string;
+    type: NotificationType;
+    taskTitle: string;
+    dueDate: Date;
+    now: Date;
+  }): Notification {
     return new Notification({
       id: input.id,
       ownerId: input.ownerId,
@@ -42,16 +50,36 @@ export class Notification {
     return new Notification({ ...props });
   }
 
-  get id(): string { return this.props.id; }
-  get ownerId(): string { return this.props.ownerId; }
-  get taskId(): string { return this.props.taskId; }
-  get type(): NotificationType { return this.props.type; }
-  get taskTitle(): string { return this.props.taskTitle; }
-  get dueDate(): Date { return this.props.dueDate; }
-  get createdAt(): Date { return this.props.createdAt; }
-  get readAt(): Date | null { return this.props.readAt; }
-  get emailedAt(): Date | null { return this.props.emailedAt; }
-  get key(): string { return notificationKey(this.props.type, this.props.taskId); }
+  get id(): string {
+    return this.props.id;
+  }
+  get ownerId(): string {
+    return this.props.ownerId;
+  }
+  get taskId(): string {
+    return this.props.taskId;
+  }
+  get type(): NotificationType {
+    return this.props.type;
+  }
+  get taskTitle(): string {
+    return this.props.taskTitle;
+  }
+  get dueDate(): Date {
+    return this.props.dueDate;
+  }
+  get createdAt(): Date {
+    return this.props.createdAt;
+  }
+  get readAt(): Date | null {
+    return this.props.readAt;
+  }
+  get emailedAt(): Date | null {
+    return this.props.emailedAt;
+  }
+  get key(): string {
+    return notificationKey(this.props.type, this.props.taskId);
+  }
 
   /** Reading twice keeps the first time. */
   markRead(now: Date): void {
@@ -67,7 +95,10 @@ export class Notification {
     const due = this.props.dueDate.toISOString();
     return this.props.type === 'task-due'
       ? { subject: `Task due soon: ${this.props.taskTitle}`, text: `Your task "${this.props.taskTitle}" is due at ${due}.` }
-      : { subject: `Task overdue: ${this.props.taskTitle}`, text: `Your task "${this.props.taskTitle}" was due at ${due} and is still open.` };
+      : {
+          subject: `Task overdue: ${this.props.taskTitle}`,
+          text: `Your task "${this.props.taskTitle}" was due at ${due} and is still open.`,
+        };
   }
 
   toProps(): NotificationProps {

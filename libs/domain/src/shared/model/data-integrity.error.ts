@@ -10,6 +10,8 @@ export class DataIntegrityError extends DomainError {
   readonly kind = 'conflict' as const;
 
   constructor() {
-    super('The stored data failed its integrity check and cannot be returned; it may be corrupted or tampered with. Delete it and store it again.');
+    super(
+      'The stored data failed its integrity check and cannot be returned; it may be corrupted or tampered with. Delete it and store it again.',
+    );
   }
 }

@@ -3,14 +3,7 @@
  * status code; the domain never speaks HTTP.
  */
 export type DomainErrorKind =
-  | 'validation'
-  | 'unauthorized'
-  | 'not_found'
-  | 'conflict'
-  | 'precondition_failed'
-  | 'too_large'
-  | 'unsupported_type'
-  | 'unavailable';
+  'validation' | 'unauthorized' | 'not_found' | 'conflict' | 'precondition_failed' | 'too_large' | 'unsupported_type' | 'unavailable';
 
 export interface FieldViolation {
   readonly field: string;

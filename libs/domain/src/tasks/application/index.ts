@@ -16,7 +16,15 @@ export * from './commands/delete-task/delete-task.command';
 export * from './queries/get-task/get-task.query';
 export * from './queries/list-tasks/list-tasks.query';
 export * from './queries/get-task-stats/get-task-stats.query';
-export { CreateTaskHandler, UpdateTaskHandler, CompleteTaskHandler, DeleteTaskHandler, GetTaskHandler, ListTasksHandler, GetTaskStatsHandler };
+export {
+  CreateTaskHandler,
+  UpdateTaskHandler,
+  CompleteTaskHandler,
+  DeleteTaskHandler,
+  GetTaskHandler,
+  ListTasksHandler,
+  GetTaskStatsHandler,
+};
 
 /** Providers of the task use cases, for the composition root. */
 export const taskHandlers = [

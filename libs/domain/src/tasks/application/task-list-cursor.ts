@@ -6,10 +6,14 @@ import type { TaskView } from './task.view';
 /** The sort key of a task for a sort field, as TaskListPosition defines it. */
 export function taskSortKey(task: TaskView, sort: TaskSortField): number | null {
   switch (sort) {
-    case 'createdAt': return task.createdAt.getTime();
-    case 'updatedAt': return task.updatedAt.getTime();
-    case 'dueDate': return task.dueDate?.getTime() ?? null;
-    case 'priority': return priorityRank(task.priority);
+    case 'createdAt':
+      return task.createdAt.getTime();
+    case 'updatedAt':
+      return task.updatedAt.getTime();
+    case 'dueDate':
+      return task.dueDate?.getTime() ?? null;
+    case 'priority':
+      return priorityRank(task.priority);
   }
 }
 

@@ -157,7 +157,9 @@ describe('Task', () => {
         expect(error).toBeInstanceOf(InvalidTaskTransitionError);
         expect((error as InvalidTaskTransitionError).code).toBe('TASK.INVALID_TRANSITION');
         expect((error as InvalidTaskTransitionError).kind).toBe('conflict');
-        expect((error as InvalidTaskTransitionError).violations).toEqual([{ field: 'status', message: 'cannot change from cancelled to completed' }]);
+        expect((error as InvalidTaskTransitionError).violations).toEqual([
+          { field: 'status', message: 'cannot change from cancelled to completed' },
+        ]);
       }
     });
 
@@ -178,7 +180,14 @@ describe('Task', () => {
       expect(task.updatedAt).toEqual(at);
       const events = task.pullEvents();
       const completed = events.find((e) => e instanceof TaskCompleted) as TaskCompleted;
-      expect(completed).toMatchObject({ type: 'tasks.task-completed', aggregateId: 't1', ownerId: 'o1', priority: 'urgent', durationMs: 90 * 60_000, occurredAt: at });
+      expect(completed).toMatchObject({
+        type: 'tasks.task-completed',
+        aggregateId: 't1',
+        ownerId: 'o1',
+        priority: 'urgent',
+        durationMs: 90 * 60_000,
+        occurredAt: at,
+      });
       const updated = events.find((e) => e instanceof TaskUpdated) as TaskUpdated;
       expect(updated.changedFields).toEqual(['status']);
       expect(updated.before.status).toBe('todo');
@@ -227,12 +236,22 @@ describe('Task', () => {
     it('applies every changed field with one version step and one TaskUpdated', () => {
       const task = stored();
       const due = later(86_400_000);
-      task.update({ title: 'New title', description: 'new', priority: 'high', dueDate: due, tags: ['Home'], status: 'in_progress' }, later(1000));
+      task.update(
+        { title: 'New title', description: 'new', priority: 'high', dueDate: due, tags: ['Home'], status: 'in_progress' },
+        later(1000),
+      );
       expect(task.version).toBe(4);
       expect(task.expectedStoredVersion).toBe(3);
       expect(task.updatedAt).toEqual(later(1000));
       expect(task.createdAt).toEqual(NOW);
-      expect(task.toProps()).toMatchObject({ title: 'New title', description: 'new', priority: 'high', dueDate: due, tags: ['home'], status: 'in_progress' });
+      expect(task.toProps()).toMatchObject({
+        title: 'New title',
+        description: 'new',
+        priority: 'high',
+        dueDate: due,
+        tags: ['home'],
+        status: 'in_progress',
+      });
       const events = task.pullEvents();
       expect(events).toHaveLength(1);
       const updated = events[0] as TaskUpdated;
@@ -261,7 +280,14 @@ describe('Task', () => {
       const due = later(3_600_000);
       const task = stored({ dueDate: due, tags: ['work', 'home'] });
       task.update(
-        { title: '  Stored task ', description: 'details', priority: 'medium', status: 'todo', dueDate: new Date(due.getTime()), tags: ['WORK', ' home'] },
+        {
+          title: '  Stored task ',
+          description: 'details',
+          priority: 'medium',
+          status: 'todo',
+          dueDate: new Date(due.getTime()),
+          tags: ['WORK', ' home'],
+        },
         later(1000),
       );
       task.update({}, later(2000));
@@ -300,7 +326,13 @@ describe('Task', () => {
       const events = task.pullEvents();
       expect(events).toHaveLength(1);
       expect(events[0]).toBeInstanceOf(TaskDeleted);
-      expect(events[0]).toMatchObject({ type: 'tasks.task-deleted', aggregateId: 't1', ownerId: 'o1', occurredAt: later(1000), last: { status: 'in_progress', priority: 'low' } });
+      expect(events[0]).toMatchObject({
+        type: 'tasks.task-deleted',
+        aggregateId: 't1',
+        ownerId: 'o1',
+        occurredAt: later(1000),
+        last: { status: 'in_progress', priority: 'low' },
+      });
     });
 
     it('is overdue only while open and past its due date', () => {

@@ -35,7 +35,10 @@ export class Task extends AggregateRoot {
   /** The version the store holds; saving must match it (optimistic concurrency). */
   private readonly persistedVersion: number;
 
-  private constructor(private readonly props: TaskProps, persistedVersion: number) {
+  private constructor(
+    private readonly props: TaskProps,
+    persistedVersion: number,
+  ) {
     super();
     this.persistedVersion = persistedVersion;
   }
@@ -80,20 +83,46 @@ export class Task extends AggregateRoot {
     return new Task({ ...props, tags: [...props.tags] }, props.version);
   }
 
-  get id(): string { return this.props.id; }
-  get ownerId(): string { return this.props.ownerId; }
-  get title(): string { return this.props.title; }
-  get description(): string { return this.props.description; }
-  get status(): TaskStatus { return this.props.status; }
-  get priority(): TaskPriority { return this.props.priority; }
-  get dueDate(): Date | null { return this.props.dueDate; }
-  get tags(): readonly string[] { return this.props.tags; }
-  get createdAt(): Date { return this.props.createdAt; }
-  get updatedAt(): Date { return this.props.updatedAt; }
-  get completedAt(): Date | null { return this.props.completedAt; }
-  get version(): number { return this.props.version; }
+  get id(): string {
+    return this.props.id;
+  }
+  get ownerId(): string {
+    return this.props.ownerId;
+  }
+  get title(): string {
+    return this.props.title;
+  }
+  get description(): string {
+    return this.props.description;
+  }
+  get status(): TaskStatus {
+    return this.props.status;
+  }
+  get priority(): TaskPriority {
+    return this.props.priority;
+  }
+  get dueDate(): Date | null {
+    return this.props.dueDate;
+  }
+  get tags(): readonly string[] {
+    return this.props.tags;
+  }
+  get createdAt(): Date {
+    return this.props.createdAt;
+  }
+  get updatedAt(): Date {
+    return this.props.updatedAt;
+  }
+  get completedAt(): Date | null {
+    return this.props.completedAt;
+  }
+  get version(): number {
+    return this.props.version;
+  }
   /** 0 for a task never saved. */
-  get expectedStoredVersion(): number { return this.persistedVersion; }
+  get expectedStoredVersion(): number {
+    return this.persistedVersion;
+  }
 
   /**
    * Applies a partial change atomically: every field is validated and the status move checked

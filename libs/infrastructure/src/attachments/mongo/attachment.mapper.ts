@@ -3,7 +3,15 @@ import type { AttachmentRecord } from './attachment.schema';
 
 export function toAttachmentRecord(attachment: Attachment): AttachmentRecord {
   const a = attachment.toProps();
-  return { _id: a.id, owner: a.ownerId, taskId: a.taskId, fileName: a.fileName, contentType: a.contentType, size: a.size, createdAt: a.createdAt };
+  return {
+    _id: a.id,
+    owner: a.ownerId,
+    taskId: a.taskId,
+    fileName: a.fileName,
+    contentType: a.contentType,
+    size: a.size,
+    createdAt: a.createdAt,
+  };
 }
 
 export function toAttachment(record: AttachmentRecord): Attachment {

@@ -12,12 +12,26 @@ if (!uri) process.stdout.write('skipped: no MongoDB server (set MONGODB_URI)\n')
 
 describe('attachment mapping and schema (no server needed)', () => {
   const attachment = Attachment.restore({
-    id: 'a1', taskId: 't1', ownerId: 'o1', fileName: 'photo.png', contentType: 'image/png', size: 42, createdAt: new Date('2026-06-15T12:00:00Z'),
+    id: 'a1',
+    taskId: 't1',
+    ownerId: 'o1',
+    fileName: 'photo.png',
+    contentType: 'image/png',
+    size: 42,
+    createdAt: new Date('2026-06-15T12:00:00Z'),
   });
 
   it('maps to a record with the owner under the shard-key name and back', () => {
     const record = toAttachmentRecord(attachment);
-    expect(record).toEqual({ _id: 'a1', owner: 'o1', taskId: 't1', fileName: 'photo.png', contentType: 'image/png', size: 42, createdAt: new Date('2026-06-15T12:00:00Z') });
+    expect(record).toEqual({
+      _id: 'a1',
+      owner: 'o1',
+      taskId: 't1',
+      fileName: 'photo.png',
+      contentType: 'image/png',
+      size: 42,
+      createdAt: new Date('2026-06-15T12:00:00Z'),
+    });
     expect(toAttachment(record).toProps()).toEqual(attachment.toProps());
   });
 
@@ -27,7 +41,10 @@ describe('attachment mapping and schema (no server needed)', () => {
   });
 
   it('declares the owner-first index and the hashed shard key', () => {
-    expect(AttachmentSchema.indexes()).toContainEqual([{ owner: 1, taskId: 1, createdAt: 1, _id: 1 }, expect.objectContaining({ name: 'owner_task_created' })]);
+    expect(AttachmentSchema.indexes()).toContainEqual([
+      { owner: 1, taskId: 1, createdAt: 1, _id: 1 },
+      expect.objectContaining({ name: 'owner_task_created' }),
+    ]);
     expect((AttachmentSchema as unknown as { options: { shardKey: unknown } }).options.shardKey).toEqual({ owner: 'hashed' });
     expect(AttachmentSchema.path('contentType').options.enum).toContain('application/pdf');
   });

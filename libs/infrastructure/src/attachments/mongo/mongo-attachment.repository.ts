@@ -20,7 +20,10 @@ export class MongoAttachmentRepository extends AttachmentRepository {
    */
   insertWithinLimit(attachment: Attachment, maxPerTask: number): Promise<boolean> {
     return mongoCall(async () => {
-      const count = await this.attachments.countDocuments(taskAttachmentsFilter(attachment.ownerId, attachment.taskId)).read('primary').exec();
+      const count = await this.attachments
+        .countDocuments(taskAttachmentsFilter(attachment.ownerId, attachment.taskId))
+        .read('primary')
+        .exec();
       if (count >= maxPerTask) return false;
       await this.attachments.create(toAttachmentRecord(attachment));
       return true;
@@ -33,14 +36,23 @@ export class MongoAttachmentRepository extends AttachmentRepository {
 
   findById(ownerId: string, taskId: string, id: string): Promise<Attachment | null> {
     return mongoCall(async () => {
-      const record = await this.attachments.findOne(attachmentFilter(ownerId, taskId, id)).read('primary').lean<AttachmentRecord>().exec();
+      const record = await this.attachments
+        .findOne(attachmentFilter(ownerId, taskId, id))
+        .read('primary')
+        .lean<AttachmentRecord>()
+        .exec();
       return record ? toAttachment(record) : null;
     });
   }
 
   listByTask(ownerId: string, taskId: string): Promise<Attachment[]> {
     return mongoCall(async () => {
-      const records = await this.attachments.find(taskAttachmentsFilter(ownerId, taskId)).sort({ createdAt: 1, _id: 1 }).read('primary').lean<AttachmentRecord[]>().exec();
+      const records = await this.attachments
+        .find(taskAttachmentsFilter(ownerId, taskId))
+        .sort({ createdAt: 1, _id: 1 })
+        .read('primary')
+        .lean<AttachmentRecord[]>()
+        .exec();
       return records.map(toAttachment);
     });
   }

@@ -54,8 +54,16 @@ describe('EncryptedFileStorage', () => {
   it('keeps only ciphertext on disk and refuses a tampered file with DataIntegrityError', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'primetrade-attachments-'));
     const plain = new FilesystemFileStorage(dir);
-    const files = new EncryptedFileStorage(plain, new AesGcmContentCipher({ keys: new Map([['k1', randomBytes(32)]]), activeKeyId: 'k1', blindIndexKey: randomBytes(32) }));
-    await files.write('a1', (async function* () { yield Buffer.from('top secret plan'); })());
+    const files = new EncryptedFileStorage(
+      plain,
+      new AesGcmContentCipher({ keys: new Map([['k1', randomBytes(32)]]), activeKeyId: 'k1', blindIndexKey: randomBytes(32) }),
+    );
+    await files.write(
+      'a1',
+      (async function* () {
+        yield Buffer.from('top secret plan');
+      })(),
+    );
     const onDisk = readFileSync(plain.pathOf('a1'));
     expect(onDisk.includes(Buffer.from('secret'))).toBe(false);
     // Content moved under another id does not open there (the id is the associated data).

@@ -37,26 +37,38 @@ export class SqliteAttachmentRepository extends AttachmentRepository {
   async insertWithinLimit(attachment: Attachment, maxPerTask: number): Promise<boolean> {
     const a = attachment.toProps();
     const result = this.sqlite
-      .statement(`INSERT INTO attachments (${COLUMNS}) SELECT ?, ?, ?, ?, ?, ?, ? WHERE (SELECT COUNT(*) FROM attachments WHERE owner_id = ? AND task_id = ?) < ?`)
+      .statement(
+        `INSERT INTO attachments (${COLUMNS}) SELECT ?, ?, ?, ?, ?, ?, ? WHERE (SELECT COUNT(*) FROM attachments WHERE owner_id = ? AND task_id = ?) < ?`,
+      )
       .run(a.id, a.taskId, a.ownerId, a.fileName, a.contentType, a.size, a.createdAt.getTime(), a.ownerId, a.taskId, maxPerTask);
     return result.changes === 1;
   }
 
   async countByTask(ownerId: string, taskId: string): Promise<number> {
-    return (this.sqlite.statement('SELECT COUNT(*) AS n FROM attachments WHERE owner_id = ? AND task_id = ?').get(ownerId, taskId) as { n: number }).n;
+    return (
+      this.sqlite.statement('SELECT COUNT(*) AS n FROM attachments WHERE owner_id = ? AND task_id = ?').get(ownerId, taskId) as {
+        n: number;
+      }
+    ).n;
   }
 
   async findById(ownerId: string, taskId: string, id: string): Promise<Attachment | null> {
-    const row = this.sqlite.statement(`SELECT ${COLUMNS} FROM attachments WHERE id = ? AND owner_id = ? AND task_id = ?`).get(id, ownerId, taskId) as AttachmentRow | undefined;
+    const row = this.sqlite
+      .statement(`SELECT ${COLUMNS} FROM attachments WHERE id = ? AND owner_id = ? AND task_id = ?`)
+      .get(id, ownerId, taskId) as AttachmentRow | undefined;
     return row ? toAttachment(row) : null;
   }
 
   async listByTask(ownerId: string, taskId: string): Promise<Attachment[]> {
-    const rows = this.sqlite.statement(`SELECT ${COLUMNS} FROM attachments WHERE owner_id = ? AND task_id = ? ORDER BY created_at, id`).all(ownerId, taskId) as AttachmentRow[];
+    const rows = this.sqlite
+      .statement(`SELECT ${COLUMNS} FROM attachments WHERE owner_id = ? AND task_id = ? ORDER BY created_at, id`)
+      .all(ownerId, taskId) as AttachmentRow[];
     return rows.map(toAttachment);
   }
 
   async delete(ownerId: string, taskId: string, id: string): Promise<boolean> {
-    return this.sqlite.statement('DELETE FROM attachments WHERE id = ? AND owner_id = ? AND task_id = ?').run(id, ownerId, taskId).changes === 1;
+    return (
+      this.sqlite.statement('DELETE FROM attachments WHERE id = ? AND owner_id = ? AND task_id = ?').run(id, ownerId, taskId).changes === 1
+    );
   }
 }

@@ -3,13 +3,25 @@ import { Notification, type NotificationRepository } from '@primetrade/domain';
 const at = (iso: string) => new Date(iso);
 
 const make = (over: Partial<{ id: string; ownerId: string; taskId: string; type: 'task-due' | 'task-overdue'; now: Date }> = {}) =>
-  Notification.create({ id: 'n1', ownerId: 'owner-1', taskId: 'task-1', type: 'task-due', taskTitle: 'Report', dueDate: at('2026-12-01T10:00:00Z'), now: at('2026-12-01T09:00:00Z'), ...over });
+  Notification.create({
+    id: 'n1',
+    ownerId: 'owner-1',
+    taskId: 'task-1',
+    type: 'task-due',
+    taskTitle: 'Report',
+    dueDate: at('2026-12-01T10:00:00Z'),
+    now: at('2026-12-01T09:00:00Z'),
+    ...over,
+  });
 
 /**
  * The behaviour every NotificationRepository adapter must show. `fresh` gives an empty store;
  * adapters whose store references tasks seed them in `fresh` as needed.
  */
-export function notificationRepositoryContract(name: string, fresh: () => Promise<{ repo: NotificationRepository; close?: () => void }>): void {
+export function notificationRepositoryContract(
+  name: string,
+  fresh: () => Promise<{ repo: NotificationRepository; close?: () => void }>,
+): void {
   describe(`NotificationRepository contract: ${name}`, () => {
     let repo: NotificationRepository;
     let close: (() => void) | undefined;

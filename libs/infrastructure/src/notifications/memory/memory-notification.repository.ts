@@ -21,9 +21,15 @@ export class MemoryNotificationRepository extends NotificationRepository {
   }
 
   async list(ownerId: string, after: NotificationPosition | null, limit: number): Promise<Notification[]> {
-    const newestFirst = (a: Notification, b: Notification) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
-    const isAfter = (n: Notification) => !after || n.createdAt.getTime() < after.createdAt || (n.createdAt.getTime() === after.createdAt && n.id < after.id);
-    return [...this.byKey.values()].filter((n) => n.ownerId === ownerId && isAfter(n)).sort(newestFirst).slice(0, limit).map((n) => Notification.restore(n.toProps()));
+    const newestFirst = (a: Notification, b: Notification) =>
+      b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+    const isAfter = (n: Notification) =>
+      !after || n.createdAt.getTime() < after.createdAt || (n.createdAt.getTime() === after.createdAt && n.id < after.id);
+    return [...this.byKey.values()]
+      .filter((n) => n.ownerId === ownerId && isAfter(n))
+      .sort(newestFirst)
+      .slice(0, limit)
+      .map((n) => Notification.restore(n.toProps()));
   }
 
   async countUnread(ownerId: string): Promise<number> {

@@ -21,7 +21,11 @@ export class SqliteDueTaskScanner extends DueTaskScanner {
   }
 
   async findDue(now: Date, until: Date, limit: number): Promise<DueTask[]> {
-    const rows = this.sqlite.statement(SQL).all({ now: now.getTime(), until: until.getTime(), limit }) as { task_id: string; owner_id: string; type: NotificationType }[];
+    const rows = this.sqlite.statement(SQL).all({ now: now.getTime(), until: until.getTime(), limit }) as {
+      task_id: string;
+      owner_id: string;
+      type: NotificationType;
+    }[];
     return rows.map((r) => ({ taskId: r.task_id, ownerId: r.owner_id, type: r.type }));
   }
 }

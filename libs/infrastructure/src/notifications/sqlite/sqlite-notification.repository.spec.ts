@@ -6,5 +6,11 @@ import { SqliteNotificationRepository } from './sqlite-notification.repository';
 
 notificationRepositoryContract('sqlite', async () => {
   const sqlite = new SqliteDatabase({ file: ':memory:' });
-  return { repo: new SqliteNotificationRepository(sqlite, new AesGcmContentCipher({ keys: new Map([['k1', randomBytes(32)]]), activeKeyId: 'k1', blindIndexKey: randomBytes(32) })), close: () => sqlite.close() };
+  return {
+    repo: new SqliteNotificationRepository(
+      sqlite,
+      new AesGcmContentCipher({ keys: new Map([['k1', randomBytes(32)]]), activeKeyId: 'k1', blindIndexKey: randomBytes(32) }),
+    ),
+    close: () => sqlite.close(),
+  };
 });

@@ -54,12 +54,15 @@ export class SqliteNotificationRepository extends NotificationRepository {
         due: n.dueDate.getTime(),
         created: n.createdAt.getTime(),
       });
-    const row = this.sqlite.statement('SELECT * FROM notifications WHERE task_id = ? AND type = ?').get(n.taskId, n.type) as NotificationRow;
+    const row = this.sqlite
+      .statement('SELECT * FROM notifications WHERE task_id = ? AND type = ?')
+      .get(n.taskId, n.type) as NotificationRow;
     return this.toDomain(row);
   }
 
   async findById(ownerId: string, id: string): Promise<Notification | null> {
-    const row = this.sqlite.statement('SELECT * FROM notifications WHERE owner_id = ? AND id = ?').get(ownerId, id) as NotificationRow | undefined;
+    const row = this.sqlite.statement('SELECT * FROM notifications WHERE owner_id = ? AND id = ?').get(ownerId, id) as
+      NotificationRow | undefined;
     return row ? this.toDomain(row) : null;
   }
 
@@ -77,12 +80,16 @@ export class SqliteNotificationRepository extends NotificationRepository {
              ORDER BY created_at DESC, id DESC LIMIT @limit`,
           )
           .all({ owner: ownerId, t: after.createdAt, id: after.id, limit })
-      : this.sqlite.statement('SELECT * FROM notifications WHERE owner_id = @owner ORDER BY created_at DESC, id DESC LIMIT @limit').all({ owner: ownerId, limit });
+      : this.sqlite
+          .statement('SELECT * FROM notifications WHERE owner_id = @owner ORDER BY created_at DESC, id DESC LIMIT @limit')
+          .all({ owner: ownerId, limit });
     return (rows as NotificationRow[]).map((row) => this.toDomain(row));
   }
 
   async countUnread(ownerId: string): Promise<number> {
-    return (this.sqlite.statement('SELECT COUNT(*) AS n FROM notifications WHERE owner_id = ? AND read_at IS NULL').get(ownerId) as { n: number }).n;
+    return (
+      this.sqlite.statement('SELECT COUNT(*) AS n FROM notifications WHERE owner_id = ? AND read_at IS NULL').get(ownerId) as { n: number }
+    ).n;
   }
 
   /** Seals rows stored in plaintext (sealed = 0), in batches; idempotent and resumable. */

@@ -42,8 +42,16 @@ export class SqliteOutboxMailer extends Mailer {
   async send(m: MailMessage): Promise<void> {
     const key = m.idempotencyKey;
     this.sqlite
-      .statement('INSERT INTO mail_outbox (idempotency_key, recipient, subject, body, created_at, sealed) VALUES (?, ?, ?, ?, ?, 1) ON CONFLICT DO NOTHING')
-      .run(key, this.text.seal(m.to, outboxContext(key, 'to')), this.text.seal(m.subject, outboxContext(key, 'subject')), this.text.seal(m.text, outboxContext(key, 'text')), Date.now());
+      .statement(
+        'INSERT INTO mail_outbox (idempotency_key, recipient, subject, body, created_at, sealed) VALUES (?, ?, ?, ?, ?, 1) ON CONFLICT DO NOTHING',
+      )
+      .run(
+        key,
+        this.text.seal(m.to, outboxContext(key, 'to')),
+        this.text.seal(m.subject, outboxContext(key, 'subject')),
+        this.text.seal(m.text, outboxContext(key, 'text')),
+        Date.now(),
+      );
   }
 
   /** The stored messages, opened, oldest first (operators and tests read the outbox here, not in SQL). */
@@ -55,7 +63,9 @@ export class SqliteOutboxMailer extends Mailer {
   /** Seals rows stored in plaintext (sealed = 0), in batches; idempotent and resumable. */
   sealLegacyRows(): number {
     const select = this.sqlite.statement(`SELECT * FROM mail_outbox WHERE sealed = 0 LIMIT ${LEGACY_BATCH}`);
-    const update = this.sqlite.statement('UPDATE mail_outbox SET recipient = ?, subject = ?, body = ?, sealed = 1 WHERE idempotency_key = ? AND sealed = 0');
+    const update = this.sqlite.statement(
+      'UPDATE mail_outbox SET recipient = ?, subject = ?, body = ?, sealed = 1 WHERE idempotency_key = ? AND sealed = 0',
+    );
     let sealed = 0;
     for (;;) {
       const rows = select.all() as OutboxRow[];
@@ -63,7 +73,12 @@ export class SqliteOutboxMailer extends Mailer {
       this.sqlite.db.transaction(() => {
         for (const row of rows) {
           const key = row.idempotency_key;
-          update.run(this.text.seal(row.recipient, outboxContext(key, 'to')), this.text.seal(row.subject, outboxContext(key, 'subject')), this.text.seal(row.body, outboxContext(key, 'text')), key);
+          update.run(
+            this.text.seal(row.recipient, outboxContext(key, 'to')),
+            this.text.seal(row.subject, outboxContext(key, 'subject')),
+            this.text.seal(row.body, outboxContext(key, 'text')),
+            key,
+          );
         }
       })();
       sealed += rows.length;
@@ -74,7 +89,14 @@ export class SqliteOutboxMailer extends Mailer {
 
   private open(row: OutboxRow): StoredMail {
     const key = row.idempotency_key;
-    const field = (stored: string, name: 'to' | 'subject' | 'text') => (row.sealed === 1 ? this.text.open(stored, outboxContext(key, name)) : stored);
-    return { idempotencyKey: key, to: field(row.recipient, 'to'), subject: field(row.subject, 'subject'), text: field(row.body, 'text'), createdAt: new Date(row.created_at) };
+    const field = (stored: string, name: 'to' | 'subject' | 'text') =>
+      row.sealed === 1 ? this.text.open(stored, outboxContext(key, name)) : stored;
+    return {
+      idempotencyKey: key,
+      to: field(row.recipient, 'to'),
+      subject: field(row.subject, 'subject'),
+      text: field(row.body, 'text'),
+      createdAt: new Date(row.created_at),
+    };
   }
 }

@@ -24,9 +24,7 @@ const ORDERS: SortOrder[] = ['asc', 'desc'];
 function referenceOrder(tasks: TaskView[], sort: TaskSortField, order: SortOrder): string[] {
   const key = (t: TaskView) => taskSortKey(t, sort) ?? Number.POSITIVE_INFINITY;
   const sign = order === 'asc' ? 1 : -1;
-  return [...tasks]
-    .sort((a, b) => sign * (key(a) - key(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)))
-    .map((t) => t.id);
+  return [...tasks].sort((a, b) => sign * (key(a) - key(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))).map((t) => t.id);
 }
 
 function user(id: string, email: string): User {
@@ -99,7 +97,15 @@ export function describePersistenceContract(name: string, open: () => Promise<Pe
 
     describe('tasks (write side)', () => {
       const newTask = (id = 't1', ownerId = OWNER) => {
-        const task = Task.create({ id, ownerId, title: 'Ship it', description: 'all of it', tags: ['work', 'q3'], dueDate: new Date('2026-07-01T00:00:00Z'), now: NOW });
+        const task = Task.create({
+          id,
+          ownerId,
+          title: 'Ship it',
+          description: 'all of it',
+          tags: ['work', 'q3'],
+          dueDate: new Date('2026-07-01T00:00:00Z'),
+          now: NOW,
+        });
         task.pullEvents();
         return task;
       };
@@ -157,7 +163,13 @@ export function describePersistenceContract(name: string, open: () => Promise<Pe
         expect(await stores.tasks.delete(OWNER, 't1', 1)).toBe(true);
         expect(await stores.tasks.findById(OWNER, 't1')).toBeNull();
         expect(await stores.tasks.delete(OWNER, 't1', 1)).toBe(false);
-        const page = await stores.readModel.list(OWNER, { criteria: { tag: 'work', now: NOW }, sort: 'createdAt', order: 'desc', after: null, limit: 10 });
+        const page = await stores.readModel.list(OWNER, {
+          criteria: { tag: 'work', now: NOW },
+          sort: 'createdAt',
+          order: 'desc',
+          after: null,
+          limit: 10,
+        });
         expect(page).toEqual([]);
       });
     });
@@ -174,7 +186,11 @@ export function describePersistenceContract(name: string, open: () => Promise<Pe
       const list = (criteria: Omit<TaskListCriteria, 'now'>, limit = 100) =>
         stores.readModel.list(OWNER, { criteria: { ...criteria, now: NOW }, sort: 'createdAt', order: 'asc', after: null, limit });
       const ids = (views: TaskView[]) => views.map((v) => v.id).sort();
-      const expected = (predicate: (t: TaskView) => boolean) => mine.filter(predicate).map((t) => t.id).sort();
+      const expected = (predicate: (t: TaskView) => boolean) =>
+        mine
+          .filter(predicate)
+          .map((t) => t.id)
+          .sort();
 
       it('lists only the owner’s tasks, with full views', async () => {
         const all = await list({});
@@ -184,9 +200,13 @@ export function describePersistenceContract(name: string, open: () => Promise<Pe
 
       it('filters by one or many statuses and priorities', async () => {
         expect(ids(await list({ status: ['completed'] }))).toEqual(expected((t) => t.status === 'completed'));
-        expect(ids(await list({ status: ['todo', 'in_progress'] }))).toEqual(expected((t) => t.status === 'todo' || t.status === 'in_progress'));
+        expect(ids(await list({ status: ['todo', 'in_progress'] }))).toEqual(
+          expected((t) => t.status === 'todo' || t.status === 'in_progress'),
+        );
         expect(ids(await list({ priority: ['urgent', 'low'] }))).toEqual(expected((t) => t.priority === 'urgent' || t.priority === 'low'));
-        expect(ids(await list({ status: ['todo'], priority: ['low'] }))).toEqual(expected((t) => t.status === 'todo' && t.priority === 'low'));
+        expect(ids(await list({ status: ['todo'], priority: ['low'] }))).toEqual(
+          expected((t) => t.status === 'todo' && t.priority === 'low'),
+        );
       });
 
       it('filters by tag, case-insensitively', async () => {
@@ -200,7 +220,9 @@ export function describePersistenceContract(name: string, open: () => Promise<Pe
         const after = new Date(NOW.getTime() - 5 * 3_600_000);
         expect(ids(await list({ dueBefore: before }))).toEqual(expected((t) => t.dueDate !== null && t.dueDate < before));
         expect(ids(await list({ dueAfter: after }))).toEqual(expected((t) => t.dueDate !== null && t.dueDate > after));
-        expect(ids(await list({ dueAfter: after, dueBefore: before }))).toEqual(expected((t) => t.dueDate !== null && t.dueDate > after && t.dueDate < before));
+        expect(ids(await list({ dueAfter: after, dueBefore: before }))).toEqual(
+          expected((t) => t.dueDate !== null && t.dueDate > after && t.dueDate < before),
+        );
         const overdue = expected((t) => t.dueDate !== null && t.dueDate < NOW && OPEN_TASK_STATUSES.includes(t.status));
         expect(overdue.length).toBeGreaterThan(0);
         expect(ids(await list({ overdue: true }))).toEqual(overdue);
@@ -234,9 +256,21 @@ export function describePersistenceContract(name: string, open: () => Promise<Pe
       }
 
       it('pages a filtered list', async () => {
-        const first = await stores.readModel.list(OWNER, { criteria: { status: ['todo', 'in_progress'], now: NOW }, sort: 'dueDate', order: 'asc', after: null, limit: 3 });
+        const first = await stores.readModel.list(OWNER, {
+          criteria: { status: ['todo', 'in_progress'], now: NOW },
+          sort: 'dueDate',
+          order: 'asc',
+          after: null,
+          limit: 3,
+        });
         const last = first[first.length - 1];
-        const rest = await stores.readModel.list(OWNER, { criteria: { status: ['todo', 'in_progress'], now: NOW }, sort: 'dueDate', order: 'asc', after: { key: taskSortKey(last, 'dueDate'), id: last.id }, limit: 100 });
+        const rest = await stores.readModel.list(OWNER, {
+          criteria: { status: ['todo', 'in_progress'], now: NOW },
+          sort: 'dueDate',
+          order: 'asc',
+          after: { key: taskSortKey(last, 'dueDate'), id: last.id },
+          limit: 100,
+        });
         const open = mine.filter((t) => t.status === 'todo' || t.status === 'in_progress');
         expect([...first, ...rest].map((t) => t.id)).toEqual(referenceOrder(open, 'dueDate', 'asc'));
       });
@@ -248,7 +282,13 @@ export function describePersistenceContract(name: string, open: () => Promise<Pe
           const seen: string[] = [];
           let after = null as { key: number | null; id: string } | null;
           for (let pageNo = 0; pageNo < 20; pageNo++) {
-            const page = await stores.readModel.list(OWNER, { criteria: { q: 'TASK 1', now: NOW }, sort: 'priority', order, after, limit: 2 });
+            const page = await stores.readModel.list(OWNER, {
+              criteria: { q: 'TASK 1', now: NOW },
+              sort: 'priority',
+              order,
+              after,
+              limit: 2,
+            });
             seen.push(...page.map((t) => t.id));
             if (page.length < 2) break;
             const last = page[page.length - 1];
@@ -277,7 +317,9 @@ export function describePersistenceContract(name: string, open: () => Promise<Pe
           urgent: count((t) => t.priority === 'urgent'),
         });
         expect(stats.overdue).toBe(count((t) => open(t) && t.dueDate !== null && t.dueDate < NOW));
-        expect(stats.dueSoon).toBe(count((t) => open(t) && t.dueDate !== null && t.dueDate >= NOW && t.dueDate.getTime() < NOW.getTime() + 86_400_000));
+        expect(stats.dueSoon).toBe(
+          count((t) => open(t) && t.dueDate !== null && t.dueDate >= NOW && t.dueDate.getTime() < NOW.getTime() + 86_400_000),
+        );
         expect(stats.dueSoon).toBeGreaterThan(0);
         expect(stats.completionRate).toBeCloseTo(completed.length / mine.length, 10);
         const avg = completed.reduce((sum, t) => sum + (t.completedAt!.getTime() - t.createdAt.getTime()), 0) / completed.length;

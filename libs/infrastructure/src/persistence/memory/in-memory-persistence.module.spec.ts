@@ -37,7 +37,9 @@ describe('InMemoryPersistenceModule', () => {
     app = await boot();
     const task = Task.create({ id: 't1', ownerId: 'o1', title: 'Shared', now: NOW });
     await app.get(TaskRepository, { strict: false }).insert(task);
-    const listed = await app.get(TaskReadModel, { strict: false }).list('o1', { criteria: { now: NOW }, sort: 'createdAt', order: 'asc', after: null, limit: 10 });
+    const listed = await app
+      .get(TaskReadModel, { strict: false })
+      .list('o1', { criteria: { now: NOW }, sort: 'createdAt', order: 'asc', after: null, limit: 10 });
     expect(listed.map((t) => t.id)).toEqual(['t1']);
     expect((await app.get(TaskStatistics, { strict: false }).overview('o1', NOW)).total).toBe(1);
   });

@@ -50,14 +50,22 @@ describe('in-memory adapters', () => {
   it('treats a blank search and an empty tag as no filter', async () => {
     const { readModel, tasks } = createInMemoryPersistence();
     await tasks.insert(newTask('t1'));
-    const list = await readModel.list('o1', { criteria: { q: '   ', tag: '', status: [], now: NOW }, sort: 'createdAt', order: 'asc', after: null, limit: 10 });
+    const list = await readModel.list('o1', {
+      criteria: { q: '   ', tag: '', status: [], now: NOW },
+      sort: 'createdAt',
+      order: 'asc',
+      after: null,
+      limit: 10,
+    });
     expect(list).toHaveLength(1);
   });
 
   it('drops sessions that expired before a new one starts, as SQLite does', async () => {
     const { sessions } = createInMemoryPersistence();
     await sessions.create(Session.start({ id: 's1', userId: 'u1', familyId: 's1', tokenHash: 'h1', now: NOW, ttlMs: HOUR }));
-    await sessions.create(Session.start({ id: 's2', userId: 'u1', familyId: 's2', tokenHash: 'h2', now: new Date(NOW.getTime() + 2 * HOUR), ttlMs: HOUR }));
+    await sessions.create(
+      Session.start({ id: 's2', userId: 'u1', familyId: 's2', tokenHash: 'h2', now: new Date(NOW.getTime() + 2 * HOUR), ttlMs: HOUR }),
+    );
     expect(await sessions.findByTokenHash('h1')).toBeNull();
     expect(await sessions.findByTokenHash('h2')).not.toBeNull();
   });

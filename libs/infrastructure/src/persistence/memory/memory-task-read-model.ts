@@ -12,7 +12,8 @@ export class MemoryTaskReadModel extends TaskReadModel {
   async list(ownerId: string, request: TaskListRequest): Promise<TaskView[]> {
     const { criteria, sort, order, after } = request;
     const rows = [...this.store.tasks.values()].filter(
-      (task) => task.ownerId === ownerId && matchesCriteria(task, criteria) && (after === null || isAfterPosition(task, sort, order, after)),
+      (task) =>
+        task.ownerId === ownerId && matchesCriteria(task, criteria) && (after === null || isAfterPosition(task, sort, order, after)),
     );
     rows.sort(compareTasks(sort, order));
     // SQLite reads a negative LIMIT as "no limit"; keep the same answer.

@@ -15,17 +15,25 @@ describe('MongoHealth (readiness ping)', () => {
 
   it('is down while disconnected, without sending anything', async () => {
     const command = jest.fn();
-    await expect(new MongoHealth(fakeConnection(0, command), { pingTimeoutMS: 100 }).ping()).rejects.toBeInstanceOf(DatabaseUnavailableError);
+    await expect(new MongoHealth(fakeConnection(0, command), { pingTimeoutMS: 100 }).ping()).rejects.toBeInstanceOf(
+      DatabaseUnavailableError,
+    );
     expect(command).not.toHaveBeenCalled();
   });
 
   it('is down when the ping fails', async () => {
-    const health = new MongoHealth(fakeConnection(1, () => Promise.reject(new Error('not primary'))), { pingTimeoutMS: 100 });
+    const health = new MongoHealth(
+      fakeConnection(1, () => Promise.reject(new Error('not primary'))),
+      { pingTimeoutMS: 100 },
+    );
     await expect(health.ping()).rejects.toBeInstanceOf(DatabaseUnavailableError);
   });
 
   it('is down when the ping takes longer than its budget', async () => {
-    const health = new MongoHealth(fakeConnection(1, () => new Promise((resolve) => setTimeout(resolve, 1_000))), { pingTimeoutMS: 20 });
+    const health = new MongoHealth(
+      fakeConnection(1, () => new Promise((resolve) => setTimeout(resolve, 1_000))),
+      { pingTimeoutMS: 20 },
+    );
     const started = Date.now();
     await expect(health.ping()).rejects.toBeInstanceOf(DatabaseUnavailableError);
     expect(Date.now() - started).toBeLessThan(500);

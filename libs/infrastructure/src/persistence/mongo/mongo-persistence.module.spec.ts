@@ -40,7 +40,10 @@ describe('MongoPersistenceModule with MongoDB unreachable', () => {
     connection = createConnection(UNREACHABLE, { bufferCommands, serverSelectionTimeoutMS: 300 });
     connection.asPromise().catch(() => undefined); // the refused connect is the point
     moduleRef = await Test.createTestingModule({
-      imports: [EncryptionModule.forRoot({ keys: new Map([['k1', Buffer.alloc(32, 1)]]), activeKeyId: 'k1', blindIndexKey: Buffer.alloc(32, 2) }), MongoPersistenceModule.forRoot({ uri: UNREACHABLE })],
+      imports: [
+        EncryptionModule.forRoot({ keys: new Map([['k1', Buffer.alloc(32, 1)]]), activeKeyId: 'k1', blindIndexKey: Buffer.alloc(32, 2) }),
+        MongoPersistenceModule.forRoot({ uri: UNREACHABLE }),
+      ],
     })
       .overrideProvider(getConnectionToken())
       .useValue(connection)
@@ -89,7 +92,13 @@ describe('MongoPersistenceModule with MongoDB unreachable', () => {
     for (const [i, call] of calls.entries()) {
       let timer: NodeJS.Timeout | undefined;
       const hung = new Promise((resolve) => (timer = setTimeout(() => resolve('hung'), 1_000)));
-      const outcome = await Promise.race([call().then(() => 'resolved', (error: unknown) => error), hung]);
+      const outcome = await Promise.race([
+        call().then(
+          () => 'resolved',
+          (error: unknown) => error,
+        ),
+        hung,
+      ]);
       clearTimeout(timer);
       expect([i, outcome]).toEqual([i, expect.any(DatabaseUnavailableError)]);
     }

@@ -48,7 +48,11 @@ export class MongoPersistenceModule {
       providers: [
         { provide: MONGO_PERSISTENCE_OPTIONS, useValue: resolved },
         // The cipher is there with the flag off too: documents sealed while it was on stay readable.
-        { provide: TaskContentSealer, useFactory: (cipher: ContentCipher) => new TaskContentSealer(cipher, content.encryptTaskContent ?? false), inject: [ContentCipher] },
+        {
+          provide: TaskContentSealer,
+          useFactory: (cipher: ContentCipher) => new TaskContentSealer(cipher, content.encryptTaskContent ?? false),
+          inject: [ContentCipher],
+        },
         ...adapters,
       ],
       exports: adapters.map((adapter) => adapter.provide),

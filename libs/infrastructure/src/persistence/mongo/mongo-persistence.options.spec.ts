@@ -1,4 +1,9 @@
-import { MONGO_PERSISTENCE_DEFAULTS, mongooseConnectOptions, mongooseModuleOptions, resolveMongoPersistenceOptions } from './mongo-persistence.options';
+import {
+  MONGO_PERSISTENCE_DEFAULTS,
+  mongooseConnectOptions,
+  mongooseModuleOptions,
+  resolveMongoPersistenceOptions,
+} from './mongo-persistence.options';
 
 const URI = 'mongodb://mongo:27017/primetrade?replicaSet=rs0';
 

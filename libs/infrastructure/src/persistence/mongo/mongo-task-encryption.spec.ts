@@ -59,25 +59,41 @@ describe('MongoDB task documents with ENCRYPT_TASK_CONTENT (mapping and queries 
     const docs = new MingoCollection([toSealedTaskRecord(task, sealing)]);
     const changed = Task.restore(task.toProps());
     changed.update({ title: 'Renamed' }, NOW);
-    expect(docs.updateOne(taskVersionFilter(OWNER, task.id, changed.expectedStoredVersion), taskUpdate(changed, sealing)).matchedCount).toBe(1);
+    expect(
+      docs.updateOne(taskVersionFilter(OWNER, task.id, changed.expectedStoredVersion), taskUpdate(changed, sealing)).matchedCount,
+    ).toBe(1);
   });
 
   it('pages a search by decrypt-and-filter over the candidates query, with mixed documents', async () => {
     const mine = fixtureTasks(OWNER, 60);
     // Every third document was written before the flag: plaintext.
     const records = mine.map((t, i) => toSealedTaskRecord(t, i % 3 === 0 ? PLAINTEXT_TASK_CONTENT : sealing));
-    const collection = new MingoCollection<TaskRecord>([...records, ...fixtureTasks('owner-b', 10, 'other').map((t) => toSealedTaskRecord(t, sealing))]);
+    const collection = new MingoCollection<TaskRecord>([
+      ...records,
+      ...fixtureTasks('owner-b', 10, 'other').map((t) => toSealedTaskRecord(t, sealing)),
+    ]);
     const views = mine.map((t) => t.toProps());
     for (const order of ['asc', 'desc'] as SortOrder[]) {
       for (const status of [undefined, ['todo' as const, 'in_progress' as const]]) {
-        const request = (after: TaskListRequest['after']): TaskListRequest => ({ criteria: { q: 'report', status, now: NOW }, sort: 'dueDate', order, after, limit: 3 });
+        const request = (after: TaskListRequest['after']): TaskListRequest => ({
+          criteria: { q: 'report', status, now: NOW },
+          sort: 'dueDate',
+          order,
+          after,
+          limit: 3,
+        });
         const seen: string[] = [];
         let after: TaskListRequest['after'] = null;
         for (let page = 0; page < 50; page++) {
           const found = await scanForMatches<TaskRecord>({
             limit: 3,
             fetch: async (last, size) => {
-              const { filter, sort, limit } = taskSearchCandidatesQuery(OWNER, request(after), last ? { key: recordSortKey(last, 'dueDate'), id: last._id } : after, size);
+              const { filter, sort, limit } = taskSearchCandidatesQuery(
+                OWNER,
+                request(after),
+                last ? { key: recordSortKey(last, 'dueDate'), id: last._id } : after,
+                size,
+              );
               expect(filter.owner).toBe(OWNER); // the shard key stays at the top level
               return collection.find(filter, sort, limit);
             },
@@ -105,7 +121,10 @@ if (!uri) process.stdout.write('skipped: no MongoDB server (set MONGODB_URI)\n')
   let connection: Connection;
   const dbName = `primetrade_task_encryption_test_${randomUUID().slice(0, 8)}`;
   beforeAll(async () => {
-    connection = await createConnection(uri as string, mongooseConnectOptions(resolveMongoPersistenceOptions({ uri: uri as string }))).asPromise();
+    connection = await createConnection(
+      uri as string,
+      mongooseConnectOptions(resolveMongoPersistenceOptions({ uri: uri as string })),
+    ).asPromise();
   });
   afterAll(async () => {
     await connection.useDb(dbName).dropDatabase();
@@ -122,7 +141,13 @@ if (!uri) process.stdout.write('skipped: no MongoDB server (set MONGODB_URI)\n')
     const raw = await model.collection.find({}).toArray();
     expect(JSON.stringify(raw)).not.toMatch(/report|task \d|effort/i);
     expect(raw.every((doc) => doc.contentSealed === true)).toBe(true);
-    const found = await new MongoTaskReadModel(model, options, sealing).list(OWNER, { criteria: { q: 'REPORT', now: NOW }, sort: 'createdAt', order: 'asc', after: null, limit: 10 });
+    const found = await new MongoTaskReadModel(model, options, sealing).list(OWNER, {
+      criteria: { q: 'REPORT', now: NOW },
+      sort: 'createdAt',
+      order: 'asc',
+      after: null,
+      limit: 10,
+    });
     expect(found.map((t) => t.title)).toEqual(['Write REPORT number 0', 'Write REPORT number 5', 'Write REPORT number 10']);
   });
 });

@@ -34,7 +34,15 @@ export class MongoTaskReadModel extends TaskReadModel {
       }
       const records = await scanForMatches<TaskRecord>({
         limit: request.limit,
-        fetch: (last, size) => this.find(taskSearchCandidatesQuery(ownerId, request, last ? { key: recordSortKey(last, request.sort), id: last._id } : request.after, size)),
+        fetch: (last, size) =>
+          this.find(
+            taskSearchCandidatesQuery(
+              ownerId,
+              request,
+              last ? { key: recordSortKey(last, request.sort), id: last._id } : request.after,
+              size,
+            ),
+          ),
         matches: (record) => this.content.matches(record._id, storedTaskText(record), needle),
       });
       return records.map((record) => openTaskProps(record, this.content));
@@ -42,6 +50,12 @@ export class MongoTaskReadModel extends TaskReadModel {
   }
 
   private find({ filter, sort, limit }: TaskListQuery): Promise<TaskRecord[]> {
-    return this.tasks.find(filter, TASK_VIEW_PROJECTION).sort(sort).limit(limit).read(this.options.readPreference).lean<TaskRecord[]>().exec();
+    return this.tasks
+      .find(filter, TASK_VIEW_PROJECTION)
+      .sort(sort)
+      .limit(limit)
+      .read(this.options.readPreference)
+      .lean<TaskRecord[]>()
+      .exec();
   }
 }

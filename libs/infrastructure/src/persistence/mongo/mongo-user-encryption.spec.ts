@@ -11,7 +11,8 @@ if (!uri) process.stdout.write('skipped: no MongoDB server (set MONGODB_URI)\n')
 
 const NOW = new Date('2026-06-15T12:00:00.000Z');
 const blind = randomBytes(32);
-const user = (id: string, email: string, name: string) => User.restore({ id, name, email, passwordHash: 'h', isActive: true, createdAt: NOW, updatedAt: NOW });
+const user = (id: string, email: string, name: string) =>
+  User.restore({ id, name, email, passwordHash: 'h', isActive: true, createdAt: NOW, updatedAt: NOW });
 
 /** Raw MongoDB documents hold no plaintext email or name (needs a real mongod). */
 (uri ? describe : describe.skip)('MongoUserRepository: encrypted at rest on a real server', () => {
@@ -26,7 +27,11 @@ const user = (id: string, email: string, name: string) => User.restore({ id, nam
     db = base.useDb(name, { useCache: false });
     const model = db.model<UserRecord>(UserRecord.name, UserSchema);
     await model.init();
-    repo = new MongoUserRepository(model, new AesGcmContentCipher({ keys: new Map([['k1', randomBytes(32)]]), activeKeyId: 'k1', blindIndexKey: blind }), new BlindIndex(blind));
+    repo = new MongoUserRepository(
+      model,
+      new AesGcmContentCipher({ keys: new Map([['k1', randomBytes(32)]]), activeKeyId: 'k1', blindIndexKey: blind }),
+      new BlindIndex(blind),
+    );
   });
   afterAll(async () => {
     await db?.dropDatabase();
@@ -40,7 +45,17 @@ const user = (id: string, email: string, name: string) => User.restore({ id, nam
     expect((await repo.findByEmail('ada@example.com'))?.name).toBe('Ada Lovelace');
     await expect(repo.create(user('u2', 'ada@example.com', 'Copy'))).rejects.toBeInstanceOf(EmailAlreadyRegisteredError);
 
-    await db.collection('users').insertOne({ _id: 'u0' as never, name: 'Old Timer', email: 'old@example.com', passwordHash: 'h', isActive: true, createdAt: NOW, updatedAt: NOW });
+    await db
+      .collection('users')
+      .insertOne({
+        _id: 'u0' as never,
+        name: 'Old Timer',
+        email: 'old@example.com',
+        passwordHash: 'h',
+        isActive: true,
+        createdAt: NOW,
+        updatedAt: NOW,
+      });
     expect((await repo.findByEmail('old@example.com'))?.name).toBe('Old Timer');
     expect(await repo.sealLegacyUsers()).toBe(1);
     expect(JSON.stringify(await db.collection('users').findOne({ _id: 'u0' as never }))).not.toMatch(/old@example\.com|Old Timer/);

@@ -35,7 +35,9 @@ export class MongoUserRepository extends UserRepository implements OnApplication
   }
 
   onApplicationBootstrap(): void {
-    this.sealLegacyUsers().catch((error: Error) => this.logger.warn(`sealing users written before encryption stopped (resumes at next start): ${error.message}`));
+    this.sealLegacyUsers().catch((error: Error) =>
+      this.logger.warn(`sealing users written before encryption stopped (resumes at next start): ${error.message}`),
+    );
   }
 
   findById(id: string): Promise<User | null> {
@@ -70,9 +72,17 @@ export class MongoUserRepository extends UserRepository implements OnApplication
   async sealLegacyUsers(): Promise<number> {
     let sealed = 0;
     for (;;) {
-      const batch = await this.users.find({ emailIndex: { $exists: false } }).limit(LEGACY_BATCH).read('primary').lean<UserRecord[]>().exec();
+      const batch = await this.users
+        .find({ emailIndex: { $exists: false } })
+        .limit(LEGACY_BATCH)
+        .read('primary')
+        .lean<UserRecord[]>()
+        .exec();
       if (batch.length === 0) break;
-      const result = await this.users.bulkWrite(batch.map((record) => ({ updateOne: sealUserUpdate(record, this.fields) })), { ordered: false });
+      const result = await this.users.bulkWrite(
+        batch.map((record) => ({ updateOne: sealUserUpdate(record, this.fields) })),
+        { ordered: false },
+      );
       sealed += result.modifiedCount;
       if (result.modifiedCount === 0) break; // all changed under us; the next start picks them up
     }

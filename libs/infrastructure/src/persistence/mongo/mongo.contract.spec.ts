@@ -47,9 +47,16 @@ async function openMongoStores(mongoUri: string, content: TaskContentSealer = PL
   await Promise.all([users.init(), sessions.init(), tasks.init()]);
   // The contract runs on a frozen clock in the past; the server's TTL monitor runs on the wall
   // clock and would delete the suite's sessions mid-test. Keep the index, push its expiry out.
-  await db.db!.command({ collMod: sessions.collection.collectionName, index: { name: 'expiresAt_ttl', expireAfterSeconds: 10 * 365 * 86_400 } });
+  await db.db!.command({
+    collMod: sessions.collection.collectionName,
+    index: { name: 'expiresAt_ttl', expireAfterSeconds: 10 * 365 * 86_400 },
+  });
   return {
-    users: new MongoUserRepository(users, new AesGcmContentCipher({ keys: new Map([['k1', randomBytes(32)]]), activeKeyId: 'k1', blindIndexKey: randomBytes(32) }), new BlindIndex(randomBytes(32))),
+    users: new MongoUserRepository(
+      users,
+      new AesGcmContentCipher({ keys: new Map([['k1', randomBytes(32)]]), activeKeyId: 'k1', blindIndexKey: randomBytes(32) }),
+      new BlindIndex(randomBytes(32)),
+    ),
     sessions: new MongoSessionRepository(sessions),
     tasks: new MongoTaskRepository(tasks, content),
     // Primary reads here: the contract checks results, not replication lag.
@@ -71,6 +78,9 @@ async function openMongoStores(mongoUri: string, content: TaskContentSealer = PL
 
   describePersistenceContract('mongodb', () => openMongoStores(uri as string));
   // ENCRYPT_TASK_CONTENT on: the same behaviour, search by decrypt-and-filter.
-  const sealing = new TaskContentSealer(new AesGcmContentCipher({ keys: new Map([['k1', randomBytes(32)]]), activeKeyId: 'k1', blindIndexKey: randomBytes(32) }), true);
+  const sealing = new TaskContentSealer(
+    new AesGcmContentCipher({ keys: new Map([['k1', randomBytes(32)]]), activeKeyId: 'k1', blindIndexKey: randomBytes(32) }),
+    true,
+  );
   describePersistenceContract('mongodb, task content encrypted', () => openMongoStores(uri as string, sealing));
 });

@@ -45,7 +45,11 @@ export class SqlitePersistenceModule {
       providers: [
         { provide: SqliteDatabase, useFactory: () => new SqliteDatabase({ file: options.file }) },
         // The cipher is there with the flag off too: rows sealed while it was on stay readable.
-        { provide: TaskContentSealer, useFactory: (cipher: ContentCipher) => new TaskContentSealer(cipher, options.encryptTaskContent ?? false), inject: [ContentCipher] },
+        {
+          provide: TaskContentSealer,
+          useFactory: (cipher: ContentCipher) => new TaskContentSealer(cipher, options.encryptTaskContent ?? false),
+          inject: [ContentCipher],
+        },
         ...adapters,
       ],
       exports: [SqliteDatabase, ...adapters.map((a) => a.provide)],

@@ -26,8 +26,19 @@ export class SqliteSessionRepository extends SessionRepository {
     // Expired sessions are useless; drop them here (indexed) instead of running a sweeper.
     this.sqlite.statement('DELETE FROM sessions WHERE expires_at < ?').run(p.createdAt.getTime());
     this.sqlite
-      .statement('INSERT INTO sessions (id, user_id, family_id, token_hash, created_at, expires_at, rotated_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(p.id, p.userId, p.familyId, p.tokenHash, p.createdAt.getTime(), p.expiresAt.getTime(), p.rotatedAt?.getTime() ?? null, p.revokedAt?.getTime() ?? null);
+      .statement(
+        'INSERT INTO sessions (id, user_id, family_id, token_hash, created_at, expires_at, rotated_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        p.id,
+        p.userId,
+        p.familyId,
+        p.tokenHash,
+        p.createdAt.getTime(),
+        p.expiresAt.getTime(),
+        p.rotatedAt?.getTime() ?? null,
+        p.revokedAt?.getTime() ?? null,
+      );
   }
 
   async findByTokenHash(tokenHash: string): Promise<Session | null> {

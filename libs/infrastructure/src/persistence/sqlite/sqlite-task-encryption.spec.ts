@@ -13,12 +13,23 @@ const sealing = new TaskContentSealer(cipher, true);
 const notSealing = new TaskContentSealer(cipher, false);
 
 function task(id: string, title: string, description = '', minutes = 0, ownerId = OWNER): Task {
-  const t = Task.create({ id, ownerId, title, description, priority: (['low', 'medium', 'high', 'urgent'] as const)[minutes % 4], now: new Date(NOW.getTime() + minutes * 60_000) });
+  const t = Task.create({
+    id,
+    ownerId,
+    title,
+    description,
+    priority: (['low', 'medium', 'high', 'urgent'] as const)[minutes % 4],
+    now: new Date(NOW.getTime() + minutes * 60_000),
+  });
   t.pullEvents();
   return Task.restore(t.toProps());
 }
 
-interface RawTask { title: string; description: string; content_sealed: number }
+interface RawTask {
+  title: string;
+  description: string;
+  content_sealed: number;
+}
 
 describe('SQLite tasks with ENCRYPT_TASK_CONTENT', () => {
   let sqlite: SqliteDatabase;
@@ -29,7 +40,13 @@ describe('SQLite tasks with ENCRYPT_TASK_CONTENT', () => {
 
   const raw = (id: string) => sqlite.db.prepare('SELECT title, description, content_sealed FROM tasks WHERE id = ?').get(id) as RawTask;
   const list = (content: TaskContentSealer, criteria: Omit<TaskListRequest['criteria'], 'now'>, limit = 100) =>
-    new SqliteTaskReadModel(sqlite, content).list(OWNER, { criteria: { ...criteria, now: NOW }, sort: 'createdAt', order: 'asc', after: null, limit });
+    new SqliteTaskReadModel(sqlite, content).list(OWNER, {
+      criteria: { ...criteria, now: NOW },
+      sort: 'createdAt',
+      order: 'asc',
+      after: null,
+      limit,
+    });
 
   it('stores no plaintext title or description, and the domain still sees them', async () => {
     const tasks = new SqliteTaskRepository(sqlite, sealing);
@@ -85,7 +102,12 @@ describe('SQLite tasks with ENCRYPT_TASK_CONTENT', () => {
     const repo = new SqliteTaskRepository(sqlite, sealing);
     const views: TaskView[] = [];
     for (let i = 0; i < 3000; i++) {
-      const t = task(`t${String(i).padStart(4, '0')}`, i % 97 === 0 ? `Call the Plumber #${i}` : `Chore ${i}`, i % 89 === 0 ? 'ask the plumber too' : '', i % 50);
+      const t = task(
+        `t${String(i).padStart(4, '0')}`,
+        i % 97 === 0 ? `Call the Plumber #${i}` : `Chore ${i}`,
+        i % 89 === 0 ? 'ask the plumber too' : '',
+        i % 50,
+      );
       await repo.insert(t);
       views.push(t.toProps());
     }
@@ -95,13 +117,21 @@ describe('SQLite tasks with ENCRYPT_TASK_CONTENT', () => {
       for (const priority of [undefined, ['high' as const]]) {
         const wanted = views
           .filter((t) => /plumber/i.test(t.title + ' ' + t.description) && (!priority || t.priority === 'high'))
-          .sort((a, b) => (order === 'asc' ? 1 : -1) * (taskSortKey(a, 'priority')! - taskSortKey(b, 'priority')! || (a.id < b.id ? -1 : 1)))
+          .sort(
+            (a, b) => (order === 'asc' ? 1 : -1) * (taskSortKey(a, 'priority')! - taskSortKey(b, 'priority')! || (a.id < b.id ? -1 : 1)),
+          )
           .map((t) => t.id);
         expect(wanted.length).toBeGreaterThan(priority ? 5 : 30);
         const seen: string[] = [];
         let after: TaskListRequest['after'] = null;
         for (let page = 0; page < 100; page++) {
-          const items = await reader.list(OWNER, { criteria: { q: 'PLUMBER', priority, now: NOW }, sort: 'priority', order, after, limit: 7 });
+          const items = await reader.list(OWNER, {
+            criteria: { q: 'PLUMBER', priority, now: NOW },
+            sort: 'priority',
+            order,
+            after,
+            limit: 7,
+          });
           seen.push(...items.map((t) => t.id));
           if (items.length < 7) break;
           const last = items[items.length - 1];

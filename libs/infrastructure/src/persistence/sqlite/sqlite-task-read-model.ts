@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { OPEN_TASK_STATUSES, TaskReadModel, type TaskListPosition, type TaskListRequest, type TaskSortField, type TaskView } from '@primetrade/domain';
+import {
+  OPEN_TASK_STATUSES,
+  TaskReadModel,
+  type TaskListPosition,
+  type TaskListRequest,
+  type TaskSortField,
+  type TaskView,
+} from '@primetrade/domain';
 import { scanForMatches } from '../task-content/scan-for-matches';
 import { searchNeedle, TaskContentSealer } from '../task-content/task-content-sealer';
 import { SqliteDatabase } from './sqlite-database';
@@ -37,7 +44,8 @@ export class SqliteTaskReadModel extends TaskReadModel {
 
   async list(ownerId: string, request: TaskListRequest): Promise<TaskView[]> {
     const needle = searchNeedle(request.criteria.q);
-    if (!needle) return this.page(request, this.filters(ownerId, request), request.after, request.limit).map((row) => rowToView(row, this.content));
+    if (!needle)
+      return this.page(request, this.filters(ownerId, request), request.after, request.limit).map((row) => rowToView(row, this.content));
 
     const candidates = this.filters(ownerId, request);
     // unicode_lower (registered by SqliteDatabase) folds case beyond ASCII, unlike LIKE, the same
@@ -46,7 +54,8 @@ export class SqliteTaskReadModel extends TaskReadModel {
     candidates.params.push(needle, needle);
     const rows = await scanForMatches<TaskRow>({
       limit: request.limit,
-      fetch: async (last, size) => this.page(request, candidates, last ? { key: rowSortKey(last, request.sort), id: last.id } : request.after, size),
+      fetch: async (last, size) =>
+        this.page(request, candidates, last ? { key: rowSortKey(last, request.sort), id: last.id } : request.after, size),
       matches: (row) => this.content.matches(row.id, storedText(row), needle),
     });
     return rows.map((row) => rowToView(row, this.content));

@@ -40,7 +40,9 @@ export class SqliteTaskStatistics extends TaskStatistics {
   }
 
   async overview(ownerId: string, now: Date): Promise<TaskStats> {
-    const row = this.sqlite.statement(STATS_SQL).get({ owner: ownerId, now: now.getTime(), soon: now.getTime() + DUE_SOON_WINDOW_MS }) as StatsRow;
+    const row = this.sqlite
+      .statement(STATS_SQL)
+      .get({ owner: ownerId, now: now.getTime(), soon: now.getTime() + DUE_SOON_WINDOW_MS }) as StatsRow;
     return {
       total: row.total,
       byStatus: { todo: row.todo, in_progress: row.in_progress, completed: row.completed, cancelled: row.cancelled },

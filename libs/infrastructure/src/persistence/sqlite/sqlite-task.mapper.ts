@@ -1,4 +1,12 @@
-import { priorityRank, Task, type TaskPriority, type TaskProps, type TaskSortField, type TaskStatus, type TaskView } from '@primetrade/domain';
+import {
+  priorityRank,
+  Task,
+  type TaskPriority,
+  type TaskProps,
+  type TaskSortField,
+  type TaskStatus,
+  type TaskView,
+} from '@primetrade/domain';
 import type { StoredTaskText, TaskContentSealer } from '../task-content/task-content-sealer';
 
 export interface TaskRow {
@@ -21,7 +29,11 @@ export interface TaskRow {
 
 const date = (ms: number | null): Date | null => (ms === null ? null : new Date(ms));
 
-export const storedText = (row: TaskRow): StoredTaskText => ({ title: row.title, description: row.description, sealed: row.content_sealed === 1 });
+export const storedText = (row: TaskRow): StoredTaskText => ({
+  title: row.title,
+  description: row.description,
+  sealed: row.content_sealed === 1,
+});
 
 export function rowToProps(row: TaskRow, content: TaskContentSealer): TaskProps {
   const sealed = row.content_sealed === 1;

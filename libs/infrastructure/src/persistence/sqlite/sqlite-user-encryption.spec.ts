@@ -14,10 +14,17 @@ const NOW = new Date('2026-06-15T12:00:00.000Z');
 const k1 = randomBytes(32);
 const k2 = randomBytes(32);
 const blindKey = randomBytes(32);
-const cipher = (active = 'k1', keys: [string, Buffer][] = [['k1', k1]]) => new AesGcmContentCipher({ keys: new Map(keys), activeKeyId: active, blindIndexKey: blindKey });
-const user = (id: string, email: string, name = 'Ada Lovelace') => User.restore({ id, name, email, passwordHash: 'hash', isActive: true, createdAt: NOW, updatedAt: NOW });
+const cipher = (active = 'k1', keys: [string, Buffer][] = [['k1', k1]]) =>
+  new AesGcmContentCipher({ keys: new Map(keys), activeKeyId: active, blindIndexKey: blindKey });
+const user = (id: string, email: string, name = 'Ada Lovelace') =>
+  User.restore({ id, name, email, passwordHash: 'hash', isActive: true, createdAt: NOW, updatedAt: NOW });
 
-interface RawRow { id: string; name: string; email: string; email_index: string | null }
+interface RawRow {
+  id: string;
+  name: string;
+  email: string;
+  email_index: string | null;
+}
 
 describe('SqliteUserRepository: email and name encrypted at rest', () => {
   let dir: string;
@@ -28,7 +35,8 @@ describe('SqliteUserRepository: email and name encrypted at rest', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  const raw = (sqlite: SqliteDatabase, id: string) => sqlite.db.prepare('SELECT id, name, email, email_index FROM users WHERE id = ?').get(id) as RawRow;
+  const raw = (sqlite: SqliteDatabase, id: string) =>
+    sqlite.db.prepare('SELECT id, name, email, email_index FROM users WHERE id = ?').get(id) as RawRow;
 
   it('stores no plaintext email or name, and still finds by email and refuses a duplicate', async () => {
     const sqlite = new SqliteDatabase({ file });
@@ -38,7 +46,11 @@ describe('SqliteUserRepository: email and name encrypted at rest', () => {
     const dump = JSON.stringify(sqlite.db.prepare('SELECT * FROM users').all());
     expect(dump).not.toMatch(/ada@example\.com|Ada|Lovelace|example/i);
     expect(row.email_index).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect((await users.findByEmail('ada@example.com'))?.toProps()).toMatchObject({ id: 'u1', email: 'ada@example.com', name: 'Ada Lovelace' });
+    expect((await users.findByEmail('ada@example.com'))?.toProps()).toMatchObject({
+      id: 'u1',
+      email: 'ada@example.com',
+      name: 'Ada Lovelace',
+    });
     expect((await users.findById('u1'))?.name).toBe('Ada Lovelace');
     await expect(users.create(user('u2', 'ada@example.com', 'Someone Else'))).rejects.toBeInstanceOf(EmailAlreadyRegisteredError);
     sqlite.close();
@@ -60,8 +72,13 @@ describe('SqliteUserRepository: email and name encrypted at rest', () => {
 
   it('seals rows written before encryption when it starts, once, and they keep working', async () => {
     const legacy = new Database(file);
-    migrate(legacy, MIGRATIONS.filter((m) => m.version <= 3));
-    const insert = legacy.prepare('INSERT INTO users (id, name, email, password_hash, is_active, created_at, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?)');
+    migrate(
+      legacy,
+      MIGRATIONS.filter((m) => m.version <= 3),
+    );
+    const insert = legacy.prepare(
+      'INSERT INTO users (id, name, email, password_hash, is_active, created_at, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?)',
+    );
     legacy.transaction(() => {
       for (let i = 0; i < 1203; i++) insert.run(`u${i}`, `Name ${i}`, `user${i}@example.com`, 'hash', NOW.getTime(), NOW.getTime());
     })();
@@ -83,7 +100,14 @@ describe('SqliteUserRepository: email and name encrypted at rest', () => {
   it('rotation: rows sealed with the old key stay readable after a new key becomes active', async () => {
     const sqlite = new SqliteDatabase({ file });
     await new SqliteUserRepository(sqlite, cipher('k1'), new BlindIndex(blindKey)).create(user('u1', 'ada@example.com'));
-    const rotated = new SqliteUserRepository(sqlite, cipher('k2', [['k1', k1], ['k2', k2]]), new BlindIndex(blindKey));
+    const rotated = new SqliteUserRepository(
+      sqlite,
+      cipher('k2', [
+        ['k1', k1],
+        ['k2', k2],
+      ]),
+      new BlindIndex(blindKey),
+    );
     await rotated.create(user('u2', 'grace@example.com', 'Grace Hopper'));
     expect((await rotated.findByEmail('ada@example.com'))?.name).toBe('Ada Lovelace');
     expect((await rotated.findByEmail('grace@example.com'))?.name).toBe('Grace Hopper');

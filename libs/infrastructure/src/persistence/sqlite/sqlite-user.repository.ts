@@ -51,8 +51,19 @@ export class SqliteUserRepository extends UserRepository {
     const p = user.toProps();
     try {
       this.sqlite
-        .statement('INSERT INTO users (id, name, email, email_index, password_hash, is_active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(p.id, this.seal(p.id, 'name', p.name), this.seal(p.id, 'email', p.email), this.emailIndex(p.email), p.passwordHash, p.isActive ? 1 : 0, p.createdAt.getTime(), p.updatedAt.getTime());
+        .statement(
+          'INSERT INTO users (id, name, email, email_index, password_hash, is_active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(
+          p.id,
+          this.seal(p.id, 'name', p.name),
+          this.seal(p.id, 'email', p.email),
+          this.emailIndex(p.email),
+          p.passwordHash,
+          p.isActive ? 1 : 0,
+          p.createdAt.getTime(),
+          p.updatedAt.getTime(),
+        );
     } catch (error) {
       if (isUniqueViolation(error, 'users.email_index')) throw new EmailAlreadyRegisteredError();
       throw error;
@@ -68,7 +79,8 @@ export class SqliteUserRepository extends UserRepository {
       const rows = select.all() as UserRow[];
       if (rows.length === 0) break;
       this.sqlite.db.transaction(() => {
-        for (const row of rows) update.run(this.seal(row.id, 'name', row.name), this.seal(row.id, 'email', row.email), this.emailIndex(row.email), row.id);
+        for (const row of rows)
+          update.run(this.seal(row.id, 'name', row.name), this.seal(row.id, 'email', row.email), this.emailIndex(row.email), row.id);
       })();
       sealed += rows.length;
     }

@@ -13,7 +13,11 @@ import { SqliteUserRepository } from './sqlite-user.repository';
 describePersistenceContract('sqlite', async () => {
   const sqlite = new SqliteDatabase({ file: ':memory:' });
   return {
-    users: new SqliteUserRepository(sqlite, new AesGcmContentCipher({ keys: new Map([['k1', randomBytes(32)]]), activeKeyId: 'k1', blindIndexKey: randomBytes(32) }), new BlindIndex(randomBytes(32))),
+    users: new SqliteUserRepository(
+      sqlite,
+      new AesGcmContentCipher({ keys: new Map([['k1', randomBytes(32)]]), activeKeyId: 'k1', blindIndexKey: randomBytes(32) }),
+      new BlindIndex(randomBytes(32)),
+    ),
     sessions: new SqliteSessionRepository(sqlite),
     tasks: new SqliteTaskRepository(sqlite, PLAINTEXT_TASK_CONTENT),
     readModel: new SqliteTaskReadModel(sqlite, PLAINTEXT_TASK_CONTENT),

@@ -5,11 +5,25 @@ import { describeWithRedis, dropTestPrefix, TEST_REDIS_URL, testPrefix } from '.
 import { StatisticsProjection } from './statistics-projection';
 
 const NOW = new Date('2026-12-01T12:00:00.000Z');
-const facts = (over: object = {}) => ({ status: 'todo', priority: 'medium', dueDate: '2026-12-01T14:00:00.000Z', createdAt: '2026-12-01T08:00:00.000Z', completedAt: null, ...over });
+const facts = (over: object = {}) => ({
+  status: 'todo',
+  priority: 'medium',
+  dueDate: '2026-12-01T14:00:00.000Z',
+  createdAt: '2026-12-01T08:00:00.000Z',
+  completedAt: null,
+  ...over,
+});
 
 let n = 0;
 const envelope = (type: string, seq: number, payload: object, aggregateId = 't1'): EventEnvelope => ({
-  id: `e${++n}`, type, aggregateId, ownerId: 'u1', seq, occurredAt: NOW.toISOString(), correlationId: '', payload: JSON.stringify(payload),
+  id: `e${++n}`,
+  type,
+  aggregateId,
+  ownerId: 'u1',
+  seq,
+  occurredAt: NOW.toISOString(),
+  correlationId: '',
+  payload: JSON.stringify(payload),
 });
 
 describeWithRedis('StatisticsProjection on Redis', () => {
@@ -36,7 +50,10 @@ describeWithRedis('StatisticsProjection on Redis', () => {
   it('applies each event once, in any order, and answers like the SQL aggregate', async () => {
     const registered = envelope(UserRegistered.TYPE, 1, {}, 'u1');
     const created = envelope(TaskCreated.TYPE, 2, { facts: facts() });
-    const completed = envelope(TaskUpdated.TYPE, 3, { before: facts(), after: facts({ status: 'completed', completedAt: '2026-12-01T10:00:00.000Z' }) });
+    const completed = envelope(TaskUpdated.TYPE, 3, {
+      before: facts(),
+      after: facts({ status: 'completed', completedAt: '2026-12-01T10:00:00.000Z' }),
+    });
     const other = envelope(TaskCreated.TYPE, 4, { facts: facts({ dueDate: '2026-12-01T11:00:00.000Z', priority: 'urgent' }) }, 't2');
     // Completion arrives before creation; the creation is delivered twice.
     for (const e of [registered, completed, created, created, other]) await projection.apply(redis, e);
@@ -59,6 +76,8 @@ describeWithRedis('StatisticsProjection on Redis', () => {
     await projection.apply(redis, envelope(UserRegistered.TYPE, 1, {}, 'u1'));
     await projection.apply(redis, envelope(TaskCreated.TYPE, 2, { facts: facts() }));
     await projection.apply(redis, envelope(TaskDeleted.TYPE, 3, { last: facts() }));
-    expect(await projection.read(redis, 'u1', NOW)).toEqual(expect.objectContaining({ total: 0, dueSoon: 0, overdue: 0, averageCompletionMs: null }));
+    expect(await projection.read(redis, 'u1', NOW)).toEqual(
+      expect.objectContaining({ total: 0, dueSoon: 0, overdue: 0, averageCompletionMs: null }),
+    );
   });
 });

@@ -50,9 +50,26 @@ export class StatisticsProjection {
     // Only owners whose history starts in the stream (registered while Redis was on) are tracked.
     const origin = e.seq === 1 && e.type === UserRegistered.TYPE ? '1' : '0';
     const pairs = Object.entries(delta.counters).flatMap(([field, by]) => [field, String(by)]);
-    const keys = [this.key(e.ownerId, `done:${e.id}`), this.key(e.ownerId, 'counters'), this.key(e.ownerId, 'due'), this.key(e.ownerId, 'dueseq'), this.appliedKey(e.ownerId)];
+    const keys = [
+      this.key(e.ownerId, `done:${e.id}`),
+      this.key(e.ownerId, 'counters'),
+      this.key(e.ownerId, 'due'),
+      this.key(e.ownerId, 'dueseq'),
+      this.appliedKey(e.ownerId),
+    ];
     const score = delta.due.op === 'set' ? String(delta.due.score) : '0';
-    const result = await redis.eval(APPLY_SCRIPT, keys.length, ...keys, String(DONE_TTL_SECONDS), String(e.seq), delta.taskId, delta.due.op, score, origin, ...pairs);
+    const result = await redis.eval(
+      APPLY_SCRIPT,
+      keys.length,
+      ...keys,
+      String(DONE_TTL_SECONDS),
+      String(e.seq),
+      delta.taskId,
+      delta.due.op,
+      score,
+      origin,
+      ...pairs,
+    );
     return result === 1;
   }
 

@@ -21,7 +21,13 @@ export class StatsCache {
 
   constructor(settings: RedisSettings, ttlMs: number) {
     const memory = new Keyv({ store: new KeyvCacheableMemory({ ttl: ttlMs, lruSize: 10_000 }) });
-    const shared = createKeyv(settings.url, { namespace: `${settings.prefix}:cache:stats`, keyPrefixSeparator: ':', throwOnConnectError: false, throwOnErrors: false, connectionTimeout: 1000 });
+    const shared = createKeyv(settings.url, {
+      namespace: `${settings.prefix}:cache:stats`,
+      keyPrefixSeparator: ':',
+      throwOnConnectError: false,
+      throwOnErrors: false,
+      connectionTimeout: 1000,
+    });
     shared.on('error', () => undefined);
     this.cache = createCache({ stores: [memory, shared], ttl: ttlMs, nonBlocking: true });
   }

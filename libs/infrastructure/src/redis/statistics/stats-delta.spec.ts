@@ -1,7 +1,14 @@
 import { TaskCompleted, TaskCreated, TaskDeleted, TaskUpdated } from '@primetrade/domain';
 import { statsDelta } from './stats-delta';
 
-const facts = (over: object = {}) => ({ status: 'todo', priority: 'high', dueDate: '2026-12-01T10:00:00.000Z', createdAt: '2026-12-01T08:00:00.000Z', completedAt: null, ...over });
+const facts = (over: object = {}) => ({
+  status: 'todo',
+  priority: 'high',
+  dueDate: '2026-12-01T10:00:00.000Z',
+  createdAt: '2026-12-01T08:00:00.000Z',
+  completedAt: null,
+  ...over,
+});
 
 describe('statsDelta', () => {
   it('counts a created open task and files it by due date', () => {

@@ -27,7 +27,9 @@ function add(counters: Record<string, number>, facts: FactsJson, sign: 1 | -1): 
 }
 
 function dueOf(facts: FactsJson | null): StatsDelta['due'] {
-  return facts && facts.dueDate && OPEN_TASK_STATUSES.includes(facts.status) ? { op: 'set', score: Date.parse(facts.dueDate) } : { op: 'del' };
+  return facts && facts.dueDate && OPEN_TASK_STATUSES.includes(facts.status)
+    ? { op: 'set', score: Date.parse(facts.dueDate) }
+    : { op: 'del' };
 }
 
 /**

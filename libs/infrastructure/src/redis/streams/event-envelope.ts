@@ -24,7 +24,22 @@ export const ownerOf = (event: DomainEvent): string => {
 
 /** Flat field list for XADD. */
 export function toStreamFields(e: Omit<EventEnvelope, 'seq'>): string[] {
-  return ['id', e.id, 'type', e.type, 'aggregateId', e.aggregateId, 'ownerId', e.ownerId, 'occurredAt', e.occurredAt, 'correlationId', e.correlationId, 'payload', e.payload];
+  return [
+    'id',
+    e.id,
+    'type',
+    e.type,
+    'aggregateId',
+    e.aggregateId,
+    'ownerId',
+    e.ownerId,
+    'occurredAt',
+    e.occurredAt,
+    'correlationId',
+    e.correlationId,
+    'payload',
+    e.payload,
+  ];
 }
 
 export function fromStreamFields(fields: string[]): EventEnvelope {

@@ -12,7 +12,16 @@ const wait = async (check: () => boolean, ms = 10_000) => {
   }
 };
 
-const fields = (id: string) => toStreamFields({ id, type: 'tasks.task-created', aggregateId: 't', ownerId: 'u', occurredAt: new Date(0).toISOString(), correlationId: 'c', payload: '{}' });
+const fields = (id: string) =>
+  toStreamFields({
+    id,
+    type: 'tasks.task-created',
+    aggregateId: 't',
+    ownerId: 'u',
+    occurredAt: new Date(0).toISOString(),
+    correlationId: 'c',
+    payload: '{}',
+  });
 
 describeWithRedis('StreamConsumer on Redis', () => {
   let redis: Redis;
@@ -31,14 +40,17 @@ describeWithRedis('StreamConsumer on Redis', () => {
   });
 
   const start = (seen: EventEnvelope[], fail?: (e: EventEnvelope) => boolean) => {
-    const consumer = new StreamConsumer({ url: TEST_REDIS_URL, prefix }, {
-      group: 'g',
-      claimIdleMs: 300,
-      handle: async (_r, e) => {
-        if (fail?.(e)) throw new Error('handler failed');
-        seen.push(e);
+    const consumer = new StreamConsumer(
+      { url: TEST_REDIS_URL, prefix },
+      {
+        group: 'g',
+        claimIdleMs: 300,
+        handle: async (_r, e) => {
+          if (fail?.(e)) throw new Error('handler failed');
+          seen.push(e);
+        },
       },
-    });
+    );
     consumers.push(consumer);
     consumer.onApplicationBootstrap();
     return consumer;
@@ -51,7 +63,10 @@ describeWithRedis('StreamConsumer on Redis', () => {
     const seen: EventEnvelope[] = [];
     start(seen);
     await wait(() => seen.length === 2);
-    expect(seen.map((e) => [e.id, e.correlationId])).toEqual([['a', 'c'], ['b', 'c']]);
+    expect(seen.map((e) => [e.id, e.correlationId])).toEqual([
+      ['a', 'c'],
+      ['b', 'c'],
+    ]);
     await wait(() => false, 200).catch(() => undefined);
     expect(((await redis.xpending(stream, 'g')) as [number])[0]).toBe(0);
   });

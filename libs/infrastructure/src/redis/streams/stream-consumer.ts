@@ -34,7 +34,12 @@ export class StreamConsumer implements OnApplicationBootstrap, OnApplicationShut
   ) {
     this.logger = new Logger(`StreamConsumer:${options.group}`);
     this.keys = new EventStreamKeys(settings);
-    this.redis = new Redis({ ...redisOptionsFromUrl(settings.url), connectionName: `primetrade:consumer:${options.group}`, maxRetriesPerRequest: null, retryStrategy: (n) => Math.min(n * 200, 2000) });
+    this.redis = new Redis({
+      ...redisOptionsFromUrl(settings.url),
+      connectionName: `primetrade:consumer:${options.group}`,
+      maxRetriesPerRequest: null,
+      retryStrategy: (n) => Math.min(n * 200, 2000),
+    });
     this.redis.on('error', () => undefined);
   }
 
@@ -48,9 +53,28 @@ export class StreamConsumer implements OnApplicationBootstrap, OnApplicationShut
     while (this.running) {
       try {
         if (!grouped) grouped = await this.ensureGroup();
-        const [, claimed] = (await this.redis.xautoclaim(this.keys.stream, this.options.group, this.name, this.options.claimIdleMs, '0-0', 'COUNT', 100)) as [string, Entries];
+        const [, claimed] = (await this.redis.xautoclaim(
+          this.keys.stream,
+          this.options.group,
+          this.name,
+          this.options.claimIdleMs,
+          '0-0',
+          'COUNT',
+          100,
+        )) as [string, Entries];
         await this.handleAll(claimed);
-        const read = (await this.redis.xreadgroup('GROUP', this.options.group, this.name, 'COUNT', 100, 'BLOCK', 1000, 'STREAMS', this.keys.stream, '>')) as [string, Entries][] | null;
+        const read = (await this.redis.xreadgroup(
+          'GROUP',
+          this.options.group,
+          this.name,
+          'COUNT',
+          100,
+          'BLOCK',
+          1000,
+          'STREAMS',
+          this.keys.stream,
+          '>',
+        )) as [string, Entries][] | null;
         await this.handleAll(read?.[0]?.[1] ?? []);
       } catch (error) {
         if (!this.running) break;

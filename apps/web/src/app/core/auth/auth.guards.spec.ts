@@ -6,7 +6,12 @@ import { SessionStore } from './session.store';
 
 const tokens = { accessToken: 'a', refreshToken: 'r', tokenType: 'Bearer' as const, expiresIn: 1, refreshExpiresIn: 1 };
 const run = (guard: typeof authGuard, path: string[]) =>
-  TestBed.runInInjectionContext(() => guard({}, path.map((p) => new UrlSegment(p, {}))));
+  TestBed.runInInjectionContext(() =>
+    guard(
+      {},
+      path.map((p) => new UrlSegment(p, {})),
+    ),
+  );
 
 describe('route guards', () => {
   beforeEach(() => TestBed.configureTestingModule({ providers: provideTestApp() }));

@@ -10,5 +10,4 @@ export const authGuard: CanMatchFn = (_route, segments) => {
 };
 
 /** Login and register pages make no sense with a session: go to the tasks. */
-export const guestGuard: CanMatchFn = () =>
-  inject(SessionStore).isAuthenticated() ? inject(Router).createUrlTree(['/tasks']) : true;
+export const guestGuard: CanMatchFn = () => (inject(SessionStore).isAuthenticated() ? inject(Router).createUrlTree(['/tasks']) : true);

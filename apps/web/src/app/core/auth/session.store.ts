@@ -38,9 +38,7 @@ export class SessionStore {
   private read(): SessionTokens | null {
     try {
       const parsed = JSON.parse(this.storage.getItem(KEY) ?? 'null') as Partial<SessionTokens> | null;
-      return parsed?.accessToken && parsed.refreshToken
-        ? { accessToken: parsed.accessToken, refreshToken: parsed.refreshToken }
-        : null;
+      return parsed?.accessToken && parsed.refreshToken ? { accessToken: parsed.accessToken, refreshToken: parsed.refreshToken } : null;
     } catch {
       return null;
     }

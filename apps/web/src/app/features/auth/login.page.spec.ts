@@ -40,7 +40,9 @@ describe('LoginPage', () => {
   it('ignores a returnUrl that would leave the app', async () => {
     const { backend } = await setup('//evil.example.com');
     const navigate = jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
-    backend.expectOne('/api/v1/auth/login').flush({ accessToken: 'a', refreshToken: 'r', tokenType: 'Bearer', expiresIn: 1, refreshExpiresIn: 1 });
+    backend
+      .expectOne('/api/v1/auth/login')
+      .flush({ accessToken: 'a', refreshToken: 'r', tokenType: 'Bearer', expiresIn: 1, refreshExpiresIn: 1 });
     backend.expectOne('/api/v1/users/me').flush({ id: 'u1', name: 'Ada', email: 'a@b.c', createdAt: '' });
     expect(navigate).toHaveBeenCalledWith('/tasks');
   });

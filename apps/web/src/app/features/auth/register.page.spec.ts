@@ -44,16 +44,21 @@ describe('RegisterPage', () => {
     const req = backend.expectOne('/api/v1/auth/register');
     expect(req.request.body).toEqual({ name: 'Ada', email: 'ada@example.com', password: 'correct horse' });
     const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
-    req.flush({ id: 'u1', name: 'Ada', email: 'ada@example.com', createdAt: '2030-01-01T00:00:00Z' }, { status: 201, statusText: 'Created' });
+    req.flush(
+      { id: 'u1', name: 'Ada', email: 'ada@example.com', createdAt: '2030-01-01T00:00:00Z' },
+      { status: 201, statusText: 'Created' },
+    );
     expect(navigate).toHaveBeenCalledWith(['/login'], { queryParams: { registered: 1 } });
   });
 
   it('shows the API field error beside its field', async () => {
     submit();
-    backend.expectOne('/api/v1/auth/register').flush(
-      { type: 'about:blank', title: 'Bad Request', status: 400, errors: [{ field: 'email', message: 'email must be an email' }] },
-      { status: 400, statusText: 'Bad Request', headers: { 'Content-Type': 'application/problem+json' } },
-    );
+    backend
+      .expectOne('/api/v1/auth/register')
+      .flush(
+        { type: 'about:blank', title: 'Bad Request', status: 400, errors: [{ field: 'email', message: 'email must be an email' }] },
+        { status: 400, statusText: 'Bad Request', headers: { 'Content-Type': 'application/problem+json' } },
+      );
     await fixture.whenStable();
     const fieldError = el.querySelector('[data-testid="email-error"]');
     expect(fieldError?.textContent).toContain('email must be an email');

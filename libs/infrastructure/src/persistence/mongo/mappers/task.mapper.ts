@@ -31,7 +31,11 @@ export function toSealedTaskRecord(task: Task, content: TaskContentSealer): Task
 }
 
 /** The text as stored; a document without `contentSealed` was written in plaintext. */
-export const storedTaskText = (record: TaskRecord): StoredTaskText => ({ title: record.title, description: record.description ?? '', sealed: record.contentSealed === true });
+export const storedTaskText = (record: TaskRecord): StoredTaskText => ({
+  title: record.title,
+  description: record.description ?? '',
+  sealed: record.contentSealed === true,
+});
 
 /**
  * An allow-list of fields: derived keys and anything added to the document later stay out. The
@@ -72,5 +76,6 @@ export function recordSortKey(record: TaskRecord, sort: TaskSortField): number |
 // Plaintext forms (single-argument, usable with Array#map): fixtures and adapters without a cipher.
 export const toTaskRecord = (task: Task): TaskRecord => toSealedTaskRecord(task, PLAINTEXT_TASK_CONTENT);
 export const toTaskProps = (record: TaskRecord): TaskProps => openTaskProps(record, PLAINTEXT_TASK_CONTENT);
-export const toTask = (record: TaskRecord, content: TaskContentSealer = PLAINTEXT_TASK_CONTENT): Task => Task.restore(openTaskProps(record, content));
+export const toTask = (record: TaskRecord, content: TaskContentSealer = PLAINTEXT_TASK_CONTENT): Task =>
+  Task.restore(openTaskProps(record, content));
 export const toTaskViewFromRecord = (record: TaskRecord): TaskView => toTaskProps(record);

@@ -10,8 +10,20 @@ import { sealUserUpdate, toUser, toUserRecord, userByEmailFilter } from './user.
 const NOW = new Date('2026-06-15T12:00:00.000Z');
 const blind = randomBytes(32);
 // The repository's field protection, without a connection (the model is never touched here).
-const fields = new MongoUserRepository(null as never, new AesGcmContentCipher({ keys: new Map([['k1', randomBytes(32)]]), activeKeyId: 'k1', blindIndexKey: blind }), new BlindIndex(blind)).fields;
-const ada = User.restore({ id: 'u1', name: 'Ada Lovelace', email: 'ada@example.com', passwordHash: 'h', isActive: true, createdAt: NOW, updatedAt: NOW });
+const fields = new MongoUserRepository(
+  null as never,
+  new AesGcmContentCipher({ keys: new Map([['k1', randomBytes(32)]]), activeKeyId: 'k1', blindIndexKey: blind }),
+  new BlindIndex(blind),
+).fields;
+const ada = User.restore({
+  id: 'u1',
+  name: 'Ada Lovelace',
+  email: 'ada@example.com',
+  passwordHash: 'h',
+  isActive: true,
+  createdAt: NOW,
+  updatedAt: NOW,
+});
 
 describe('MongoDB user mapping with encrypted email and name', () => {
   it('stores no plaintext email or name, and maps back', () => {
@@ -28,7 +40,15 @@ describe('MongoDB user mapping with encrypted email and name', () => {
   });
 
   it('finds sealed documents by blind index and unsealed ones by email, then seals those once', () => {
-    const legacy: UserRecord = { _id: 'u0', name: 'Old Timer', email: 'old@example.com', passwordHash: 'h', isActive: true, createdAt: NOW, updatedAt: NOW };
+    const legacy: UserRecord = {
+      _id: 'u0',
+      name: 'Old Timer',
+      email: 'old@example.com',
+      passwordHash: 'h',
+      isActive: true,
+      createdAt: NOW,
+      updatedAt: NOW,
+    };
     const users = new MingoCollection<UserRecord>([toUserRecord(ada, fields), { ...legacy }]);
     expect(users.find(userByEmailFilter('ada@example.com', fields.emailIndex('ada@example.com'))).map((u) => u._id)).toEqual(['u1']);
     expect(users.find(userByEmailFilter('old@example.com', fields.emailIndex('old@example.com'))).map((u) => u._id)).toEqual(['u0']);

@@ -45,6 +45,12 @@ export function userByEmailFilter(email: string, emailIndex: string) {
 export function sealUserUpdate(record: UserRecord, fields: UserFieldProtection) {
   return {
     filter: { _id: record._id, email: record.email, name: record.name, emailIndex: { $exists: false } },
-    update: { $set: { name: fields.seal(record._id, 'name', record.name), email: fields.seal(record._id, 'email', record.email), emailIndex: fields.emailIndex(record.email) } },
+    update: {
+      $set: {
+        name: fields.seal(record._id, 'name', record.name),
+        email: fields.seal(record._id, 'email', record.email),
+        emailIndex: fields.emailIndex(record.email),
+      },
+    },
   };
 }

@@ -21,7 +21,9 @@ export class MongoDueTaskScanner extends DueTaskScanner {
     // `$limit: 0` is an error on the server.
     if (limit <= 0) return Promise.resolve([]);
     return mongoCall(async () => {
-      const rows = await this.tasks.collection.aggregate<DueTaskRow>(dueTaskScanPipeline(now, until, limit), { readPreference: 'primary' }).toArray();
+      const rows = await this.tasks.collection
+        .aggregate<DueTaskRow>(dueTaskScanPipeline(now, until, limit), { readPreference: 'primary' })
+        .toArray();
       return rows.map(({ taskId, ownerId, type }) => ({ taskId, ownerId, type }));
     });
   }

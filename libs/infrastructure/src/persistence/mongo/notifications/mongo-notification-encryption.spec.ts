@@ -38,16 +38,49 @@ const cipher = new AesGcmContentCipher({ keys: new Map([['k1', randomBytes(32)]]
   });
 
   it('stores sealed fields, reads them back, and seals documents written before', async () => {
-    const n = Notification.create({ id: 'n1', ownerId: 'u1', taskId: 't1', type: 'task-due', taskTitle: 'Quarterly numbers', dueDate: NOW, now: NOW });
+    const n = Notification.create({
+      id: 'n1',
+      ownerId: 'u1',
+      taskId: 't1',
+      type: 'task-due',
+      taskTitle: 'Quarterly numbers',
+      dueDate: NOW,
+      now: NOW,
+    });
     await notifications.insertIfAbsent(n);
-    await outbox.send({ to: 'ada@example.com', subject: 'Task due soon: Quarterly numbers', text: 'Your task "Quarterly numbers" is due.', idempotencyKey: 'task-due:t1' });
+    await outbox.send({
+      to: 'ada@example.com',
+      subject: 'Task due soon: Quarterly numbers',
+      text: 'Your task "Quarterly numbers" is due.',
+      idempotencyKey: 'task-due:t1',
+    });
     expect(JSON.stringify(await db.collection('notifications').find().toArray())).not.toMatch(/Quarterly/);
     expect(JSON.stringify(await db.collection('outbox').find().toArray())).not.toMatch(/ada@example\.com|Quarterly/);
     expect((await notifications.list('u1', null, 10)).map((x) => x.taskTitle)).toEqual(['Quarterly numbers']);
     expect(await outbox.find('task-due:t1')).toMatchObject({ to: 'ada@example.com', subject: 'Task due soon: Quarterly numbers' });
 
-    await db.collection('notifications').insertOne({ _id: 'n0' as never, owner: 'u1', taskId: 't0', type: 'task-overdue', taskTitle: 'Old title', dueDate: NOW, createdAt: NOW, readAt: null, emailedAt: null });
-    await db.collection('outbox').insertOne({ _id: 'task-overdue:t0' as never, recipient: 'old@example.com', subject: 'Task overdue: Old title', body: 'Old', createdAt: NOW });
+    await db
+      .collection('notifications')
+      .insertOne({
+        _id: 'n0' as never,
+        owner: 'u1',
+        taskId: 't0',
+        type: 'task-overdue',
+        taskTitle: 'Old title',
+        dueDate: NOW,
+        createdAt: NOW,
+        readAt: null,
+        emailedAt: null,
+      });
+    await db
+      .collection('outbox')
+      .insertOne({
+        _id: 'task-overdue:t0' as never,
+        recipient: 'old@example.com',
+        subject: 'Task overdue: Old title',
+        body: 'Old',
+        createdAt: NOW,
+      });
     expect(await notifications.sealLegacyNotifications()).toBe(1);
     expect(await outbox.sealLegacyMessages()).toBe(1);
     expect(await notifications.sealLegacyNotifications()).toBe(0);

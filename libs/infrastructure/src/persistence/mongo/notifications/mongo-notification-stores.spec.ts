@@ -48,7 +48,12 @@ describe('mongoNotificationStores with MongoDB unreachable', () => {
     connection = createConnection(UNREACHABLE, { bufferCommands, serverSelectionTimeoutMS: 300 });
     connection.asPromise().catch(() => undefined); // the refused connect is the point
     moduleRef = await Test.createTestingModule({
-      imports: [GlobalClockModule.forRoot(), EncryptionModule.forRoot({ keys: new Map([['k1', Buffer.alloc(32, 1)]]), activeKeyId: 'k1', blindIndexKey: Buffer.alloc(32, 2) }), MongoPersistenceModule.forRoot({ uri: UNREACHABLE }), NotificationStoresModule.forRoot()],
+      imports: [
+        GlobalClockModule.forRoot(),
+        EncryptionModule.forRoot({ keys: new Map([['k1', Buffer.alloc(32, 1)]]), activeKeyId: 'k1', blindIndexKey: Buffer.alloc(32, 2) }),
+        MongoPersistenceModule.forRoot({ uri: UNREACHABLE }),
+        NotificationStoresModule.forRoot(),
+      ],
     })
       .overrideProvider(getConnectionToken())
       .useValue(connection)
@@ -66,14 +71,29 @@ describe('mongoNotificationStores with MongoDB unreachable', () => {
   });
 
   it('compiles its models on the app’s connection, next to the persistence module’s', () => {
-    expect(Object.keys(connection.models).sort()).toEqual(['DueTaskScanRecord', 'NotificationRecord', 'OutboxRecord', 'SessionRecord', 'TaskRecord', 'UserRecord']);
+    expect(Object.keys(connection.models).sort()).toEqual([
+      'DueTaskScanRecord',
+      'NotificationRecord',
+      'OutboxRecord',
+      'SessionRecord',
+      'TaskRecord',
+      'UserRecord',
+    ]);
     expect(connection.models['NotificationRecord'].collection.collectionName).toBe('notifications');
     expect(connection.models['OutboxRecord'].collection.collectionName).toBe('outbox');
     expect(connection.models['DueTaskScanRecord'].collection.collectionName).toBe('tasks');
   });
 
   it('fails every port call at once with DatabaseUnavailableError instead of waiting', async () => {
-    const notification = Notification.create({ id: 'n1', ownerId: 'u1', taskId: 't1', type: 'task-due', taskTitle: 'x', dueDate: NOW, now: NOW });
+    const notification = Notification.create({
+      id: 'n1',
+      ownerId: 'u1',
+      taskId: 't1',
+      type: 'task-due',
+      taskTitle: 'x',
+      dueDate: NOW,
+      now: NOW,
+    });
     const calls: Array<() => Promise<unknown>> = [
       () => moduleRef.get(NotificationRepository).insertIfAbsent(notification),
       () => moduleRef.get(NotificationRepository).findById('u1', 'n1'),
@@ -88,7 +108,13 @@ describe('mongoNotificationStores with MongoDB unreachable', () => {
     for (const [i, call] of calls.entries()) {
       let timer: NodeJS.Timeout | undefined;
       const hung = new Promise((resolve) => (timer = setTimeout(() => resolve('hung'), 1_000)));
-      const outcome = await Promise.race([call().then(() => 'resolved', (error: unknown) => error), hung]);
+      const outcome = await Promise.race([
+        call().then(
+          () => 'resolved',
+          (error: unknown) => error,
+        ),
+        hung,
+      ]);
       clearTimeout(timer);
       expect([i, outcome]).toEqual([i, expect.any(DatabaseUnavailableError)]);
     }

@@ -36,16 +36,26 @@ export class MongoNotificationRepository extends NotificationRepository implemen
   }
 
   onApplicationBootstrap(): void {
-    this.sealLegacyNotifications().catch((error: Error) => this.logger.warn(`sealing notifications written before encryption stopped (resumes at next start): ${error.message}`));
+    this.sealLegacyNotifications().catch((error: Error) =>
+      this.logger.warn(`sealing notifications written before encryption stopped (resumes at next start): ${error.message}`),
+    );
   }
 
   /** Seals documents written before encryption, in batches; idempotent and resumable. */
   async sealLegacyNotifications(): Promise<number> {
     let sealed = 0;
     for (;;) {
-      const batch = await this.notifications.find(UNSEALED_FILTER, { _id: 1, taskTitle: 1 }).limit(LEGACY_BATCH).read('primary').lean<NotificationRecord[]>().exec();
+      const batch = await this.notifications
+        .find(UNSEALED_FILTER, { _id: 1, taskTitle: 1 })
+        .limit(LEGACY_BATCH)
+        .read('primary')
+        .lean<NotificationRecord[]>()
+        .exec();
       if (batch.length === 0) break;
-      const result = await this.notifications.bulkWrite(batch.map((record) => ({ updateOne: sealNotificationUpdate(record, this.text) })), { ordered: false });
+      const result = await this.notifications.bulkWrite(
+        batch.map((record) => ({ updateOne: sealNotificationUpdate(record, this.text) })),
+        { ordered: false },
+      );
       sealed += result.modifiedCount;
       if (result.modifiedCount === 0) break; // all changed under us; the next start picks them up
     }
@@ -75,14 +85,20 @@ export class MongoNotificationRepository extends NotificationRepository implemen
 
   findById(ownerId: string, id: string): Promise<Notification | null> {
     return mongoCall(async () => {
-      const record = await this.notifications.findOne(ownedNotificationFilter(ownerId, id)).read('primary').lean<NotificationRecord>().exec();
+      const record = await this.notifications
+        .findOne(ownedNotificationFilter(ownerId, id))
+        .read('primary')
+        .lean<NotificationRecord>()
+        .exec();
       return record ? openNotification(record, this.text) : null;
     });
   }
 
   update(notification: Notification): Promise<void> {
     return mongoCall(async () => {
-      await this.notifications.updateOne(ownedNotificationFilter(notification.ownerId, notification.id), notificationDeliveryUpdate(notification)).exec();
+      await this.notifications
+        .updateOne(ownedNotificationFilter(notification.ownerId, notification.id), notificationDeliveryUpdate(notification))
+        .exec();
     });
   }
 
@@ -91,7 +107,13 @@ export class MongoNotificationRepository extends NotificationRepository implemen
     if (limit <= 0) return Promise.resolve([]);
     const query = notificationListQuery(ownerId, after, limit);
     return mongoCall(async () => {
-      const records = await this.notifications.find(query.filter).sort(query.sort).limit(query.limit).read('primary').lean<NotificationRecord[]>().exec();
+      const records = await this.notifications
+        .find(query.filter)
+        .sort(query.sort)
+        .limit(query.limit)
+        .read('primary')
+        .lean<NotificationRecord[]>()
+        .exec();
       return records.map((record) => openNotification(record, this.text));
     });
   }

@@ -84,7 +84,9 @@ async function openMongoNotificationStores(mongoUri: string): Promise<Notificati
       try {
         const names = async (collection: { listIndexes(): { toArray(): Promise<{ name?: string }[]> } }) =>
           (await collection.listIndexes().toArray()).map((i) => i.name);
-        expect(await names(notifications.collection)).toEqual(expect.arrayContaining([NOTIFICATION_KEY_INDEX, 'owner_createdAt_id', 'owner_readAt']));
+        expect(await names(notifications.collection)).toEqual(
+          expect.arrayContaining([NOTIFICATION_KEY_INDEX, 'owner_createdAt_id', 'owner_readAt']),
+        );
         expect(await names(tasks.collection)).toEqual(expect.arrayContaining([DUE_SCAN_INDEX, 'owner_dueDate']));
       } finally {
         await db.dropDatabase();

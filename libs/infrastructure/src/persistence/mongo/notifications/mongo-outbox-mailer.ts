@@ -31,7 +31,9 @@ export class MongoOutboxMailer extends Mailer implements OnApplicationBootstrap 
   }
 
   onApplicationBootstrap(): void {
-    this.sealLegacyMessages().catch((error: Error) => this.logger.warn(`sealing mail stored before encryption stopped (resumes at next start): ${error.message}`));
+    this.sealLegacyMessages().catch((error: Error) =>
+      this.logger.warn(`sealing mail stored before encryption stopped (resumes at next start): ${error.message}`),
+    );
   }
 
   /** The stored message under an idempotency key, opened (operators and tests read it here). */
@@ -48,7 +50,10 @@ export class MongoOutboxMailer extends Mailer implements OnApplicationBootstrap 
     for (;;) {
       const batch = await this.outbox.find(UNSEALED_FILTER).limit(LEGACY_BATCH).read('primary').lean<OutboxRecord[]>().exec();
       if (batch.length === 0) break;
-      const result = await this.outbox.bulkWrite(batch.map((record) => ({ updateOne: sealOutboxUpdate(record, this.text) })), { ordered: false });
+      const result = await this.outbox.bulkWrite(
+        batch.map((record) => ({ updateOne: sealOutboxUpdate(record, this.text) })),
+        { ordered: false },
+      );
       sealed += result.modifiedCount;
       if (result.modifiedCount === 0) break;
     }

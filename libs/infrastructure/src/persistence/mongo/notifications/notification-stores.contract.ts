@@ -31,7 +31,15 @@ const HOUR = 60 * MIN;
 const UNTIL = new Date(NOW.getTime() + DUE_NOTICE_WINDOW_MS);
 
 function notification(id: string, ownerId: string, taskId: string, type: NotificationType, createdAt = NOW): Notification {
-  return Notification.create({ id, ownerId, taskId, type, taskTitle: `Task ${taskId}`, dueDate: new Date(NOW.getTime() + HOUR), now: createdAt });
+  return Notification.create({
+    id,
+    ownerId,
+    taskId,
+    type,
+    taskTitle: `Task ${taskId}`,
+    dueDate: new Date(NOW.getTime() + HOUR),
+    now: createdAt,
+  });
 }
 
 function edgeTask(id: string, ownerId: string, dueDate: Date | null): Task {
@@ -45,7 +53,11 @@ function referenceScan(views: TaskView[], now: Date, until: Date, limit: number,
   return views
     .filter((t) => OPEN_TASK_STATUSES.includes(t.status) && t.dueDate !== null && t.dueDate.getTime() <= until.getTime())
     .sort((a, b) => (a.dueDate as Date).getTime() - (b.dueDate as Date).getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .map((t): DueTask => ({ taskId: t.id, ownerId: t.ownerId, type: (t.dueDate as Date).getTime() <= now.getTime() ? 'task-overdue' : 'task-due' }))
+    .map((t): DueTask => ({
+      taskId: t.id,
+      ownerId: t.ownerId,
+      type: (t.dueDate as Date).getTime() <= now.getTime() ? 'task-overdue' : 'task-due',
+    }))
     .filter((d) => !notified.has(`${d.type}:${d.taskId}`))
     .slice(0, limit);
 }
@@ -76,7 +88,9 @@ export function describeNotificationStoresContract(name: string, open: () => Pro
       it('keeps one notification per task and type, returning the stored one', async () => {
         const first = notification('n1', 'owner-a', 't1', 'task-due');
         await stores.notifications.insertIfAbsent(first);
-        const again = await stores.notifications.insertIfAbsent(notification('n2', 'owner-a', 't1', 'task-due', new Date(NOW.getTime() + MIN)));
+        const again = await stores.notifications.insertIfAbsent(
+          notification('n2', 'owner-a', 't1', 'task-due', new Date(NOW.getTime() + MIN)),
+        );
         expect(again.toProps()).toEqual(first.toProps());
         expect(await stores.notifications.findById('owner-a', 'n2')).toBeNull();
         // Another type for the same task is another notification.
@@ -129,7 +143,13 @@ export function describeNotificationStoresContract(name: string, open: () => Pro
         const created: Notification[] = [];
         for (let i = 0; i < 11; i++) {
           // Pairs share a creation time, so the id breaks ties; ids are not in creation order.
-          const n = notification(`n-${String((i * 5) % 11).padStart(2, '0')}`, 'owner-a', `t${i}`, 'task-due', new Date(NOW.getTime() - Math.floor(i / 2) * MIN));
+          const n = notification(
+            `n-${String((i * 5) % 11).padStart(2, '0')}`,
+            'owner-a',
+            `t${i}`,
+            'task-due',
+            new Date(NOW.getTime() - Math.floor(i / 2) * MIN),
+          );
           created.push(n);
           await stores.notifications.insertIfAbsent(n);
         }
@@ -206,7 +226,12 @@ export function describeNotificationStoresContract(name: string, open: () => Pro
 
     describe('outbox Mailer', () => {
       it('stores each message once per idempotency key', async () => {
-        const message = { to: 'ada@example.com', subject: 'Task due soon: x', text: 'Your task "x" is due.', idempotencyKey: 'task-due:t1' };
+        const message = {
+          to: 'ada@example.com',
+          subject: 'Task due soon: x',
+          text: 'Your task "x" is due.',
+          idempotencyKey: 'task-due:t1',
+        };
         await stores.outbox.send(message);
         await stores.outbox.send(message);
         await Promise.all([stores.outbox.send(message), stores.outbox.send(message)]);

@@ -28,7 +28,9 @@ describe('session write documents (executed by mingo)', () => {
   });
 
   it('revokes the whole family and nothing else, keeping the first revocation time', () => {
-    const docs = new MingoCollection<SessionRecord>([start('s1', 'f1', 'h1'), start('s2', 'f1', 'h2'), start('s3', 'f2', 'h3')].map(toSessionRecord));
+    const docs = new MingoCollection<SessionRecord>(
+      [start('s1', 'f1', 'h1'), start('s2', 'f1', 'h2'), start('s3', 'f2', 'h3')].map(toSessionRecord),
+    );
     expect(docs.updateMany(unrevokedFamilyFilter('f1'), revokeUpdate(NOW)).matchedCount).toBe(2);
     const later = new Date(NOW.getTime() + 1000);
     expect(docs.updateMany(unrevokedFamilyFilter('f1'), revokeUpdate(later)).matchedCount).toBe(0);

@@ -1,4 +1,12 @@
-import { OPEN_TASK_STATUSES, type SortOrder, Task, type TaskListRequest, type TaskSortField, type TaskView, taskSortKey } from '@primetrade/domain';
+import {
+  OPEN_TASK_STATUSES,
+  type SortOrder,
+  Task,
+  type TaskListRequest,
+  type TaskSortField,
+  type TaskView,
+  taskSortKey,
+} from '@primetrade/domain';
 import { fixtureTasks, NOW } from '../../contract/task-fixtures';
 import { toTaskRecord, toTaskViewFromRecord } from '../mappers/task.mapper';
 import type { TaskRecord } from '../schemas/task.schema';
@@ -40,7 +48,11 @@ function run(request: TaskListRequest): TaskView[] {
 const list = (criteria: Omit<TaskListRequest['criteria'], 'now'>, now = NOW) =>
   run({ criteria: { ...criteria, now }, sort: 'createdAt', order: 'asc', after: null, limit: 1000 });
 const ids = (items: TaskView[]) => items.map((t) => t.id).sort();
-const expected = (predicate: (t: TaskView) => boolean) => views.filter(predicate).map((t) => t.id).sort();
+const expected = (predicate: (t: TaskView) => boolean) =>
+  views
+    .filter(predicate)
+    .map((t) => t.id)
+    .sort();
 
 /** The port's ordering, written independently: (key, id) in `order`, a null key above every date. */
 function referenceOrder(items: TaskView[], sort: TaskSortField, order: SortOrder): string[] {
@@ -158,7 +170,13 @@ describe('task list query (MongoDB documents executed by mingo)', () => {
     });
 
     it('keeps the owner at the top level of a paged query', () => {
-      const { filter } = taskListQuery(OWNER, { criteria: { now: NOW, q: 'x' }, sort: 'dueDate', order: 'asc', after: { key: null, id: 'a' }, limit: 5 });
+      const { filter } = taskListQuery(OWNER, {
+        criteria: { now: NOW, q: 'x' },
+        sort: 'dueDate',
+        order: 'asc',
+        after: { key: null, id: 'a' },
+        limit: 5,
+      });
       expect(filter.owner).toBe(OWNER);
       expect(filter.$and).toHaveLength(2);
     });
@@ -200,14 +218,28 @@ describe('task list query (MongoDB documents executed by mingo)', () => {
       const searched = views.filter((t) => /task 1/i.test(t.title));
       const p1 = run({ criteria: { q: 'task 1', now: NOW }, sort: 'priority', order: 'desc', after: null, limit: 2 });
       const l1 = p1[p1.length - 1];
-      const p2 = run({ criteria: { q: 'task 1', now: NOW }, sort: 'priority', order: 'desc', after: { key: taskSortKey(l1, 'priority'), id: l1.id }, limit: 100 });
+      const p2 = run({
+        criteria: { q: 'task 1', now: NOW },
+        sort: 'priority',
+        order: 'desc',
+        after: { key: taskSortKey(l1, 'priority'), id: l1.id },
+        limit: 100,
+      });
       expect([...p1, ...p2].map((t) => t.id)).toEqual(referenceOrder(searched, 'priority', 'desc'));
     });
 
     it('returns nothing after the last position', () => {
       const all = run({ criteria: { now: NOW }, sort: 'updatedAt', order: 'asc', after: null, limit: 1000 });
       const last = all[all.length - 1];
-      expect(run({ criteria: { now: NOW }, sort: 'updatedAt', order: 'asc', after: { key: taskSortKey(last, 'updatedAt'), id: last.id }, limit: 10 })).toEqual([]);
+      expect(
+        run({
+          criteria: { now: NOW },
+          sort: 'updatedAt',
+          order: 'asc',
+          after: { key: taskSortKey(last, 'updatedAt'), id: last.id },
+          limit: 10,
+        }),
+      ).toEqual([]);
     });
   });
 });

@@ -82,11 +82,19 @@ export function taskListQuery(ownerId: string, request: TaskListRequest): TaskLi
  * documents still in plaintext, plus every sealed document; sorted the same, a batch of `size`
  * strictly after `after`. The read model matches the text of the sealed ones in the process.
  */
-export function taskSearchCandidatesQuery(ownerId: string, request: TaskListRequest, after: TaskListPosition | null, size: number): TaskListQuery {
+export function taskSearchCandidatesQuery(
+  ownerId: string,
+  request: TaskListRequest,
+  after: TaskListPosition | null,
+  size: number,
+): TaskListQuery {
   const q = request.criteria.q?.trim() ?? '';
   const filter = taskListFilter(ownerId, { ...request.criteria, q: undefined });
   const pattern = { $regex: escapeRegex(q), $options: 'i' };
-  const clauses: MongoDocument[] = [...((filter.$and as MongoDocument[] | undefined) ?? []), { $or: [{ contentSealed: true }, { title: pattern }, { description: pattern }] }];
+  const clauses: MongoDocument[] = [
+    ...((filter.$and as MongoDocument[] | undefined) ?? []),
+    { $or: [{ contentSealed: true }, { title: pattern }, { description: pattern }] },
+  ];
   if (after) clauses.push(taskKeysetCondition(request.sort, request.order, after));
   return { filter: { owner: ownerId, $and: clauses }, sort: taskListSort(request.sort, request.order), limit: size };
 }

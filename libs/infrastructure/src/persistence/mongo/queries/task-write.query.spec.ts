@@ -9,7 +9,14 @@ const NOW = new Date('2026-06-15T12:00:00.000Z');
 const restoreAs = (task: Task, ownerId: string) => Task.restore({ ...task.toProps(), ownerId });
 
 function stored(): { task: Task; docs: MingoCollection<TaskRecord> } {
-  const created = Task.create({ id: 't1', ownerId: 'owner-a', title: 'Ship it', tags: ['work'], dueDate: new Date('2026-07-01'), now: NOW });
+  const created = Task.create({
+    id: 't1',
+    ownerId: 'owner-a',
+    title: 'Ship it',
+    tags: ['work'],
+    dueDate: new Date('2026-07-01'),
+    now: NOW,
+  });
   created.pullEvents();
   const task = Task.restore(created.toProps());
   return { task, docs: new MingoCollection([toTaskRecord(task), toTaskRecord(restoreAs(task, 'owner-b'))]) };

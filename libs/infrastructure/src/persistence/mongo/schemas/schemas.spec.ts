@@ -58,7 +58,10 @@ describe('MongoDB schemas', () => {
       expect(users['email_unique']).toEqual({ keys: { email: 1 }, options: expect.objectContaining({ unique: true }) });
       expect(users['isActive_createdAt'].keys).toEqual({ isActive: 1, createdAt: -1 });
       // Sealed documents are unique by the email's blind index.
-      expect(users['emailIndex_unique']).toEqual({ keys: { emailIndex: 1 }, options: expect.objectContaining({ unique: true, partialFilterExpression: { emailIndex: { $exists: true } } }) });
+      expect(users['emailIndex_unique']).toEqual({
+        keys: { emailIndex: 1 },
+        options: expect.objectContaining({ unique: true, partialFilterExpression: { emailIndex: { $exists: true } } }),
+      });
       expect(Object.keys(users)).toHaveLength(3);
       expect(UserSchema.get('collection')).toBe('users');
       expect(UserSchema.path('_id').instance).toBe('String');

@@ -44,5 +44,8 @@ export const USER_EMAIL_BLIND_INDEX = 'emailIndex_unique';
 // documents `email` is a random-IV ciphertext, so it is the blind index that decides; the email
 // index stays for documents not yet sealed.
 UserSchema.index({ email: 1 }, { name: USER_EMAIL_INDEX, unique: true });
-UserSchema.index({ emailIndex: 1 }, { name: USER_EMAIL_BLIND_INDEX, unique: true, partialFilterExpression: { emailIndex: { $exists: true } } });
+UserSchema.index(
+  { emailIndex: 1 },
+  { name: USER_EMAIL_BLIND_INDEX, unique: true, partialFilterExpression: { emailIndex: { $exists: true } } },
+);
 UserSchema.index({ isActive: 1, createdAt: -1 }, { name: 'isActive_createdAt' });

@@ -66,7 +66,10 @@ describe('AttachmentsPanelComponent', () => {
     choose(new File(['MZ'], 'tool.exe'));
     backend
       .expectOne({ method: 'POST', url: '/api/v1/tasks/t1/attachments' })
-      .flush({ title: 'Unsupported Media Type', status: 415, detail: 'Only images, PDF and text files are accepted' }, { status: 415, statusText: 'Unsupported Media Type' });
+      .flush(
+        { title: 'Unsupported Media Type', status: 415, detail: 'Only images, PDF and text files are accepted' },
+        { status: 415, statusText: 'Unsupported Media Type' },
+      );
     await fixture.whenStable();
     expect(el.querySelector('[data-testid="attachment-error"]')?.textContent).toContain('Only images, PDF and text');
   });

@@ -99,7 +99,10 @@ describe('TaskEditPage', () => {
     const req = backend.expectOne({ method: 'PATCH', url: '/api/v1/tasks/t1' });
     expect(req.request.headers.get('If-Match')).toBe('"3"');
     expect(req.request.body).toMatchObject({ title: 'Pay the rent', dueDate: null, tags: ['home'] });
-    req.flush({ title: 'Precondition Failed', status: 412, detail: 'The task was changed since you loaded it.' }, { status: 412, statusText: 'Precondition Failed' });
+    req.flush(
+      { title: 'Precondition Failed', status: 412, detail: 'The task was changed since you loaded it.' },
+      { status: 412, statusText: 'Precondition Failed' },
+    );
     await fixture.whenStable();
     expect(el.querySelector('[data-testid="form-error"]')?.textContent).toContain('changed elsewhere');
 
@@ -124,7 +127,10 @@ describe('TaskEditPage', () => {
     submit();
     backend
       .expectOne({ method: 'PATCH', url: '/api/v1/tasks/t1' })
-      .flush({ title: 'Conflict', status: 409, detail: 'A cancelled task cannot move to in_progress' }, { status: 409, statusText: 'Conflict' });
+      .flush(
+        { title: 'Conflict', status: 409, detail: 'A cancelled task cannot move to in_progress' },
+        { status: 409, statusText: 'Conflict' },
+      );
     await fixture.whenStable();
     expect(el.querySelector('[data-testid="form-error"]')?.textContent).toContain('A cancelled task cannot move to in_progress');
   });

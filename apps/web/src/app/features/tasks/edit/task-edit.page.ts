@@ -14,20 +14,20 @@ import { applyFieldErrors, fieldMessage } from '../../../shared/form-errors';
 import { submitEach } from '../../../shared/submit-each';
 import { AttachmentsPanelComponent } from '../attachments/attachments-panel.component';
 import { TaskService } from '../data/task.service';
-import {
-  DESCRIPTION_MAX,
-  EMPTY_TASK_FORM,
-  fromTask,
-  tagsValidator,
-  TITLE_MAX,
-  toCreateRequest,
-  toUpdateRequest,
-} from './task-form';
+import { DESCRIPTION_MAX, EMPTY_TASK_FORM, fromTask, tagsValidator, TITLE_MAX, toCreateRequest, toUpdateRequest } from './task-form';
 
 /** Create (`/tasks/new`) and edit (`/tasks/:id/edit`) in one form. */
 @Component({
   selector: 'pt-task-edit-page',
-  imports: [ReactiveFormsModule, RouterLink, MatFormFieldModule, MatInputModule, MatSelectModule, MatButtonModule, AttachmentsPanelComponent],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatButtonModule,
+    AttachmentsPanelComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './task-edit.page.html',
   styleUrl: './task-edit.page.scss',
@@ -86,7 +86,10 @@ export class TaskEditPage implements OnInit {
         this.extraErrors.set(applyFieldErrors(this.form, problem));
         if (problem.status === 412) {
           // Stale If-Match: someone saved this task after the form was opened.
-          this.problem.set({ ...problem, message: 'This task was changed elsewhere since you opened it. Reload it to see the latest version.' });
+          this.problem.set({
+            ...problem,
+            message: 'This task was changed elsewhere since you opened it. Reload it to see the latest version.',
+          });
         } else if (problem.status === 409) {
           this.problem.set(problem); // e.g. a status change the task's state does not allow
         } else if (!Object.keys(problem.fieldErrors).length) {

@@ -27,12 +27,16 @@ export class UploadAttachmentHandler implements ICommandHandler<UploadAttachment
     const { ownerId, taskId } = command;
     await assertOwnTask(this.tasks, ownerId, taskId);
     // Fail before reading the body when the task is already full; the insert re-checks atomically.
-    if ((await this.attachments.countByTask(ownerId, taskId)) >= this.limits.maxPerTask) throw new AttachmentLimitReachedError(this.limits.maxPerTask);
+    if ((await this.attachments.countByTask(ownerId, taskId)) >= this.limits.maxPerTask)
+      throw new AttachmentLimitReachedError(this.limits.maxPerTask);
 
     const screened = await screenContent(command.content, this.limits.maxBytes);
     const id = this.ids.next();
     await this.files.write(id, screened.body);
-    const attachment = Attachment.create({ id, taskId, ownerId, fileName: command.fileName, contentType: screened.contentType, size: screened.size() }, this.clock.now());
+    const attachment = Attachment.create(
+      { id, taskId, ownerId, fileName: command.fileName, contentType: screened.contentType, size: screened.size() },
+      this.clock.now(),
+    );
     let stored = false;
     try {
       stored = await this.attachments.insertWithinLimit(attachment, this.limits.maxPerTask);

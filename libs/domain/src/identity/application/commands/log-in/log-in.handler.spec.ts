@@ -12,14 +12,33 @@ describe('LogInHandler', () => {
   beforeEach(async () => {
     ctx = createTestContext();
     handler = new LogInHandler(ctx.users, ctx.hasher, new SessionIssuer(ctx.sessions, ctx.tokens, ctx.ids, ctx.clock));
-    await ctx.users.create(User.register({ id: 'u1', name: 'Ada', email: 'ada@example.com', passwordHash: await ctx.hasher.hash('secret'), now: ctx.clock.now() }));
+    await ctx.users.create(
+      User.register({
+        id: 'u1',
+        name: 'Ada',
+        email: 'ada@example.com',
+        passwordHash: await ctx.hasher.hash('secret'),
+        now: ctx.clock.now(),
+      }),
+    );
   });
 
-  const errorOf = (promise: Promise<unknown>) => promise.then(() => { throw new Error('expected a failure'); }, (error: unknown) => error);
+  const errorOf = (promise: Promise<unknown>) =>
+    promise.then(
+      () => {
+        throw new Error('expected a failure');
+      },
+      (error: unknown) => error,
+    );
 
   it('issues an access token and a refresh token whose session starts a new family', async () => {
     const tokens = await handler.execute(new LogInCommand('ada@example.com', 'secret'));
-    expect(tokens).toEqual({ accessToken: 'access:u1:ada@example.com', refreshToken: 'refresh-1', expiresIn: 900, refreshExpiresIn: ctx.tokens.refreshTokenTtlSeconds });
+    expect(tokens).toEqual({
+      accessToken: 'access:u1:ada@example.com',
+      refreshToken: 'refresh-1',
+      expiresIn: 900,
+      refreshExpiresIn: ctx.tokens.refreshTokenTtlSeconds,
+    });
     const session = await ctx.sessions.findByTokenHash(ctx.tokens.hashRefreshToken('refresh-1'));
     expect(session?.userId).toBe('u1');
     expect(session?.familyId).toBe(session?.id);

@@ -22,7 +22,15 @@ describe('LogOutHandler', () => {
     logIn = new LogInHandler(ctx.users, ctx.hasher, issuer);
     refresher = new RefreshSessionHandler(ctx.sessions, ctx.users, ctx.tokens, issuer, ctx.clock);
     handler = new LogOutHandler(ctx.sessions, ctx.tokens, ctx.clock);
-    await ctx.users.create(User.register({ id: 'u1', name: 'Ada', email: 'ada@example.com', passwordHash: await ctx.hasher.hash('secret'), now: ctx.clock.now() }));
+    await ctx.users.create(
+      User.register({
+        id: 'u1',
+        name: 'Ada',
+        email: 'ada@example.com',
+        passwordHash: await ctx.hasher.hash('secret'),
+        now: ctx.clock.now(),
+      }),
+    );
   });
 
   it('ends the session: its refresh token no longer works', async () => {

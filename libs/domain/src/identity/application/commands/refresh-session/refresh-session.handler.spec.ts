@@ -18,7 +18,15 @@ describe('RefreshSessionHandler', () => {
     const issuer = new SessionIssuer(ctx.sessions, ctx.tokens, ctx.ids, ctx.clock);
     logIn = new LogInHandler(ctx.users, ctx.hasher, issuer);
     handler = new RefreshSessionHandler(ctx.sessions, ctx.users, ctx.tokens, issuer, ctx.clock);
-    await ctx.users.create(User.register({ id: 'u1', name: 'Ada', email: 'ada@example.com', passwordHash: await ctx.hasher.hash('secret'), now: ctx.clock.now() }));
+    await ctx.users.create(
+      User.register({
+        id: 'u1',
+        name: 'Ada',
+        email: 'ada@example.com',
+        passwordHash: await ctx.hasher.hash('secret'),
+        now: ctx.clock.now(),
+      }),
+    );
   });
 
   const sessionOf = (token: string) => ctx.sessions.findByTokenHash(ctx.tokens.hashRefreshToken(token));

@@ -32,7 +32,9 @@ describe('RegisterUserHandler', () => {
   it('refuses an email already registered, whatever its case, and publishes nothing for it', async () => {
     await handler.execute(new RegisterUserCommand('Ada', 'ada@example.com', 'pw'));
     ctx.events.clear();
-    await expect(handler.execute(new RegisterUserCommand('Other Ada', '  ADA@example.COM', 'pw2'))).rejects.toBeInstanceOf(EmailAlreadyRegisteredError);
+    await expect(handler.execute(new RegisterUserCommand('Other Ada', '  ADA@example.COM', 'pw2'))).rejects.toBeInstanceOf(
+      EmailAlreadyRegisteredError,
+    );
     expect(ctx.events.published).toEqual([]);
     expect((await ctx.users.findByEmail('ada@example.com'))?.name).toBe('Ada');
     expect(await ctx.users.findById('id-0002')).toBeNull();

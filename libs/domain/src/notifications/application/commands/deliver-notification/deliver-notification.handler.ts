@@ -37,7 +37,15 @@ export class DeliverNotificationHandler implements ICommandHandler<DeliverNotifi
 
     // Insert first: the in-app notification exists even while the mail server is down.
     const stored = await this.notifications.insertIfAbsent(
-      Notification.create({ id: this.ids.next(), ownerId: job.ownerId, taskId: task.id, type: job.type, taskTitle: task.title, dueDate: task.dueDate, now }),
+      Notification.create({
+        id: this.ids.next(),
+        ownerId: job.ownerId,
+        taskId: task.id,
+        type: job.type,
+        taskTitle: task.title,
+        dueDate: task.dueDate,
+        now,
+      }),
     );
     if (stored.emailedAt) return 'already-delivered';
 

@@ -18,7 +18,9 @@ describe('CompleteTaskHandler', () => {
   beforeEach(async () => {
     ctx = createTestContext();
     handler = new CompleteTaskHandler(ctx.tasks, ctx.clock, ctx.events);
-    const created = await new CreateTaskHandler(ctx.tasks, ctx.ids, ctx.clock, ctx.events).execute(new CreateTaskCommand('o1', { title: 'Ship', priority: 'urgent' }));
+    const created = await new CreateTaskHandler(ctx.tasks, ctx.ids, ctx.clock, ctx.events).execute(
+      new CreateTaskCommand('o1', { title: 'Ship', priority: 'urgent' }),
+    );
     taskId = created.id;
     createdAt = created.createdAt;
     ctx.events.clear();
@@ -35,7 +37,12 @@ describe('CompleteTaskHandler', () => {
     ctx.clock.advance(2 * 3_600_000);
     await complete();
     const completed = ctx.events.published.find((e) => e instanceof TaskCompleted) as TaskCompleted;
-    expect(completed).toMatchObject({ aggregateId: taskId, ownerId: 'o1', priority: 'urgent', durationMs: ctx.clock.now().getTime() - createdAt.getTime() });
+    expect(completed).toMatchObject({
+      aggregateId: taskId,
+      ownerId: 'o1',
+      priority: 'urgent',
+      durationMs: ctx.clock.now().getTime() - createdAt.getTime(),
+    });
     expect(completed.durationMs).toBe(2 * 3_600_000);
     expect(ctx.events.published.some((e) => e instanceof TaskUpdated)).toBe(true);
   });

@@ -42,7 +42,9 @@ describe('CreateTaskHandler', () => {
 
   it('stores and publishes nothing for an invalid task', async () => {
     await expect(handler.execute(new CreateTaskCommand('o1', { title: '   ' }))).rejects.toBeInstanceOf(DomainValidationError);
-    await expect(handler.execute(new CreateTaskCommand('o1', { title: 'x', status: 'completed' }))).rejects.toBeInstanceOf(DomainValidationError);
+    await expect(handler.execute(new CreateTaskCommand('o1', { title: 'x', status: 'completed' }))).rejects.toBeInstanceOf(
+      DomainValidationError,
+    );
     expect(ctx.store.tasks.size).toBe(0);
     expect(ctx.events.published).toEqual([]);
   });

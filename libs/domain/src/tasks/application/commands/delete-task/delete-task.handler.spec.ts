@@ -24,9 +24,15 @@ class EditedInBetween extends TaskRepository {
     return task;
   }
 
-  insert(task: Task) { return this.inner.insert(task); }
-  update(task: Task) { return this.inner.update(task); }
-  delete(ownerId: string, id: string, version: number) { return this.inner.delete(ownerId, id, version); }
+  insert(task: Task) {
+    return this.inner.insert(task);
+  }
+  update(task: Task) {
+    return this.inner.update(task);
+  }
+  delete(ownerId: string, id: string, version: number) {
+    return this.inner.delete(ownerId, id, version);
+  }
 }
 
 describe('DeleteTaskHandler', () => {
@@ -38,7 +44,8 @@ describe('DeleteTaskHandler', () => {
   beforeEach(async () => {
     ctx = createTestContext();
     handler = new DeleteTaskHandler(ctx.tasks, ctx.clock, ctx.events);
-    taskId = (await new CreateTaskHandler(ctx.tasks, ctx.ids, ctx.clock, ctx.events).execute(new CreateTaskCommand('o1', { title: 'Old' }))).id;
+    taskId = (await new CreateTaskHandler(ctx.tasks, ctx.ids, ctx.clock, ctx.events).execute(new CreateTaskCommand('o1', { title: 'Old' })))
+      .id;
     ctx.events.clear();
   });
 

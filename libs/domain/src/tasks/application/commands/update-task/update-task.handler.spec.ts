@@ -1,5 +1,10 @@
 import { createTestContext, type TestContext } from '../../../../testing';
-import { InvalidTaskTransitionError, TaskNotFoundError, TaskPreconditionFailedError, TaskVersionConflictError } from '../../../model/task.errors';
+import {
+  InvalidTaskTransitionError,
+  TaskNotFoundError,
+  TaskPreconditionFailedError,
+  TaskVersionConflictError,
+} from '../../../model/task.errors';
 import { TaskUpdated } from '../../../model/task.events';
 import { CreateTaskCommand } from '../create-task/create-task.command';
 import { CreateTaskHandler } from '../create-task/create-task.handler';
@@ -16,7 +21,9 @@ describe('UpdateTaskHandler', () => {
   beforeEach(async () => {
     ctx = createTestContext();
     handler = new UpdateTaskHandler(ctx.tasks, ctx.clock, ctx.events);
-    taskId = (await new CreateTaskHandler(ctx.tasks, ctx.ids, ctx.clock, ctx.events).execute(new CreateTaskCommand('o1', { title: 'Draft' }))).id;
+    taskId = (
+      await new CreateTaskHandler(ctx.tasks, ctx.ids, ctx.clock, ctx.events).execute(new CreateTaskCommand('o1', { title: 'Draft' }))
+    ).id;
     ctx.events.clear();
     ctx.clock.advance(60_000);
   });

@@ -13,7 +13,8 @@ const HOUR = 3_600_000;
 describe('GetTaskStatsHandler', () => {
   let ctx: TestContext;
   let handler: GetTaskStatsHandler;
-  const create = (task: NewTask, ownerId = 'o1') => new CreateTaskHandler(ctx.tasks, ctx.ids, ctx.clock, ctx.events).execute(new CreateTaskCommand(ownerId, task));
+  const create = (task: NewTask, ownerId = 'o1') =>
+    new CreateTaskHandler(ctx.tasks, ctx.ids, ctx.clock, ctx.events).execute(new CreateTaskCommand(ownerId, task));
   const complete = (id: string) => new CompleteTaskHandler(ctx.tasks, ctx.clock, ctx.events).execute(new CompleteTaskCommand('o1', id));
   const dueIn = (hours: number) => new Date(ctx.clock.now().getTime() + hours * HOUR);
 

@@ -23,7 +23,12 @@ describe('ListTasksHandler', () => {
   });
 
   /** Creates tasks through the real handler; `stepMs` apart (0 gives them all one createdAt). */
-  async function seed(count: number, input: (i: number) => NewTask = (i) => ({ title: `Task ${i}` }), ownerId = 'o1', stepMs = MINUTE): Promise<TaskView[]> {
+  async function seed(
+    count: number,
+    input: (i: number) => NewTask = (i) => ({ title: `Task ${i}` }),
+    ownerId = 'o1',
+    stepMs = MINUTE,
+  ): Promise<TaskView[]> {
     const views: TaskView[] = [];
     for (let i = 0; i < count; i++) {
       views.push(await creator.execute(new CreateTaskCommand(ownerId, input(i))));
@@ -32,8 +37,19 @@ describe('ListTasksHandler', () => {
     return views;
   }
 
-  const list = (options: { sort?: TaskSortField; order?: SortOrder; limit?: number; cursor?: string; criteria?: ListTasksQuery['criteria']; ownerId?: string } = {}) =>
-    handler.execute(new ListTasksQuery(options.ownerId ?? 'o1', options.criteria ?? {}, options.sort, options.order, options.limit, options.cursor));
+  const list = (
+    options: {
+      sort?: TaskSortField;
+      order?: SortOrder;
+      limit?: number;
+      cursor?: string;
+      criteria?: ListTasksQuery['criteria'];
+      ownerId?: string;
+    } = {},
+  ) =>
+    handler.execute(
+      new ListTasksQuery(options.ownerId ?? 'o1', options.criteria ?? {}, options.sort, options.order, options.limit, options.cursor),
+    );
 
   /** Follows nextCursor to the end, returning the pages. */
   async function allPages(options: Parameters<typeof list>[0]): Promise<Page<TaskView>[]> {

@@ -6,13 +6,27 @@ import { MingoCollection } from '../../testing/mingo-collection';
 import { notificationListQuery } from '../queries/notification.query';
 import type { NotificationRecord } from '../schemas/notification.schema';
 import type { OutboxRecord } from '../schemas/outbox.schema';
-import { openNotification, sealNotificationUpdate, toNotificationRecord, toSealedNotificationRecord, UNSEALED_FILTER } from './notification.mapper';
+import {
+  openNotification,
+  sealNotificationUpdate,
+  toNotificationRecord,
+  toSealedNotificationRecord,
+  UNSEALED_FILTER,
+} from './notification.mapper';
 import { openOutboxRecord, sealOutboxUpdate, toOutboxRecord, toSealedOutboxRecord } from './outbox.mapper';
 
 const NOW = new Date('2026-06-15T12:00:00.000Z');
-const text = new SealedText(new AesGcmContentCipher({ keys: new Map([['k1', randomBytes(32)]]), activeKeyId: 'k1', blindIndexKey: randomBytes(32) }));
-const notification = (id: string, taskId: string, title: string) => Notification.create({ id, ownerId: 'u1', taskId, type: 'task-due', taskTitle: title, dueDate: NOW, now: NOW });
-const message = (key: string, to = 'ada@example.com') => ({ to, subject: 'Task due soon: Quarterly numbers', text: 'Your task "Quarterly numbers" is due.', idempotencyKey: key });
+const text = new SealedText(
+  new AesGcmContentCipher({ keys: new Map([['k1', randomBytes(32)]]), activeKeyId: 'k1', blindIndexKey: randomBytes(32) }),
+);
+const notification = (id: string, taskId: string, title: string) =>
+  Notification.create({ id, ownerId: 'u1', taskId, type: 'task-due', taskTitle: title, dueDate: NOW, now: NOW });
+const message = (key: string, to = 'ada@example.com') => ({
+  to,
+  subject: 'Task due soon: Quarterly numbers',
+  text: 'Your task "Quarterly numbers" is due.',
+  idempotencyKey: key,
+});
 
 describe('MongoDB notification mapping with the task title sealed', () => {
   it('stores no plaintext title, marks the document, and maps back', () => {

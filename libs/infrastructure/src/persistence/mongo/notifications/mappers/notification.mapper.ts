@@ -14,7 +14,8 @@ export function openNotificationProps(record: NotificationRecord, text: SealedTe
   return record.sealed === true ? { ...props, taskTitle: text.open(record.taskTitle, notificationTitleContext(record._id)) } : props;
 }
 
-export const openNotification = (record: NotificationRecord, text: SealedText): Notification => Notification.restore(openNotificationProps(record, text));
+export const openNotification = (record: NotificationRecord, text: SealedText): Notification =>
+  Notification.restore(openNotificationProps(record, text));
 
 /** Seals a document written before encryption, only if it is still unsealed and unchanged. */
 export function sealNotificationUpdate(record: Pick<NotificationRecord, '_id' | 'taskTitle'>, text: SealedText) {

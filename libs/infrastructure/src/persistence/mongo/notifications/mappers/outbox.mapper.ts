@@ -15,8 +15,15 @@ export function toSealedOutboxRecord(message: MailMessage, now: Date, text: Seal
 /** The stored message, opened (a document without `sealed` is read as it is). */
 export function openOutboxRecord(record: OutboxRecord, text: SealedText): MailMessage & { createdAt: Date } {
   const key = record._id;
-  const open = (value: string, field: 'to' | 'subject' | 'text') => (record.sealed === true ? text.open(value, outboxContext(key, field)) : value);
-  return { idempotencyKey: key, to: open(record.recipient, 'to'), subject: open(record.subject ?? '', 'subject'), text: open(record.body ?? '', 'text'), createdAt: record.createdAt };
+  const open = (value: string, field: 'to' | 'subject' | 'text') =>
+    record.sealed === true ? text.open(value, outboxContext(key, field)) : value;
+  return {
+    idempotencyKey: key,
+    to: open(record.recipient, 'to'),
+    subject: open(record.subject ?? '', 'subject'),
+    text: open(record.body ?? '', 'text'),
+    createdAt: record.createdAt,
+  };
 }
 
 /** Seals a document written before encryption, only if it is still unsealed and unchanged. */

@@ -1,4 +1,12 @@
-import { DUE_NOTICE_WINDOW_MS, type DueTask, Notification, type NotificationType, OPEN_TASK_STATUSES, Task, type TaskView } from '@primetrade/domain';
+import {
+  DUE_NOTICE_WINDOW_MS,
+  type DueTask,
+  Notification,
+  type NotificationType,
+  OPEN_TASK_STATUSES,
+  Task,
+  type TaskView,
+} from '@primetrade/domain';
 import { find } from 'mingo';
 import { fixtureTasks, NOW } from '../../../contract/task-fixtures';
 import { toTaskRecord } from '../../mappers/task.mapper';
@@ -12,7 +20,12 @@ import { type DueTaskRow, dueTaskMatch, dueTaskScanPipeline } from './due-task-s
 const HOUR = 3_600_000;
 const UNTIL = new Date(NOW.getTime() + DUE_NOTICE_WINDOW_MS);
 
-function task(id: string, ownerId: string, dueDate: Date | null, status: 'todo' | 'in_progress' | 'completed' | 'cancelled' = 'todo'): Task {
+function task(
+  id: string,
+  ownerId: string,
+  dueDate: Date | null,
+  status: 'todo' | 'in_progress' | 'completed' | 'cancelled' = 'todo',
+): Task {
   const t = Task.create({ id, ownerId, title: `Task ${id}`, dueDate, now: new Date(NOW.getTime() - 500 * HOUR) });
   if (status !== 'todo') t.update({ status }, new Date(NOW.getTime() - 400 * HOUR));
   t.pullEvents();
@@ -37,7 +50,8 @@ const tasks: Task[] = [...fixtureTasks('owner-a'), ...fixtureTasks('owner-b', 17
 const taskRecords: TaskRecord[] = tasks.map(toTaskRecord);
 const views: TaskView[] = tasks.map((t) => t.toProps());
 
-const neededType = (t: TaskView, now: Date): NotificationType => ((t.dueDate as Date).getTime() <= now.getTime() ? 'task-overdue' : 'task-due');
+const neededType = (t: TaskView, now: Date): NotificationType =>
+  (t.dueDate as Date).getTime() <= now.getTime() ? 'task-overdue' : 'task-due';
 
 function notified(t: TaskView, type: NotificationType, ownerId = t.ownerId): NotificationRecord {
   return toNotificationRecord(
@@ -164,7 +178,11 @@ describe('due-task scan pipeline (executed by mingo with its $lookup)', () => {
 
     it('matches only tasks inside the index’s partial filter (so the planner may use it)', () => {
       const matched = find(taskRecords as unknown as Record<string, unknown>[], dueTaskMatch(UNTIL)).all();
-      const indexed = new Set(find(taskRecords as unknown as Record<string, unknown>[], DUE_SCAN_PARTIAL_FILTER).all().map((d) => d['_id']));
+      const indexed = new Set(
+        find(taskRecords as unknown as Record<string, unknown>[], DUE_SCAN_PARTIAL_FILTER)
+          .all()
+          .map((d) => d['_id']),
+      );
       expect(matched.length).toBeGreaterThan(0);
       for (const doc of matched) expect(indexed.has(doc['_id'])).toBe(true);
       expect(indexed.has('no-due')).toBe(false);
@@ -177,7 +195,11 @@ describe('due-task scan pipeline (executed by mingo with its $lookup)', () => {
       expect(lookup['from']).toBe('notifications');
       expect(lookup['let']).toEqual({ owner: '$owner', taskId: '$_id', type: '$type' });
       const [probe] = lookup['pipeline'] as Array<{ $match: { $expr: { $and: unknown[] } } }>;
-      expect(probe.$match.$expr.$and).toEqual([{ $eq: ['$owner', '$$owner'] }, { $eq: ['$taskId', '$$taskId'] }, { $eq: ['$type', '$$type'] }]);
+      expect(probe.$match.$expr.$and).toEqual([
+        { $eq: ['$owner', '$$owner'] },
+        { $eq: ['$taskId', '$$taskId'] },
+        { $eq: ['$type', '$$type'] },
+      ]);
     });
 
     it('limits after the anti-join, never before it', () => {

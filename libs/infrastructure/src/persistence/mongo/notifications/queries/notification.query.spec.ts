@@ -47,7 +47,12 @@ const collection = () => new MingoCollection<NotificationRecord>(all.map(toNotif
 const newestFirst = (items: Notification[]) =>
   [...items].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0)).map((n) => n.id);
 
-function page(docs: MingoCollection<NotificationRecord>, ownerId: string, after: NotificationPosition | null, limit: number): Notification[] {
+function page(
+  docs: MingoCollection<NotificationRecord>,
+  ownerId: string,
+  after: NotificationPosition | null,
+  limit: number,
+): Notification[] {
   const { filter, sort, limit: l } = notificationListQuery(ownerId, after, limit);
   return docs.find(filter, sort, l).map(toNotification);
 }
@@ -74,7 +79,12 @@ describe('notification documents (executed by mingo)', () => {
   describe('find and update', () => {
     it('finds a notification only under its owner', () => {
       const docs = collection();
-      expect(docs.find(ownedNotificationFilter(OWNER, 'n-03')).map(toNotification).map((n) => n.id)).toEqual(['n-03']);
+      expect(
+        docs
+          .find(ownedNotificationFilter(OWNER, 'n-03'))
+          .map(toNotification)
+          .map((n) => n.id),
+      ).toEqual(['n-03']);
       expect(docs.find(ownedNotificationFilter(OTHER, 'n-03'))).toEqual([]);
       expect(docs.find(ownedNotificationFilter(OWNER, 'ghost'))).toEqual([]);
     });
@@ -127,7 +137,10 @@ describe('notification documents (executed by mingo)', () => {
     it('sorts by createdAt then _id, both descending, and keeps the owner at the top level', () => {
       expect(notificationListQuery(OWNER, null, 5)).toEqual({ filter: { owner: OWNER }, sort: { createdAt: -1, _id: -1 }, limit: 5 });
       const { filter } = notificationListQuery(OWNER, { createdAt: 1000, id: 'n9' }, 5);
-      expect(filter).toEqual({ owner: OWNER, $or: [{ createdAt: { $lt: new Date(1000) } }, { createdAt: new Date(1000), _id: { $lt: 'n9' } }] });
+      expect(filter).toEqual({
+        owner: OWNER,
+        $or: [{ createdAt: { $lt: new Date(1000) } }, { createdAt: new Date(1000), _id: { $lt: 'n9' } }],
+      });
       expect(notificationKeysetCondition({ createdAt: 1000, id: 'n9' })).toEqual({ $or: filter['$or'] });
     });
 

@@ -16,21 +16,21 @@ import {
   UuidV7IdGenerator,
 } from '@primetrade/infrastructure';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
-import { AttachmentsHttpModule } from './http/attachments.module';
+import { AttachmentsHttpModule } from './http/attachments/attachments-http.module';
 import { JwtAuthGuard } from './http/auth/jwt-auth.guard';
-import { HealthModule } from './http/health.module';
-import { IdentityHttpModule } from './http/identity.module';
+import { HealthModule } from './http/health/health-http.module';
+import { IdentityHttpModule } from './http/identity/identity-http.module';
 import { loggerOptions } from './http/logging/logger-options';
 import { ProblemDetailsFilter } from './http/problem/problem-details.filter';
 import { createValidationPipe } from './http/problem/validation.pipe';
-import { NotificationsHttpModule } from './http/notifications.module';
-import { TasksHttpModule } from './http/tasks.module';
+import { NotificationsHttpModule } from './http/notifications/notifications-http.module';
+import { TasksHttpModule } from './http/tasks/tasks-http.module';
 import { RateLimitGuard } from './http/throttling/rate-limit.guard';
 import { throttlerOptions } from './http/throttling/throttler-options';
-import { NotificationsModule } from './notifications.module';
+import { NotificationsModule } from './composition/notification-jobs.module';
 import { ObservabilityModule } from './observability/observability.module';
-import { persistenceModule } from './persistence.module';
-import { RedisPlatformModule, withProjectedStatistics } from './redis.module';
+import { persistenceModule } from './composition/persistence.module';
+import { RedisPlatformModule, withProjectedStatistics } from './composition/redis-platform.module';
 
 /** Cross-cutting adapters every context shares. */
 @Module({})

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
-import { HealthController } from './health/health.controller';
-import { ShutdownState } from './health/shutdown-state';
+import { HealthController } from './health.controller';
+import { ShutdownState } from './shutdown-state';
 
 @Module({
   imports: [TerminusModule.forRoot({ gracefulShutdownTimeoutMs: 0 })],

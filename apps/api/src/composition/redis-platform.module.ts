@@ -1,7 +1,7 @@
 import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule, type Type } from '@nestjs/common';
 import { TaskStatistics } from '@primetrade/domain';
 import { CorrelationContext, ProjectedTaskStatistics, RedisHealth, RedisScaleModule } from '@primetrade/infrastructure';
-import type { AppConfig } from './config/app-config';
+import type { AppConfig } from '../config/app-config';
 
 /** Runs each request inside its correlation id, so events published while serving it carry it. */
 function correlationMiddleware(

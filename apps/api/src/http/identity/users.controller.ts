@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { GetMeQuery } from '@primetrade/domain';
 import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
-import { UserResponseDto } from '../auth/auth.dto';
+import { UserResponseDto } from './auth.dto';
 import { ApiProblems } from '../problem/api-problems.decorator';
 import { toUserResponse } from './user.response';
 

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { taskHandlers } from '@primetrade/domain';
-import { TasksController } from './tasks/tasks.controller';
+import { TasksController } from './tasks.controller';
 
 /** Tasks context at the HTTP edge. */
 @Module({

@@ -2,8 +2,8 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { join } from 'node:path';
 import { attachmentHandlers, AttachmentLimits } from '@primetrade/domain';
 import { AttachmentsInfrastructureModule } from '@primetrade/infrastructure';
-import type { AppConfig } from '../config/app-config';
-import { AttachmentsController } from './attachments/attachments.controller';
+import type { AppConfig } from '../../config/app-config';
+import { AttachmentsController } from './attachments.controller';
 
 /** Task attachments at the HTTP edge, on the store the config picked (GridFS with MongoDB, files under DATA_DIR otherwise). */
 @Module({})

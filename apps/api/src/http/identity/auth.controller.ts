@@ -4,9 +4,9 @@ import { ApiNoContentResponse, ApiOkResponse, ApiCreatedResponse, ApiOperation, 
 import { type AuthTokens, LogInCommand, LogOutCommand, RefreshSessionCommand, RegisterUserCommand } from '@primetrade/domain';
 import { ApiProblems } from '../problem/api-problems.decorator';
 import { LoginThrottle } from '../throttling/throttle-scopes';
-import { toUserResponse } from '../users/user.response';
+import { toUserResponse } from './user.response';
 import { LoginRequestDto, RefreshRequestDto, RegisterRequestDto, TokenResponseDto, UserResponseDto } from './auth.dto';
-import { Public } from './public.decorator';
+import { Public } from '../auth/public.decorator';
 
 const toTokenResponse = (tokens: AuthTokens): TokenResponseDto => ({ ...tokens, tokenType: 'Bearer' });
 

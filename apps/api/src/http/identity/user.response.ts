@@ -1,5 +1,5 @@
 import type { UserView } from '@primetrade/domain';
-import type { UserResponseDto } from '../auth/auth.dto';
+import type { UserResponseDto } from './auth.dto';
 
 /** Allow-list of what a client sees of a user. */
 export const toUserResponse = (user: UserView): UserResponseDto => ({

@@ -1,7 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { notificationJobHandlers } from '@primetrade/domain';
 import { NotificationsInfrastructureModule } from '@primetrade/infrastructure';
-import type { AppConfig } from './config/app-config';
+import type { AppConfig } from '../config/app-config';
 
 /**
  * Notification adapters from config (BullMQ with REDIS_URL, in-process otherwise; SMTP with

@@ -1,7 +1,7 @@
 import type { DynamicModule } from '@nestjs/common';
 import { join } from 'node:path';
 import { MongoPersistenceModule, SqlitePersistenceModule } from '@primetrade/infrastructure';
-import type { AppConfig } from './config/app-config';
+import type { AppConfig } from '../config/app-config';
 
 /** Picks the store from validated config: MongoDB when MONGODB_URI is set, else embedded SQLite. */
 export function persistenceModule(config: AppConfig): DynamicModule {

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { notificationHttpHandlers } from '@primetrade/domain';
-import { NotificationsController } from './notifications/notifications.controller';
+import { NotificationsController } from './notifications.controller';
 
 /** Notifications context at the HTTP edge (api and all roles). */
 @Module({

@@ -1,11 +1,12 @@
 // Flat config. The module-boundary rule and the per-folder import bans below encode the
 // layering rules of ARCHITECTURE.md; `npm run lint` fails the build when they are broken.
 import nx from '@nx/eslint-plugin';
+import angular from 'angular-eslint';
 import tseslint from 'typescript-eslint';
 
 const drivers = ['mongoose', 'ioredis', 'bullmq', 'better-sqlite3', 'fastify', 'nodemailer', 'express'];
 
-export default [
+export default tseslint.config(
   { ignores: ['**/dist', '**/node_modules', '**/.angular', 'libs/api-client/**', 'tmp/**', 'artifacts/**'] },
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -81,4 +82,19 @@ export default [
     files: ['**/*.spec.ts', '**/test/**/*.ts', '**/contract/**/*.ts', '**/testing/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-explicit-any': 'off' },
   },
-];
+  {
+    // Angular: component rules on the TypeScript side, template rules (with the accessibility
+    // set) on the HTML side, inline templates included.
+    files: ['apps/web/**/*.ts'],
+    extends: [...angular.configs.tsRecommended],
+    processor: angular.processInlineTemplates,
+    rules: {
+      '@angular-eslint/component-selector': ['error', { type: 'element', prefix: 'pt', style: 'kebab-case' }],
+      '@angular-eslint/directive-selector': ['error', { type: 'attribute', prefix: 'pt', style: 'camelCase' }],
+    },
+  },
+  {
+    files: ['apps/web/**/*.html'],
+    extends: [...angular.configs.templateRecommended, ...angular.configs.templateAccessibility],
+  },
+);

@@ -1,0 +1,72 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliDecompressSync } from 'node:zlib';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { cacheControlFor, HASHED_CACHE_CONTROL, serveWebClient, UNHASHED_CACHE_CONTROL } from './web-client';
+
+describe('serveWebClient', () => {
+  let dir: string;
+  let fastify: FastifyInstance;
+  const script = `console.log(${JSON.stringify('x'.repeat(4000))});`;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'web-client-'));
+    mkdirSync(join(dir, 'media'));
+    writeFileSync(join(dir, 'index.html'), `<!doctype html><title>t</title>${'<!-- pad -->'.repeat(200)}`);
+    writeFileSync(join(dir, 'main-ABCD1234.js'), script);
+    writeFileSync(join(dir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    fastify = Fastify();
+    fastify.get('/api/v1/ping', async () => ({ pong: 'y'.repeat(4000) }));
+    const app = { getHttpAdapter: () => ({ getInstance: () => fastify }) } as unknown as NestFastifyApplication;
+    expect(await serveWebClient(app, dir)).toBe(true);
+    await fastify.ready();
+  });
+
+  afterAll(async () => {
+    await fastify.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('sends hashed assets brotli-compressed and cacheable for a year', async () => {
+    const res = await fastify.inject({ url: '/main-ABCD1234.js', headers: { 'accept-encoding': 'br, gzip' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-encoding']).toBe('br');
+    expect(res.headers['cache-control']).toBe(HASHED_CACHE_CONTROL);
+    expect(brotliDecompressSync(res.rawPayload).toString()).toBe(script);
+    expect(res.rawPayload.length).toBeLessThan(script.length / 10);
+  });
+
+  it('falls back to gzip, and to identity for clients that accept neither', async () => {
+    const gzip = await fastify.inject({ url: '/main-ABCD1234.js', headers: { 'accept-encoding': 'gzip' } });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    const plain = await fastify.inject({ url: '/main-ABCD1234.js', headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(script);
+  });
+
+  it('revalidates index.html, also as the SPA fallback of client routes', async () => {
+    const index = await fastify.inject({ url: '/', headers: { 'accept-encoding': 'br' } });
+    expect(index.headers['cache-control']).toBe(UNHASHED_CACHE_CONTROL);
+    expect(index.headers['content-encoding']).toBe('br');
+    const route = await fastify.inject({ url: '/tasks/board', headers: { 'accept-encoding': 'gzip' } });
+    expect(route.statusCode).toBe(200);
+    expect(route.headers['cache-control']).toBe(UNHASHED_CACHE_CONTROL);
+    expect(route.headers['content-encoding']).toBe('gzip');
+  });
+
+  it('leaves API responses alone', async () => {
+    const res = await fastify.inject({ url: '/api/v1/ping', headers: { 'accept-encoding': 'br, gzip' } });
+    expect(res.headers['content-encoding']).toBeUndefined();
+    const missing = await fastify.inject({ url: '/api/v1/nothing' });
+    expect(missing.statusCode).toBe(404);
+  });
+
+  it('tells hashed from unhashed names', () => {
+    expect(cacheControlFor('/x/chunk-Q2W3E4R5.js')).toBe(HASHED_CACHE_CONTROL);
+    expect(cacheControlFor('/x/styles-ZXCVBNM1.css')).toBe(HASHED_CACHE_CONTROL);
+    expect(cacheControlFor('/x/index.html')).toBe(UNHASHED_CACHE_CONTROL);
+    expect(cacheControlFor('/x/favicon.svg')).toBe(UNHASHED_CACHE_CONTROL);
+  });
+});

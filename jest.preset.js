@@ -1,17 +1,11 @@
 // Shared jest settings for the server-side projects: SWC transforms TypeScript (with decorator
-// metadata, which Nest's DI needs) several times faster than ts-jest.
-const { readFileSync } = require('node:fs');
-const { join } = require('node:path');
-
-const swcrc = JSON.parse(readFileSync(join(__dirname, '.swcrc'), 'utf8'));
-swcrc.jsc.baseUrl = __dirname;
+// metadata, which Nest's DI needs) several times faster than ts-jest. Path aliases come from
+// tsconfig.base.json through tools/swc-config.js.
+const { jestModuleNameMapper, swcConfig } = require('./tools/swc-config');
 
 module.exports = {
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false }] },
+  transform: { '^.+\\.ts$': ['@swc/jest', { ...swcConfig(), swcrc: false }] },
   moduleFileExtensions: ['ts', 'js', 'json'],
-  moduleNameMapper: {
-    '^@primetrade/domain$': join(__dirname, 'libs/domain/src/index.ts'),
-    '^@primetrade/infrastructure$': join(__dirname, 'libs/infrastructure/src/index.ts'),
-  },
+  moduleNameMapper: jestModuleNameMapper(),
 };

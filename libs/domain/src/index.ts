@@ -9,6 +9,7 @@ export * from './shared/ports/clock.port';
 export * from './shared/ports/id-generator.port';
 export * from './shared/ports/event-publisher.port';
 export * from './shared/ports/content-cipher.port';
+export * from './shared/ports/persistence-health.port';
 export * from './shared/application/page';
 export * from './shared/application/cursor';
 

@@ -1,8 +1,21 @@
-// Test doubles of the ports that have real adapters elsewhere, for the domain's unit tests.
-export * from './fixed-clock';
-export * from './sequential-id-generator';
-export * from './recording-event-publisher';
-export * from './fake-password-hasher';
-export * from './fake-token-service';
-export * from './memory-persistence';
+// Test support for every project's specs, each piece once: doubles of the ports, in-memory
+// adapters, the contract suites every adapter of a port runs, and probes for real services.
+// Importable from specs only (eslint.config.mjs); production code never loads it.
+export * from './doubles/fixed-clock';
+export * from './doubles/sequential-id-generator';
+export * from './doubles/recording-event-publisher';
+export * from './doubles/fake-password-hasher';
+export * from './doubles/fake-token-service';
+export * from './in-memory';
+export * from './in-memory/in-memory-attachments';
+export * from './in-memory/in-memory-notification.repository';
 export * from './test-context';
+export * from './contracts/task-fixtures';
+export * from './contracts/persistence-stores';
+export * from './contracts/persistence.contract';
+export * from './contracts/notification-repository.contract';
+export * from './contracts/notification-stores.contract';
+export * from './contracts/attachment-stores.contract';
+export * from './redis/redis-test-env';
+export * from './mongo/mingo-collection';
+export * from './mongo/mingo-database';

@@ -1,9 +1,9 @@
-import { FakePasswordHasher } from './fake-password-hasher';
-import { FakeTokenService } from './fake-token-service';
-import { FixedClock } from './fixed-clock';
-import { createInMemoryPersistence, type InMemoryPersistence } from './memory-persistence';
-import { RecordingEventPublisher } from './recording-event-publisher';
-import { SequentialIdGenerator } from './sequential-id-generator';
+import { FakePasswordHasher } from './doubles/fake-password-hasher';
+import { FakeTokenService } from './doubles/fake-token-service';
+import { FixedClock } from './doubles/fixed-clock';
+import { createInMemoryPersistence, type InMemoryPersistence } from './in-memory/in-memory-persistence';
+import { RecordingEventPublisher } from './doubles/recording-event-publisher';
+import { SequentialIdGenerator } from './doubles/sequential-id-generator';
 
 /** Everything a handler needs from outside, fresh per test: real in-memory stores, doubles for the rest. */
 export interface TestContext extends InMemoryPersistence {

@@ -2,12 +2,12 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { getConnectionToken, MongooseModule } from '@nestjs/mongoose';
 import { AttachmentRepository, ContentCipher, FileStorage } from '@primetrade/domain';
 import type { Connection } from 'mongoose';
-import { EncryptedFileStorage } from './encrypted-file-storage';
-import { FilesystemFileStorage } from './filesystem/filesystem-file-storage';
-import { AttachmentRecord, AttachmentSchema } from './mongo/attachment.schema';
-import { GridFsFileStorage } from './mongo/gridfs-file-storage';
-import { MongoAttachmentRepository } from './mongo/mongo-attachment.repository';
-import { SqliteAttachmentRepository } from './sqlite/sqlite-attachment.repository';
+import { EncryptedFileStorage } from '../core/attachments/encrypted-file-storage';
+import { FilesystemFileStorage } from '../core/attachments/filesystem-file-storage';
+import { AttachmentRecord, AttachmentSchema } from '../mongo/attachments/attachment.schema';
+import { GridFsFileStorage } from '../mongo/attachments/gridfs-file-storage';
+import { MongoAttachmentRepository } from '../mongo/attachments/mongo-attachment.repository';
+import { SqliteAttachmentRepository } from '../sqlite/attachments/sqlite-attachment.repository';
 
 export type AttachmentsInfrastructureOptions =
   /** Embedded: metadata in the SQLite store (SqlitePersistenceModule must be loaded), content under `directory`. */

@@ -1,7 +1,7 @@
 export * from './attachments-infrastructure.module';
-export { FilesystemFileStorage } from './filesystem/filesystem-file-storage';
-export { GridFsFileStorage, ATTACHMENTS_BUCKET } from './mongo/gridfs-file-storage';
-export { SqliteAttachmentRepository } from './sqlite/sqlite-attachment.repository';
-export { MongoAttachmentRepository } from './mongo/mongo-attachment.repository';
-export { AttachmentRecord, AttachmentSchema } from './mongo/attachment.schema';
-export { EncryptedFileStorage, attachmentContext } from './encrypted-file-storage';
+export { FilesystemFileStorage } from '../core/attachments/filesystem-file-storage';
+export { GridFsFileStorage, ATTACHMENTS_BUCKET } from '../mongo/attachments/gridfs-file-storage';
+export { SqliteAttachmentRepository } from '../sqlite/attachments/sqlite-attachment.repository';
+export { MongoAttachmentRepository } from '../mongo/attachments/mongo-attachment.repository';
+export { AttachmentRecord, AttachmentSchema } from '../mongo/attachments/attachment.schema';
+export { EncryptedFileStorage, attachmentContext } from '../core/attachments/encrypted-file-storage';

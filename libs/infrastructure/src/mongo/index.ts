@@ -4,4 +4,4 @@ export {
   type MongoReadPreference,
   MONGO_PERSISTENCE_DEFAULTS,
   resolveMongoPersistenceOptions,
-} from './mongo-persistence.options';
+} from './connection/mongo-persistence.options';

@@ -12,16 +12,16 @@ import {
   UserRepository,
 } from '@primetrade/domain';
 import { createConnection, type Connection } from 'mongoose';
-import { EncryptionModule } from '../../security/encryption.module';
-import { PersistenceHealth } from '../persistence-health';
-import { MongoHealth } from './mongo-health';
+import { EncryptionModule } from '../core/security/encryption.module';
+import { PersistenceHealth } from '@primetrade/domain';
+import { MongoHealth } from './connection/mongo-health';
 import { MongoPersistenceModule } from './mongo-persistence.module';
-import { mongooseConnectOptions, resolveMongoPersistenceOptions } from './mongo-persistence.options';
-import { MongoSessionRepository } from './mongo-session.repository';
-import { MongoTaskReadModel } from './mongo-task-read-model';
-import { MongoTaskRepository } from './mongo-task.repository';
-import { MongoTaskStatistics } from './mongo-task-statistics';
-import { MongoUserRepository } from './mongo-user.repository';
+import { mongooseConnectOptions, resolveMongoPersistenceOptions } from './connection/mongo-persistence.options';
+import { MongoSessionRepository } from './identity/mongo-session.repository';
+import { MongoTaskReadModel } from './tasks/mongo-task-read-model';
+import { MongoTaskRepository } from './tasks/mongo-task.repository';
+import { MongoTaskStatistics } from './tasks/mongo-task-statistics';
+import { MongoUserRepository } from './identity/mongo-user.repository';
 
 const NOW = new Date('2026-06-15T12:00:00.000Z');
 

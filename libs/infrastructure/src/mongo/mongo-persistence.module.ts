@@ -1,23 +1,23 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { ContentCipher, SessionRepository, TaskReadModel, TaskRepository, TaskStatistics, UserRepository } from '@primetrade/domain';
-import { PersistenceHealth } from '../persistence-health';
-import { TaskContentSealer } from '../task-content/task-content-sealer';
-import { MongoHealth } from './mongo-health';
+import { PersistenceHealth } from '@primetrade/domain';
+import { TaskContentSealer } from '../core/tasks/task-content-sealer';
+import { MongoHealth } from './connection/mongo-health';
 import {
   MONGO_PERSISTENCE_OPTIONS,
   type MongoPersistenceOptions,
   mongooseModuleOptions,
   resolveMongoPersistenceOptions,
-} from './mongo-persistence.options';
-import { MongoSessionRepository } from './mongo-session.repository';
-import { MongoTaskReadModel } from './mongo-task-read-model';
-import { MongoTaskRepository } from './mongo-task.repository';
-import { MongoTaskStatistics } from './mongo-task-statistics';
-import { MongoUserRepository } from './mongo-user.repository';
-import { SessionRecord, SessionSchema } from './schemas/session.schema';
-import { TaskRecord, TaskSchema } from './schemas/task.schema';
-import { UserRecord, UserSchema } from './schemas/user.schema';
+} from './connection/mongo-persistence.options';
+import { MongoSessionRepository } from './identity/mongo-session.repository';
+import { MongoTaskReadModel } from './tasks/mongo-task-read-model';
+import { MongoTaskRepository } from './tasks/mongo-task.repository';
+import { MongoTaskStatistics } from './tasks/mongo-task-statistics';
+import { MongoUserRepository } from './identity/mongo-user.repository';
+import { SessionRecord, SessionSchema } from './identity/session.schema';
+import { TaskRecord, TaskSchema } from './tasks/task.schema';
+import { UserRecord, UserSchema } from './identity/user.schema';
 
 export const MONGO_MODELS = [
   { name: UserRecord.name, schema: UserSchema },

@@ -1,19 +1,19 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { type Connection, createConnection } from 'mongoose';
-import { describePersistenceContract } from '../contract/persistence.contract';
-import { AesGcmContentCipher } from '../../security/aes-gcm-content-cipher';
-import { BlindIndex } from '../../security/blind-index';
-import type { PersistenceStores } from '../contract/persistence-stores';
-import { mongooseConnectOptions, resolveMongoPersistenceOptions } from './mongo-persistence.options';
-import { MongoSessionRepository } from './mongo-session.repository';
-import { MongoTaskReadModel } from './mongo-task-read-model';
-import { MongoTaskRepository } from './mongo-task.repository';
-import { MongoTaskStatistics } from './mongo-task-statistics';
-import { MongoUserRepository } from './mongo-user.repository';
-import { SessionRecord, SessionSchema } from './schemas/session.schema';
-import { TaskRecord, TaskSchema } from './schemas/task.schema';
-import { UserRecord, UserSchema } from './schemas/user.schema';
-import { PLAINTEXT_TASK_CONTENT, TaskContentSealer } from '../task-content/task-content-sealer';
+import { describePersistenceContract } from '@primetrade/testing';
+import { AesGcmContentCipher } from '../core/security/aes-gcm-content-cipher';
+import { BlindIndex } from '../core/security/blind-index';
+import type { PersistenceStores } from '@primetrade/testing';
+import { mongooseConnectOptions, resolveMongoPersistenceOptions } from './connection/mongo-persistence.options';
+import { MongoSessionRepository } from './identity/mongo-session.repository';
+import { MongoTaskReadModel } from './tasks/mongo-task-read-model';
+import { MongoTaskRepository } from './tasks/mongo-task.repository';
+import { MongoTaskStatistics } from './tasks/mongo-task-statistics';
+import { MongoUserRepository } from './identity/mongo-user.repository';
+import { SessionRecord, SessionSchema } from './identity/session.schema';
+import { TaskRecord, TaskSchema } from './tasks/task.schema';
+import { UserRecord, UserSchema } from './identity/user.schema';
+import { PLAINTEXT_TASK_CONTENT, TaskContentSealer } from '../core/tasks/task-content-sealer';
 
 /**
  * The shared persistence contract against a real mongod (a replica set, for read preferences).

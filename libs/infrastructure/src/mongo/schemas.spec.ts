@@ -1,7 +1,7 @@
 import type { Schema } from 'mongoose';
-import { SessionSchema } from './session.schema';
-import { NO_DUE_DATE_SORT_KEY, TaskSchema } from './task.schema';
-import { UserSchema } from './user.schema';
+import { SessionSchema } from './identity/session.schema';
+import { NO_DUE_DATE_SORT_KEY, TaskSchema } from './tasks/task.schema';
+import { UserSchema } from './identity/user.schema';
 
 /** [keys, options] of every index the app creates, by index name. */
 function indexes(schema: Schema): Record<string, { keys: Record<string, unknown>; options: Record<string, unknown> }> {

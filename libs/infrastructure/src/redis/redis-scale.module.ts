@@ -1,11 +1,11 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { EventBus } from '@nestjs/cqrs';
 import { DomainEventPublisher, IdGenerator, TaskStatistics } from '@primetrade/domain';
-import type { RedisSettings } from './redis-connection';
-import { ProjectedTaskStatistics } from './statistics/projected-task-statistics';
-import { StatisticsProjection } from './statistics/statistics-projection';
-import { RedisStreamsEventPublisher } from './streams/redis-streams-event-publisher';
-import { StreamConsumer } from './streams/stream-consumer';
+import type { RedisSettings } from './connection/redis-connection';
+import { ProjectedTaskStatistics } from './tasks/projected-task-statistics';
+import { StatisticsProjection } from './tasks/statistics-projection';
+import { RedisStreamsEventPublisher } from './events/redis-streams-event-publisher';
+import { StreamConsumer } from './events/stream-consumer';
 
 export interface RedisScaleOptions {
   redis: RedisSettings;

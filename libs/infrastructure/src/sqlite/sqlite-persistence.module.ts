@@ -1,13 +1,13 @@
 import { type DynamicModule, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { ContentCipher, SessionRepository, TaskReadModel, TaskRepository, TaskStatistics, UserRepository } from '@primetrade/domain';
-import { PersistenceHealth } from '../persistence-health';
-import { TaskContentSealer } from '../task-content/task-content-sealer';
-import { SqliteDatabase, type SqliteOptions } from './sqlite-database';
-import { SqliteSessionRepository } from './sqlite-session.repository';
-import { SqliteTaskReadModel } from './sqlite-task-read-model';
-import { SqliteTaskRepository } from './sqlite-task.repository';
-import { SqliteTaskStatistics } from './sqlite-task-statistics';
-import { SqliteUserRepository } from './sqlite-user.repository';
+import { PersistenceHealth } from '@primetrade/domain';
+import { TaskContentSealer } from '../core/tasks/task-content-sealer';
+import { SqliteDatabase, type SqliteOptions } from './database/sqlite-database';
+import { SqliteSessionRepository } from './identity/sqlite-session.repository';
+import { SqliteTaskReadModel } from './tasks/sqlite-task-read-model';
+import { SqliteTaskRepository } from './tasks/sqlite-task.repository';
+import { SqliteTaskStatistics } from './tasks/sqlite-task-statistics';
+import { SqliteUserRepository } from './identity/sqlite-user.repository';
 
 @Injectable()
 class SqliteHealth extends PersistenceHealth implements OnApplicationShutdown {

@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { describePersistenceContract } from '../contract/persistence.contract';
-import { AesGcmContentCipher } from '../../security/aes-gcm-content-cipher';
-import { BlindIndex } from '../../security/blind-index';
-import { PLAINTEXT_TASK_CONTENT } from '../task-content/task-content-sealer';
-import { SqliteDatabase } from './sqlite-database';
-import { SqliteSessionRepository } from './sqlite-session.repository';
-import { SqliteTaskReadModel } from './sqlite-task-read-model';
-import { SqliteTaskRepository } from './sqlite-task.repository';
-import { SqliteTaskStatistics } from './sqlite-task-statistics';
-import { SqliteUserRepository } from './sqlite-user.repository';
+import { describePersistenceContract } from '@primetrade/testing';
+import { AesGcmContentCipher } from '../core/security/aes-gcm-content-cipher';
+import { BlindIndex } from '../core/security/blind-index';
+import { PLAINTEXT_TASK_CONTENT } from '../core/tasks/task-content-sealer';
+import { SqliteDatabase } from './database/sqlite-database';
+import { SqliteSessionRepository } from './identity/sqlite-session.repository';
+import { SqliteTaskReadModel } from './tasks/sqlite-task-read-model';
+import { SqliteTaskRepository } from './tasks/sqlite-task.repository';
+import { SqliteTaskStatistics } from './tasks/sqlite-task-statistics';
+import { SqliteUserRepository } from './identity/sqlite-user.repository';
 
 describePersistenceContract('sqlite', async () => {
   const sqlite = new SqliteDatabase({ file: ':memory:' });

@@ -12,7 +12,7 @@ import {
   type TaskRepository,
   type TaskView,
 } from '@primetrade/domain';
-import { fixtureTasks, NOW } from '../../contract/task-fixtures';
+import { fixtureTasks, NOW } from './task-fixtures';
 
 /** The notification ports of one adapter family, with what the contract needs to seed and observe them. */
 export interface NotificationStores {

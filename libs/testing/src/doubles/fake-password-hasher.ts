@@ -1,4 +1,4 @@
-import { PasswordHasher } from '../identity/ports/password-hasher.port';
+import { PasswordHasher } from '@primetrade/domain';
 
 /** Reversible stand-in for argon2: fast, and tests can see which hashes were checked. */
 export class FakePasswordHasher extends PasswordHasher {

@@ -1,4 +1,4 @@
-import { type AccessTokenClaims, type IssuedAccessToken, TokenService } from '../identity/ports/token.service.port';
+import { type AccessTokenClaims, type IssuedAccessToken, TokenService } from '@primetrade/domain';
 
 /** Predictable tokens: `refresh-1`, `refresh-2`, … and an access token that spells its claims. */
 export class FakeTokenService extends TokenService {

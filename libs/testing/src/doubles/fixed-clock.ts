@@ -1,4 +1,4 @@
-import { Clock } from '../shared/ports/clock.port';
+import { Clock } from '@primetrade/domain';
 
 /** A clock that stands still until the test moves it, so timestamps are exact. */
 export class FixedClock extends Clock {

@@ -1,5 +1,5 @@
-import type { DomainEvent } from '../shared/model/domain-event';
-import { DomainEventPublisher } from '../shared/ports/event-publisher.port';
+import type { DomainEvent } from '@primetrade/domain';
+import { DomainEventPublisher } from '@primetrade/domain';
 
 /** Keeps every published event, in order, for assertions. */
 export class RecordingEventPublisher extends DomainEventPublisher {

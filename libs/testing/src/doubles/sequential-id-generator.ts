@@ -1,4 +1,4 @@
-import { IdGenerator } from '../shared/ports/id-generator.port';
+import { IdGenerator } from '@primetrade/domain';
 
 /** `id-0001`, `id-0002`, …: zero-padded so ids sort in creation order, as UUIDv7 ids do. */
 export class SequentialIdGenerator extends IdGenerator {

@@ -1,6 +1,6 @@
-import type { Attachment } from '../attachments/model/attachment.entity';
-import { AttachmentRepository } from '../attachments/ports/attachment.repository.port';
-import { type FileContent, FileStorage } from '../attachments/ports/file-storage.port';
+import type { Attachment } from '@primetrade/domain';
+import { AttachmentRepository } from '@primetrade/domain';
+import { type FileContent, FileStorage } from '@primetrade/domain';
 
 /** Attachment metadata in a Map, for handler tests. */
 export class MemoryAttachmentRepository extends AttachmentRepository {

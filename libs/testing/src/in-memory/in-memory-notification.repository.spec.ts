@@ -1,4 +1,4 @@
-import { notificationRepositoryContract } from '../contract/notification-repository.contract';
-import { MemoryNotificationRepository } from './memory-notification.repository';
+import { notificationRepositoryContract } from '../contracts/notification-repository.contract';
+import { MemoryNotificationRepository } from './in-memory-notification.repository';
 
 notificationRepositoryContract('memory', async () => ({ repo: new MemoryNotificationRepository() }));

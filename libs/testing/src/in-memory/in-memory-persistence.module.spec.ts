@@ -3,7 +3,7 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import { SessionRepository, Task, TaskReadModel, TaskRepository, TaskStatistics, UserRepository } from '@primetrade/domain';
-import { PersistenceHealth } from '../persistence-health';
+import { PersistenceHealth } from '@primetrade/domain';
 import { InMemoryPersistenceModule } from './in-memory-persistence.module';
 import { InMemoryStore } from './in-memory-store';
 

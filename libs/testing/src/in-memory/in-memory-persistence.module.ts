@@ -1,12 +1,12 @@
 import { type DynamicModule, Injectable, Module } from '@nestjs/common';
 import { SessionRepository, TaskReadModel, TaskRepository, TaskStatistics, UserRepository } from '@primetrade/domain';
-import { PersistenceHealth } from '../persistence-health';
+import { PersistenceHealth } from '@primetrade/domain';
 import { InMemoryStore } from './in-memory-store';
-import { MemorySessionRepository } from './memory-session.repository';
-import { MemoryTaskReadModel } from './memory-task-read-model';
-import { MemoryTaskRepository } from './memory-task.repository';
-import { MemoryTaskStatistics } from './memory-task-statistics';
-import { MemoryUserRepository } from './memory-user.repository';
+import { MemorySessionRepository } from './in-memory-session.repository';
+import { MemoryTaskReadModel } from './in-memory-task-read-model';
+import { MemoryTaskRepository } from './in-memory-task.repository';
+import { MemoryTaskStatistics } from './in-memory-task-statistics';
+import { MemoryUserRepository } from './in-memory-user.repository';
 
 /** The process's own memory is always there; readiness has nothing to wait for. */
 @Injectable()

@@ -1,9 +1,9 @@
 import { InMemoryStore } from './in-memory-store';
-import { MemorySessionRepository } from './memory-session.repository';
-import { MemoryTaskReadModel } from './memory-task-read-model';
-import { MemoryTaskRepository } from './memory-task.repository';
-import { MemoryTaskStatistics } from './memory-task-statistics';
-import { MemoryUserRepository } from './memory-user.repository';
+import { MemorySessionRepository } from './in-memory-session.repository';
+import { MemoryTaskReadModel } from './in-memory-task-read-model';
+import { MemoryTaskRepository } from './in-memory-task.repository';
+import { MemoryTaskStatistics } from './in-memory-task-statistics';
+import { MemoryUserRepository } from './in-memory-user.repository';
 
 /** Every in-memory persistence adapter over one fresh store, for tests that need no Nest container. */
 export interface InMemoryPersistence {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TaskReadModel, type TaskListRequest, type TaskView } from '@primetrade/domain';
 import { copyTask, InMemoryStore } from './in-memory-store';
-import { compareTasks, isAfterPosition, matchesCriteria } from './task-list-query';
+import { compareTasks, isAfterPosition, matchesCriteria } from './task-list-predicate';
 
 @Injectable()
 export class MemoryTaskReadModel extends TaskReadModel {

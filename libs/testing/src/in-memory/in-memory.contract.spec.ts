@@ -1,4 +1,4 @@
-import { describePersistenceContract } from '../contract/persistence.contract';
+import { describePersistenceContract } from '../contracts/persistence.contract';
 import { createInMemoryPersistence } from './in-memory-persistence';
 
 describePersistenceContract('memory', async () => {

@@ -1,5 +1,5 @@
 import { aggregate, find, updateMany, updateOne } from 'mingo';
-import type { MongoDocument, MongoSort } from '../queries/mongo-query.types';
+import type { MongoDocument, MongoSort } from './mongo-documents';
 
 /**
  * Test-only: runs the adapter's query documents with mingo over an in-memory array of stored

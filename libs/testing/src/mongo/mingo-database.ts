@@ -1,5 +1,5 @@
 import { aggregate } from 'mingo';
-import type { MongoDocument } from '../../queries/mongo-query.types';
+import type { MongoDocument } from './mongo-documents';
 
 /**
  * Test-only: several named collections of stored records, so that a pipeline's `$lookup` with

@@ -2,8 +2,8 @@ import { TaskNotFoundError } from '../../tasks/model/task.errors';
 import { TaskDeleted } from '../../tasks/model/task.events';
 import { CreateTaskCommand } from '../../tasks/application/commands/create-task/create-task.command';
 import { CreateTaskHandler } from '../../tasks/application/commands/create-task/create-task.handler';
-import { createTestContext, type TestContext } from '../../testing';
-import { MemoryAttachmentRepository, MemoryFileStorage } from '../../testing/memory-attachments';
+import { createTestContext, type TestContext } from '@primetrade/testing';
+import { MemoryAttachmentRepository, MemoryFileStorage } from '@primetrade/testing';
 import {
   AttachmentLimitReachedError,
   AttachmentNotFoundError,

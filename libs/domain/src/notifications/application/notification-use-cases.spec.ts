@@ -14,8 +14,8 @@ import {
   Clock,
   IdGenerator,
 } from '@primetrade/domain';
-import { createInMemoryPersistence } from '../persistence/memory/in-memory-persistence';
-import { MemoryNotificationRepository } from './memory/memory-notification.repository';
+import { createInMemoryPersistence } from '@primetrade/testing';
+import { MemoryNotificationRepository } from '@primetrade/testing';
 
 const HOUR = 3_600_000;
 

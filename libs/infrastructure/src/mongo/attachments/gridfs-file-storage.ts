@@ -2,8 +2,8 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { type FileContent, FileStorage } from '@primetrade/domain';
 import { type Connection, mongo } from 'mongoose';
-import { mongoCall } from '../../persistence/mongo/mongo-errors';
-import { assertStorageKey } from '../filesystem/filesystem-file-storage';
+import { mongoCall } from '../connection/mongo.errors';
+import { assertStorageKey } from '../../core/attachments/filesystem-file-storage';
 
 export const ATTACHMENTS_BUCKET = 'attachments';
 

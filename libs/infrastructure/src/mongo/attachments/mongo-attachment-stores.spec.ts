@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Attachment } from '@primetrade/domain';
 import { type Connection, createConnection } from 'mongoose';
-import { describeAttachmentStoresContract } from '../attachment-stores.contract';
+import { describeAttachmentStoresContract } from '@primetrade/testing';
 import { attachmentFilter, taskAttachmentsFilter, toAttachment, toAttachmentRecord } from './attachment.mapper';
 import { AttachmentRecord, AttachmentSchema } from './attachment.schema';
 import { GridFsFileStorage } from './gridfs-file-storage';

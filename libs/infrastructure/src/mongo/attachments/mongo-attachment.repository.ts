@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { type Attachment, AttachmentRepository } from '@primetrade/domain';
 import type { Model } from 'mongoose';
-import { mongoCall } from '../../persistence/mongo/mongo-errors';
+import { mongoCall } from '../connection/mongo.errors';
 import { attachmentFilter, taskAttachmentsFilter, toAttachment, toAttachmentRecord } from './attachment.mapper';
 import { AttachmentRecord } from './attachment.schema';
 

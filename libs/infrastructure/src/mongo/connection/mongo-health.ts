@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import { DatabaseUnavailableError } from '@primetrade/domain';
 import type { Connection } from 'mongoose';
-import { PersistenceHealth } from '../persistence-health';
+import { PersistenceHealth } from '@primetrade/domain';
 import { MONGO_PERSISTENCE_OPTIONS, type ResolvedMongoPersistenceOptions } from './mongo-persistence.options';
 
 /** Mongoose's readyState for an open connection. */

@@ -1,6 +1,6 @@
 import { DatabaseUnavailableError } from '@primetrade/domain';
 import { mongo, MongooseError } from 'mongoose';
-import { isDatabaseUnavailable, isDuplicateKey, mongoCall } from './mongo-errors';
+import { isDatabaseUnavailable, isDuplicateKey, mongoCall } from './mongo.errors';
 
 const {
   MongoNetworkError,

@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { type Session, SessionRepository } from '@primetrade/domain';
 import type { Model } from 'mongoose';
-import { toSession, toSessionRecord } from './mappers/session.mapper';
-import { mongoCall } from './mongo-errors';
-import { markRotatedUpdate, revokeUpdate, rotatableSessionFilter, unrevokedFamilyFilter } from './queries/session-write.query';
-import { SessionRecord } from './schemas/session.schema';
+import { toSession, toSessionRecord } from './session.mapper';
+import { mongoCall } from '../connection/mongo.errors';
+import { markRotatedUpdate, revokeUpdate, rotatableSessionFilter, unrevokedFamilyFilter } from './session-write.filter';
+import { SessionRecord } from './session.schema';
 
 /** Refresh-token sessions; expired ones are removed by the TTL index, not by the app. */
 @Injectable()

@@ -1,10 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { EmailAlreadyRegisteredError, User } from '@primetrade/domain';
 import { type Connection, createConnection } from 'mongoose';
-import { AesGcmContentCipher } from '../../security/aes-gcm-content-cipher';
-import { BlindIndex } from '../../security/blind-index';
+import { AesGcmContentCipher } from '../../core/security/aes-gcm-content-cipher';
+import { BlindIndex } from '../../core/security/blind-index';
 import { MongoUserRepository } from './mongo-user.repository';
-import { UserRecord, UserSchema } from './schemas/user.schema';
+import { UserRecord, UserSchema } from './user.schema';
 
 const uri = process.env['MONGODB_URI'];
 if (!uri) process.stdout.write('skipped: no MongoDB server (set MONGODB_URI)\n');
@@ -45,17 +45,15 @@ const user = (id: string, email: string, name: string) =>
     expect((await repo.findByEmail('ada@example.com'))?.name).toBe('Ada Lovelace');
     await expect(repo.create(user('u2', 'ada@example.com', 'Copy'))).rejects.toBeInstanceOf(EmailAlreadyRegisteredError);
 
-    await db
-      .collection('users')
-      .insertOne({
-        _id: 'u0' as never,
-        name: 'Old Timer',
-        email: 'old@example.com',
-        passwordHash: 'h',
-        isActive: true,
-        createdAt: NOW,
-        updatedAt: NOW,
-      });
+    await db.collection('users').insertOne({
+      _id: 'u0' as never,
+      name: 'Old Timer',
+      email: 'old@example.com',
+      passwordHash: 'h',
+      isActive: true,
+      createdAt: NOW,
+      updatedAt: NOW,
+    });
     expect((await repo.findByEmail('old@example.com'))?.name).toBe('Old Timer');
     expect(await repo.sealLegacyUsers()).toBe(1);
     expect(JSON.stringify(await db.collection('users').findOne({ _id: 'u0' as never }))).not.toMatch(/old@example\.com|Old Timer/);

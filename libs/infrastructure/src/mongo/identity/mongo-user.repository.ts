@@ -2,10 +2,10 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import { InjectModel } from '@nestjs/mongoose';
 import { ContentCipher, EmailAlreadyRegisteredError, type User, UserRepository } from '@primetrade/domain';
 import type { Model } from 'mongoose';
-import { BlindIndex } from '../../security/blind-index';
-import { sealUserUpdate, toUser, toUserRecord, type UserFieldProtection, userByEmailFilter } from './mappers/user.mapper';
-import { isDuplicateKey, mongoCall } from './mongo-errors';
-import { UserRecord } from './schemas/user.schema';
+import { BlindIndex } from '../../core/security/blind-index';
+import { sealUserUpdate, toUser, toUserRecord, type UserFieldProtection, userByEmailFilter } from './user.mapper';
+import { isDuplicateKey, mongoCall } from '../connection/mongo.errors';
+import { UserRecord } from './user.schema';
 
 const EMAIL_INDEX = 'users.email';
 const LEGACY_BATCH = 500;

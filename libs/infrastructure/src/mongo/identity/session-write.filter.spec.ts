@@ -1,8 +1,8 @@
 import { Session } from '@primetrade/domain';
-import { toSession, toSessionRecord } from '../mappers/session.mapper';
-import type { SessionRecord } from '../schemas/session.schema';
-import { MingoCollection } from '../testing/mingo-collection';
-import { markRotatedUpdate, revokeUpdate, rotatableSessionFilter, unrevokedFamilyFilter } from './session-write.query';
+import { toSession, toSessionRecord } from './session.mapper';
+import type { SessionRecord } from './session.schema';
+import { MingoCollection } from '@primetrade/testing';
+import { markRotatedUpdate, revokeUpdate, rotatableSessionFilter, unrevokedFamilyFilter } from './session-write.filter';
 
 const NOW = new Date('2026-06-15T12:00:00.000Z');
 const start = (id: string, familyId: string, tokenHash: string) =>

@@ -1,4 +1,4 @@
-import type { MongoDocument } from './mongo-query.types';
+import type { MongoDocument } from '../connection/mongo-query.types';
 
 /** An active session (neither rotated nor revoked); `null` also matches a missing field. */
 export function rotatableSessionFilter(sessionId: string): MongoDocument {

@@ -1,5 +1,5 @@
 import { Session } from '@primetrade/domain';
-import type { SessionRecord } from '../schemas/session.schema';
+import type { SessionRecord } from './session.schema';
 
 export function toSessionRecord(session: Session): SessionRecord {
   const p = session.props;

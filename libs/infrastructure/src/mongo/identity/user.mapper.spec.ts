@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { DataIntegrityError, User } from '@primetrade/domain';
-import { AesGcmContentCipher } from '../../../security/aes-gcm-content-cipher';
-import { BlindIndex } from '../../../security/blind-index';
-import { MongoUserRepository } from '../mongo-user.repository';
-import type { UserRecord } from '../schemas/user.schema';
-import { MingoCollection } from '../testing/mingo-collection';
+import { AesGcmContentCipher } from '../../core/security/aes-gcm-content-cipher';
+import { BlindIndex } from '../../core/security/blind-index';
+import { MongoUserRepository } from './mongo-user.repository';
+import type { UserRecord } from './user.schema';
+import { MingoCollection } from '@primetrade/testing';
 import { sealUserUpdate, toUser, toUserRecord, userByEmailFilter } from './user.mapper';
 
 const NOW = new Date('2026-06-15T12:00:00.000Z');

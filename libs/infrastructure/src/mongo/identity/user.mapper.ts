@@ -1,5 +1,5 @@
 import { User } from '@primetrade/domain';
-import type { UserRecord } from '../schemas/user.schema';
+import type { UserRecord } from './user.schema';
 
 /** How personal fields are sealed, opened and indexed (the ContentCipher and BlindIndex adapters). */
 export interface UserFieldProtection {

@@ -1,15 +1,15 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Notification, User } from '@primetrade/domain';
 import { type Connection, createConnection } from 'mongoose';
-import { MongoNotificationRepository } from '../persistence/mongo/notifications/mongo-notification.repository';
-import { MongoOutboxMailer } from '../persistence/mongo/notifications/mongo-outbox-mailer';
-import { NotificationRecord, NotificationSchema } from '../persistence/mongo/notifications/schemas/notification.schema';
-import { OutboxRecord, OutboxSchema } from '../persistence/mongo/notifications/schemas/outbox.schema';
-import { MongoUserRepository } from '../persistence/mongo/mongo-user.repository';
-import { TaskRecord, TaskSchema } from '../persistence/mongo/schemas/task.schema';
-import { UserRecord, UserSchema } from '../persistence/mongo/schemas/user.schema';
-import { AesGcmContentCipher } from './aes-gcm-content-cipher';
-import { BlindIndex } from './blind-index';
+import { MongoNotificationRepository } from '../notifications/mongo-notification.repository';
+import { MongoOutboxMailer } from '../notifications/mongo-outbox-mailer';
+import { NotificationRecord, NotificationSchema } from '../notifications/notification.schema';
+import { OutboxRecord, OutboxSchema } from '../notifications/outbox.schema';
+import { MongoUserRepository } from '../identity/mongo-user.repository';
+import { TaskRecord, TaskSchema } from '../tasks/task.schema';
+import { UserRecord, UserSchema } from '../identity/user.schema';
+import { AesGcmContentCipher } from '../../core/security/aes-gcm-content-cipher';
+import { BlindIndex } from '../../core/security/blind-index';
 import { modelRotationCollection, MongoKeyRotation } from './mongo-key-rotation';
 
 const uri = process.env['MONGODB_URI'];

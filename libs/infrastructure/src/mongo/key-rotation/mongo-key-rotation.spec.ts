@@ -1,23 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { Notification, Task, User } from '@primetrade/domain';
-import { SealedText } from '../notifications/sealed-text';
-import { openTaskProps, toSealedTaskRecord } from '../persistence/mongo/mappers/task.mapper';
-import { toUser, toUserRecord, type UserFieldProtection } from '../persistence/mongo/mappers/user.mapper';
-import {
-  openNotification,
-  toNotificationRecord,
-  toSealedNotificationRecord,
-} from '../persistence/mongo/notifications/mappers/notification.mapper';
-import { openOutboxRecord, toOutboxRecord, toSealedOutboxRecord } from '../persistence/mongo/notifications/mappers/outbox.mapper';
-import type { NotificationRecord } from '../persistence/mongo/notifications/schemas/notification.schema';
-import type { OutboxRecord } from '../persistence/mongo/notifications/schemas/outbox.schema';
-import type { TaskRecord } from '../persistence/mongo/schemas/task.schema';
-import type { UserRecord } from '../persistence/mongo/schemas/user.schema';
-import type { MongoDocument } from '../persistence/mongo/queries/mongo-query.types';
-import { MingoCollection } from '../persistence/mongo/testing/mingo-collection';
-import { TaskContentSealer } from '../persistence/task-content/task-content-sealer';
-import { AesGcmContentCipher } from './aes-gcm-content-cipher';
-import { BlindIndex } from './blind-index';
+import { SealedText } from '../../core/notifications/sealed-text';
+import { openTaskProps, toSealedTaskRecord } from '../tasks/task.mapper';
+import { toUser, toUserRecord, type UserFieldProtection } from '../identity/user.mapper';
+import { openNotification, toNotificationRecord, toSealedNotificationRecord } from '../notifications/notification.mapper';
+import { openOutboxRecord, toOutboxRecord, toSealedOutboxRecord } from '../notifications/outbox.mapper';
+import type { NotificationRecord } from '../notifications/notification.schema';
+import type { OutboxRecord } from '../notifications/outbox.schema';
+import type { TaskRecord } from '../tasks/task.schema';
+import type { UserRecord } from '../identity/user.schema';
+import type { MongoDocument } from '../connection/mongo-query.types';
+import { MingoCollection } from '@primetrade/testing';
+import { TaskContentSealer } from '../../core/tasks/task-content-sealer';
+import { AesGcmContentCipher } from '../../core/security/aes-gcm-content-cipher';
+import { BlindIndex } from '../../core/security/blind-index';
 import {
   MongoKeyRotation,
   type MongoRotationCollections,

@@ -4,26 +4,23 @@ import {
   mongooseConnectOptions,
   type MongoPersistenceOptions,
   resolveMongoPersistenceOptions,
-} from '../persistence/mongo/mongo-persistence.options';
-import {
-  NotificationRecord as NotificationModel,
-  NotificationSchema,
-} from '../persistence/mongo/notifications/schemas/notification.schema';
-import { OutboxRecord as OutboxModel, OutboxSchema } from '../persistence/mongo/notifications/schemas/outbox.schema';
-import { TaskRecord as TaskModel, TaskSchema } from '../persistence/mongo/schemas/task.schema';
-import { UserRecord as UserModel, UserSchema } from '../persistence/mongo/schemas/user.schema';
-import { notificationTitleContext, outboxContext, SealedText } from '../notifications/sealed-text';
-import { sealUserUpdate, type UserFieldProtection } from '../persistence/mongo/mappers/user.mapper';
-import type { MongoDocument } from '../persistence/mongo/queries/mongo-query.types';
-import { sealNotificationUpdate, UNSEALED_FILTER } from '../persistence/mongo/notifications/mappers/notification.mapper';
-import { sealOutboxUpdate } from '../persistence/mongo/notifications/mappers/outbox.mapper';
-import type { NotificationRecord } from '../persistence/mongo/notifications/schemas/notification.schema';
-import type { OutboxRecord } from '../persistence/mongo/notifications/schemas/outbox.schema';
-import type { TaskRecord } from '../persistence/mongo/schemas/task.schema';
-import type { UserRecord } from '../persistence/mongo/schemas/user.schema';
-import { TaskContentSealer } from '../persistence/task-content/task-content-sealer';
-import { BlindIndex } from './blind-index';
-import type { RotationOptions, RotationProgress } from './sqlite-key-rotation';
+} from '../connection/mongo-persistence.options';
+import { NotificationRecord as NotificationModel, NotificationSchema } from '../notifications/notification.schema';
+import { OutboxRecord as OutboxModel, OutboxSchema } from '../notifications/outbox.schema';
+import { TaskRecord as TaskModel, TaskSchema } from '../tasks/task.schema';
+import { UserRecord as UserModel, UserSchema } from '../identity/user.schema';
+import { notificationTitleContext, outboxContext, SealedText } from '../../core/notifications/sealed-text';
+import { sealUserUpdate, type UserFieldProtection } from '../identity/user.mapper';
+import type { MongoDocument } from '../connection/mongo-query.types';
+import { sealNotificationUpdate, UNSEALED_FILTER } from '../notifications/notification.mapper';
+import { sealOutboxUpdate } from '../notifications/outbox.mapper';
+import type { NotificationRecord } from '../notifications/notification.schema';
+import type { OutboxRecord } from '../notifications/outbox.schema';
+import type { TaskRecord } from '../tasks/task.schema';
+import type { UserRecord } from '../identity/user.schema';
+import { TaskContentSealer } from '../../core/tasks/task-content-sealer';
+import { BlindIndex } from '../../core/security/blind-index';
+import type { RotationOptions, RotationProgress } from '../../sqlite/key-rotation/sqlite-key-rotation';
 
 /** One compare-and-set update: applied only if the document still holds what was read. */
 export interface RotationUpdate {

@@ -8,13 +8,13 @@ import {
   type TaskView,
 } from '@primetrade/domain';
 import { find } from 'mingo';
-import { fixtureTasks, NOW } from '../../../contract/task-fixtures';
-import { toTaskRecord } from '../../mappers/task.mapper';
-import type { TaskRecord } from '../../schemas/task.schema';
-import { toNotificationRecord } from '../mappers/notification.mapper';
-import { DUE_SCAN_PARTIAL_FILTER, DueTaskScanSchema } from '../schemas/due-task-scan.schema';
-import { NOTIFICATIONS_COLLECTION, type NotificationRecord } from '../schemas/notification.schema';
-import { MingoDatabase } from '../testing/mingo-database';
+import { fixtureTasks, NOW } from '@primetrade/testing';
+import { toTaskRecord } from '../tasks/task.mapper';
+import type { TaskRecord } from '../tasks/task.schema';
+import { toNotificationRecord } from './notification.mapper';
+import { DUE_SCAN_PARTIAL_FILTER, DueTaskScanSchema } from './due-task-scan.schema';
+import { NOTIFICATIONS_COLLECTION, type NotificationRecord } from './notification.schema';
+import { MingoDatabase } from '@primetrade/testing';
 import { type DueTaskRow, dueTaskMatch, dueTaskScanPipeline } from './due-task-scan.pipeline';
 
 const HOUR = 3_600_000;

@@ -1,6 +1,6 @@
 import { type DueTask, type NotificationType, OPEN_TASK_STATUSES } from '@primetrade/domain';
-import type { MongoDocument } from '../../queries/mongo-query.types';
-import { NOTIFICATIONS_COLLECTION } from '../schemas/notification.schema';
+import type { MongoDocument } from '../connection/mongo-query.types';
+import { NOTIFICATIONS_COLLECTION } from './notification.schema';
 
 const OVERDUE: NotificationType = 'task-overdue';
 const DUE: NotificationType = 'task-due';

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { type DueTask, DueTaskScanner } from '@primetrade/domain';
 import type { Model } from 'mongoose';
-import { mongoCall } from '../mongo-errors';
-import { type DueTaskRow, dueTaskScanPipeline } from './queries/due-task-scan.pipeline';
-import { DueTaskScanRecord } from './schemas/due-task-scan.schema';
+import { mongoCall } from '../connection/mongo.errors';
+import { type DueTaskRow, dueTaskScanPipeline } from './due-task-scan.pipeline';
+import { DueTaskScanRecord } from './due-task-scan.schema';
 
 /**
  * The one task query across owners: see dueTaskScanPipeline for why it is not owner-targeted

@@ -1,11 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { type Clock, Notification } from '@primetrade/domain';
 import { type Connection, createConnection } from 'mongoose';
-import { AesGcmContentCipher } from '../../../security/aes-gcm-content-cipher';
+import { AesGcmContentCipher } from '../../core/security/aes-gcm-content-cipher';
 import { MongoNotificationRepository } from './mongo-notification.repository';
 import { MongoOutboxMailer } from './mongo-outbox-mailer';
-import { NotificationRecord, NotificationSchema } from './schemas/notification.schema';
-import { OutboxRecord, OutboxSchema } from './schemas/outbox.schema';
+import { NotificationRecord, NotificationSchema } from './notification.schema';
+import { OutboxRecord, OutboxSchema } from './outbox.schema';
 
 const uri = process.env['MONGODB_URI'];
 if (!uri) process.stdout.write('skipped: no MongoDB server (set MONGODB_URI)\n');
@@ -59,28 +59,24 @@ const cipher = new AesGcmContentCipher({ keys: new Map([['k1', randomBytes(32)]]
     expect((await notifications.list('u1', null, 10)).map((x) => x.taskTitle)).toEqual(['Quarterly numbers']);
     expect(await outbox.find('task-due:t1')).toMatchObject({ to: 'ada@example.com', subject: 'Task due soon: Quarterly numbers' });
 
-    await db
-      .collection('notifications')
-      .insertOne({
-        _id: 'n0' as never,
-        owner: 'u1',
-        taskId: 't0',
-        type: 'task-overdue',
-        taskTitle: 'Old title',
-        dueDate: NOW,
-        createdAt: NOW,
-        readAt: null,
-        emailedAt: null,
-      });
-    await db
-      .collection('outbox')
-      .insertOne({
-        _id: 'task-overdue:t0' as never,
-        recipient: 'old@example.com',
-        subject: 'Task overdue: Old title',
-        body: 'Old',
-        createdAt: NOW,
-      });
+    await db.collection('notifications').insertOne({
+      _id: 'n0' as never,
+      owner: 'u1',
+      taskId: 't0',
+      type: 'task-overdue',
+      taskTitle: 'Old title',
+      dueDate: NOW,
+      createdAt: NOW,
+      readAt: null,
+      emailedAt: null,
+    });
+    await db.collection('outbox').insertOne({
+      _id: 'task-overdue:t0' as never,
+      recipient: 'old@example.com',
+      subject: 'Task overdue: Old title',
+      body: 'Old',
+      createdAt: NOW,
+    });
     expect(await notifications.sealLegacyNotifications()).toBe(1);
     expect(await outbox.sealLegacyMessages()).toBe(1);
     expect(await notifications.sealLegacyNotifications()).toBe(0);

@@ -5,9 +5,9 @@ import type { Connection, Schema } from 'mongoose';
 import { MongoDueTaskScanner } from './mongo-due-task-scanner';
 import { MongoNotificationRepository } from './mongo-notification.repository';
 import { MongoOutboxMailer } from './mongo-outbox-mailer';
-import { DueTaskScanRecord, DueTaskScanSchema } from './schemas/due-task-scan.schema';
-import { NotificationRecord, NotificationSchema } from './schemas/notification.schema';
-import { OutboxRecord, OutboxSchema } from './schemas/outbox.schema';
+import { DueTaskScanRecord, DueTaskScanSchema } from './due-task-scan.schema';
+import { NotificationRecord, NotificationSchema } from './notification.schema';
+import { OutboxRecord, OutboxSchema } from './outbox.schema';
 
 /** The notification context's models: its two collections and the scan's view of `tasks`. */
 export const MONGO_NOTIFICATION_MODELS: ReadonlyArray<{ name: string; schema: Schema }> = [

@@ -2,17 +2,17 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import { InjectModel } from '@nestjs/mongoose';
 import { ContentCipher, type Notification, type NotificationPosition, NotificationRepository } from '@primetrade/domain';
 import type { Model } from 'mongoose';
-import { SealedText } from '../../../notifications/sealed-text';
-import { isDuplicateKey, mongoCall } from '../mongo-errors';
-import { openNotification, sealNotificationUpdate, toSealedNotificationRecord, UNSEALED_FILTER } from './mappers/notification.mapper';
+import { SealedText } from '../../core/notifications/sealed-text';
+import { isDuplicateKey, mongoCall } from '../connection/mongo.errors';
+import { openNotification, sealNotificationUpdate, toSealedNotificationRecord, UNSEALED_FILTER } from './notification.mapper';
 import {
   notificationDeliveryUpdate,
   notificationKeyFilter,
   notificationListQuery,
   ownedNotificationFilter,
   unreadNotificationsFilter,
-} from './queries/notification.query';
-import { NotificationRecord } from './schemas/notification.schema';
+} from './notification.filter';
+import { NotificationRecord } from './notification.schema';
 
 const LEGACY_BATCH = 500;
 

@@ -1,19 +1,19 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { AesGcmContentCipher } from '../../../security/aes-gcm-content-cipher';
+import { AesGcmContentCipher } from '../../core/security/aes-gcm-content-cipher';
 import type { Clock } from '@primetrade/domain';
 import { type Connection, createConnection } from 'mongoose';
-import { MongoTaskRepository } from '../mongo-task.repository';
-import { mongooseConnectOptions, resolveMongoPersistenceOptions } from '../mongo-persistence.options';
-import { TaskRecord, TaskSchema } from '../schemas/task.schema';
+import { MongoTaskRepository } from '../tasks/mongo-task.repository';
+import { mongooseConnectOptions, resolveMongoPersistenceOptions } from '../connection/mongo-persistence.options';
+import { TaskRecord, TaskSchema } from '../tasks/task.schema';
 import { MongoDueTaskScanner } from './mongo-due-task-scanner';
 import { MongoNotificationRepository } from './mongo-notification.repository';
 import { MongoOutboxMailer } from './mongo-outbox-mailer';
-import { describeNotificationStoresContract, type NotificationStores } from './notification-stores.contract';
-import { dueTaskScanPipeline } from './queries/due-task-scan.pipeline';
-import { DUE_SCAN_INDEX, DueTaskScanRecord, DueTaskScanSchema } from './schemas/due-task-scan.schema';
-import { NOTIFICATION_KEY_INDEX, NotificationRecord, NotificationSchema } from './schemas/notification.schema';
-import { OutboxRecord, OutboxSchema } from './schemas/outbox.schema';
-import { PLAINTEXT_TASK_CONTENT } from '../../task-content/task-content-sealer';
+import { describeNotificationStoresContract, type NotificationStores } from '@primetrade/testing';
+import { dueTaskScanPipeline } from './due-task-scan.pipeline';
+import { DUE_SCAN_INDEX, DueTaskScanRecord, DueTaskScanSchema } from './due-task-scan.schema';
+import { NOTIFICATION_KEY_INDEX, NotificationRecord, NotificationSchema } from './notification.schema';
+import { OutboxRecord, OutboxSchema } from './outbox.schema';
+import { PLAINTEXT_TASK_CONTENT } from '../../core/tasks/task-content-sealer';
 
 /**
  * The notification stores contract against a real mongod. Each test gets its own database,

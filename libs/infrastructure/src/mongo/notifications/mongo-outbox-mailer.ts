@@ -2,11 +2,11 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import { InjectModel } from '@nestjs/mongoose';
 import { Clock, ContentCipher, type MailMessage, Mailer } from '@primetrade/domain';
 import type { Model } from 'mongoose';
-import { SealedText } from '../../../notifications/sealed-text';
-import { isDuplicateKey, mongoCall } from '../mongo-errors';
-import { UNSEALED_FILTER } from './mappers/notification.mapper';
-import { openOutboxRecord, sealOutboxUpdate, toSealedOutboxRecord } from './mappers/outbox.mapper';
-import { OutboxRecord } from './schemas/outbox.schema';
+import { SealedText } from '../../core/notifications/sealed-text';
+import { isDuplicateKey, mongoCall } from '../connection/mongo.errors';
+import { UNSEALED_FILTER } from './notification.mapper';
+import { openOutboxRecord, sealOutboxUpdate, toSealedOutboxRecord } from './outbox.mapper';
+import { OutboxRecord } from './outbox.schema';
 
 const LEGACY_BATCH = 500;
 

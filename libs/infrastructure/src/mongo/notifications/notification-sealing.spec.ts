@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { DataIntegrityError, Notification } from '@primetrade/domain';
-import { SealedText } from '../../../../notifications/sealed-text';
-import { AesGcmContentCipher } from '../../../../security/aes-gcm-content-cipher';
-import { MingoCollection } from '../../testing/mingo-collection';
-import { notificationListQuery } from '../queries/notification.query';
-import type { NotificationRecord } from '../schemas/notification.schema';
-import type { OutboxRecord } from '../schemas/outbox.schema';
+import { SealedText } from '../../core/notifications/sealed-text';
+import { AesGcmContentCipher } from '../../core/security/aes-gcm-content-cipher';
+import { MingoCollection } from '@primetrade/testing';
+import { notificationListQuery } from './notification.filter';
+import type { NotificationRecord } from './notification.schema';
+import type { OutboxRecord } from './outbox.schema';
 import {
   openNotification,
   sealNotificationUpdate,

@@ -1,7 +1,7 @@
 import { Notification, type NotificationPosition, type NotificationType } from '@primetrade/domain';
-import { MingoCollection } from '../../testing/mingo-collection';
-import { toNotification, toNotificationProps, toNotificationRecord } from '../mappers/notification.mapper';
-import type { NotificationRecord } from '../schemas/notification.schema';
+import { MingoCollection } from '@primetrade/testing';
+import { toNotification, toNotificationProps, toNotificationRecord } from './notification.mapper';
+import type { NotificationRecord } from './notification.schema';
 import {
   notificationDeliveryUpdate,
   notificationKeyFilter,
@@ -9,7 +9,7 @@ import {
   notificationListQuery,
   ownedNotificationFilter,
   unreadNotificationsFilter,
-} from './notification.query';
+} from './notification.filter';
 
 const NOW = new Date('2026-06-15T12:00:00.000Z');
 const MIN = 60_000;

@@ -1,5 +1,5 @@
 import type { Notification, NotificationPosition, NotificationType } from '@primetrade/domain';
-import type { MongoDocument, MongoSort } from '../../queries/mongo-query.types';
+import type { MongoDocument, MongoSort } from '../connection/mongo-query.types';
 
 /** One owner's notification; the owner in every filter routes the call to one shard. */
 export function ownedNotificationFilter(ownerId: string, id: string): MongoDocument {

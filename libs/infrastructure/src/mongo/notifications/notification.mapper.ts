@@ -1,6 +1,6 @@
 import { Notification, type NotificationProps } from '@primetrade/domain';
-import { notificationTitleContext, type SealedText } from '../../../../notifications/sealed-text';
-import type { NotificationRecord } from '../schemas/notification.schema';
+import { notificationTitleContext, type SealedText } from '../../core/notifications/sealed-text';
+import type { NotificationRecord } from './notification.schema';
 
 /** The document of a notification, its copied task title sealed (`notifications/<id>/title`). */
 export function toSealedNotificationRecord(notification: Notification, text: SealedText): NotificationRecord {

@@ -1,5 +1,5 @@
-import { MingoCollection } from '../../testing/mingo-collection';
-import type { OutboxRecord } from '../schemas/outbox.schema';
+import { MingoCollection } from '@primetrade/testing';
+import type { OutboxRecord } from './outbox.schema';
 import { toOutboxRecord } from './outbox.mapper';
 
 const NOW = new Date('2026-06-15T12:00:00.000Z');

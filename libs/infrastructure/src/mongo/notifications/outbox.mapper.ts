@@ -1,6 +1,6 @@
 import type { MailMessage } from '@primetrade/domain';
-import { outboxContext, type SealedText } from '../../../../notifications/sealed-text';
-import type { OutboxRecord } from '../schemas/outbox.schema';
+import { outboxContext, type SealedText } from '../../core/notifications/sealed-text';
+import type { OutboxRecord } from './outbox.schema';
 
 /** A message as stored before encryption (no `sealed` marker): fixtures and old documents. */
 export function toOutboxRecord(message: MailMessage, now: Date): OutboxRecord {

@@ -1,18 +1,18 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataIntegrityError, type SortOrder, Task, type TaskListRequest, type TaskView, taskSortKey } from '@primetrade/domain';
 import { type Connection, createConnection } from 'mongoose';
-import { AesGcmContentCipher } from '../../security/aes-gcm-content-cipher';
-import { fixtureTasks, NOW } from '../contract/task-fixtures';
-import { scanForMatches } from '../task-content/scan-for-matches';
-import { PLAINTEXT_TASK_CONTENT, TaskContentSealer } from '../task-content/task-content-sealer';
-import { openTaskProps, recordSortKey, storedTaskText, toSealedTaskRecord } from './mappers/task.mapper';
-import { mongooseConnectOptions, resolveMongoPersistenceOptions } from './mongo-persistence.options';
+import { AesGcmContentCipher } from '../../core/security/aes-gcm-content-cipher';
+import { fixtureTasks, NOW } from '@primetrade/testing';
+import { scanForMatches } from '../../core/tasks/scan-for-matches';
+import { PLAINTEXT_TASK_CONTENT, TaskContentSealer } from '../../core/tasks/task-content-sealer';
+import { openTaskProps, recordSortKey, storedTaskText, toSealedTaskRecord } from './task.mapper';
+import { mongooseConnectOptions, resolveMongoPersistenceOptions } from '../connection/mongo-persistence.options';
 import { MongoTaskReadModel } from './mongo-task-read-model';
 import { MongoTaskRepository } from './mongo-task.repository';
-import { taskSearchCandidatesQuery } from './queries/task-list.query';
-import { taskUpdate, taskVersionFilter } from './queries/task-write.query';
-import { TaskRecord, TaskSchema } from './schemas/task.schema';
-import { MingoCollection } from './testing/mingo-collection';
+import { taskSearchCandidatesQuery } from './task-list.filter';
+import { taskUpdate, taskVersionFilter } from './task-write.filter';
+import { TaskRecord, TaskSchema } from './task.schema';
+import { MingoCollection } from '@primetrade/testing';
 
 const OWNER = 'owner-a';
 const cipher = new AesGcmContentCipher({ keys: new Map([['k1', randomBytes(32)]]), activeKeyId: 'k1', blindIndexKey: randomBytes(32) });

@@ -2,13 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { TaskReadModel, type TaskListRequest, type TaskView } from '@primetrade/domain';
 import type { Model } from 'mongoose';
-import { scanForMatches } from '../task-content/scan-for-matches';
-import { searchNeedle, TaskContentSealer } from '../task-content/task-content-sealer';
-import { openTaskProps, recordSortKey, storedTaskText } from './mappers/task.mapper';
-import { mongoCall } from './mongo-errors';
-import { MONGO_PERSISTENCE_OPTIONS, type ResolvedMongoPersistenceOptions } from './mongo-persistence.options';
-import { TASK_VIEW_PROJECTION, type TaskListQuery, taskListQuery, taskSearchCandidatesQuery } from './queries/task-list.query';
-import { TaskRecord } from './schemas/task.schema';
+import { scanForMatches } from '../../core/tasks/scan-for-matches';
+import { searchNeedle, TaskContentSealer } from '../../core/tasks/task-content-sealer';
+import { openTaskProps, recordSortKey, storedTaskText } from './task.mapper';
+import { mongoCall } from '../connection/mongo.errors';
+import { MONGO_PERSISTENCE_OPTIONS, type ResolvedMongoPersistenceOptions } from '../connection/mongo-persistence.options';
+import { TASK_VIEW_PROJECTION, type TaskListQuery, taskListQuery, taskSearchCandidatesQuery } from './task-list.filter';
+import { TaskRecord } from './task.schema';
 
 /**
  * ListTasks: a keyset-paged find on the configured read preference (a secondary by default).

@@ -2,10 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { TaskStatistics, type TaskStats } from '@primetrade/domain';
 import type { Model } from 'mongoose';
-import { mongoCall } from './mongo-errors';
-import { MONGO_PERSISTENCE_OPTIONS, type ResolvedMongoPersistenceOptions } from './mongo-persistence.options';
-import { type TaskStatsRow, taskStatsPipeline, toTaskStats } from './queries/task-stats.pipeline';
-import { TaskRecord } from './schemas/task.schema';
+import { mongoCall } from '../connection/mongo.errors';
+import { MONGO_PERSISTENCE_OPTIONS, type ResolvedMongoPersistenceOptions } from '../connection/mongo-persistence.options';
+import { type TaskStatsRow, taskStatsPipeline, toTaskStats } from './task-stats.pipeline';
+import { TaskRecord } from './task.schema';
 
 /** GetTaskStats: one aggregation on the configured read preference (a secondary by default). */
 @Injectable()

@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { type Task, TaskNotFoundError, TaskRepository, TaskVersionConflictError } from '@primetrade/domain';
 import type { Model } from 'mongoose';
-import { TaskContentSealer } from '../task-content/task-content-sealer';
-import { toSealedTaskRecord, toTask } from './mappers/task.mapper';
-import { mongoCall } from './mongo-errors';
-import { ownedTaskFilter, taskUpdate, taskVersionFilter } from './queries/task-write.query';
-import { TaskRecord } from './schemas/task.schema';
+import { TaskContentSealer } from '../../core/tasks/task-content-sealer';
+import { toSealedTaskRecord, toTask } from './task.mapper';
+import { mongoCall } from '../connection/mongo.errors';
+import { ownedTaskFilter, taskUpdate, taskVersionFilter } from './task-write.filter';
+import { TaskRecord } from './task.schema';
 
 /**
  * Write side of tasks, always on the primary: commands, and the read a command makes before it

@@ -7,11 +7,11 @@ import {
   type TaskView,
   taskSortKey,
 } from '@primetrade/domain';
-import { fixtureTasks, NOW } from '../../contract/task-fixtures';
-import { toTaskRecord, toTaskViewFromRecord } from '../mappers/task.mapper';
-import type { TaskRecord } from '../schemas/task.schema';
-import { MingoCollection } from '../testing/mingo-collection';
-import { escapeRegex, taskKeysetCondition, taskListFilter, taskListQuery, taskListSort } from './task-list.query';
+import { fixtureTasks, NOW } from '@primetrade/testing';
+import { toTaskRecord, toTaskViewFromRecord } from './task.mapper';
+import type { TaskRecord } from './task.schema';
+import { MingoCollection } from '@primetrade/testing';
+import { escapeRegex, taskKeysetCondition, taskListFilter, taskListQuery, taskListSort } from './task-list.filter';
 
 const OWNER = 'owner-a';
 const OTHER = 'owner-b';

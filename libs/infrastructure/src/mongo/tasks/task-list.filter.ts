@@ -6,8 +6,8 @@ import {
   type TaskListRequest,
   type TaskSortField,
 } from '@primetrade/domain';
-import { NO_DUE_DATE_SORT_KEY } from '../schemas/task.schema';
-import type { MongoDocument, MongoSort } from './mongo-query.types';
+import { NO_DUE_DATE_SORT_KEY } from './task.schema';
+import type { MongoDocument, MongoSort } from '../connection/mongo-query.types';
 
 /** The stored field each sort field orders by, and how a position key becomes a stored value. */
 const SORT_FIELDS: Record<TaskSortField, { field: string; value: (key: number | null) => unknown }> = {

@@ -1,8 +1,8 @@
 import { emptyTaskStats, OPEN_TASK_STATUSES, Task, type TaskView } from '@primetrade/domain';
-import { fixtureTasks, NOW } from '../../contract/task-fixtures';
-import { toTaskRecord } from '../mappers/task.mapper';
-import type { TaskRecord } from '../schemas/task.schema';
-import { MingoCollection } from '../testing/mingo-collection';
+import { fixtureTasks, NOW } from '@primetrade/testing';
+import { toTaskRecord } from './task.mapper';
+import type { TaskRecord } from './task.schema';
+import { MingoCollection } from '@primetrade/testing';
 import { type TaskStatsRow, taskStatsPipeline, toTaskStats } from './task-stats.pipeline';
 
 const OWNER = 'owner-a';

@@ -8,7 +8,7 @@ import {
   type TaskStats,
   type TaskStatus,
 } from '@primetrade/domain';
-import type { MongoDocument } from './mongo-query.types';
+import type { MongoDocument } from '../connection/mongo-query.types';
 
 const countIf = (condition: MongoDocument): MongoDocument => ({ $sum: { $cond: [condition, 1, 0] } });
 

@@ -1,8 +1,8 @@
 import { Task } from '@primetrade/domain';
-import { toTaskProps, toTaskRecord } from '../mappers/task.mapper';
-import type { TaskRecord } from '../schemas/task.schema';
-import { MingoCollection } from '../testing/mingo-collection';
-import { ownedTaskFilter, taskUpdate, taskVersionFilter } from './task-write.query';
+import { toTaskProps, toTaskRecord } from './task.mapper';
+import type { TaskRecord } from './task.schema';
+import { MingoCollection } from '@primetrade/testing';
+import { ownedTaskFilter, taskUpdate, taskVersionFilter } from './task-write.filter';
 
 const NOW = new Date('2026-06-15T12:00:00.000Z');
 

@@ -1,7 +1,7 @@
 import type { Task } from '@primetrade/domain';
-import { PLAINTEXT_TASK_CONTENT, type TaskContentSealer } from '../../task-content/task-content-sealer';
-import { toSealedTaskRecord } from '../mappers/task.mapper';
-import type { MongoDocument } from './mongo-query.types';
+import { PLAINTEXT_TASK_CONTENT, type TaskContentSealer } from '../../core/tasks/task-content-sealer';
+import { toSealedTaskRecord } from './task.mapper';
+import type { MongoDocument } from '../connection/mongo-query.types';
 
 /** One owner's task: the owner in every filter lets a sharded cluster route the write to one shard. */
 export function ownedTaskFilter(ownerId: string, id: string): MongoDocument {

@@ -1,6 +1,6 @@
 import { priorityRank, Task, type TaskProps, type TaskSortField, type TaskView } from '@primetrade/domain';
-import { PLAINTEXT_TASK_CONTENT, type StoredTaskText, type TaskContentSealer } from '../../task-content/task-content-sealer';
-import { NO_DUE_DATE_SORT_KEY, type TaskRecord } from '../schemas/task.schema';
+import { PLAINTEXT_TASK_CONTENT, type StoredTaskText, type TaskContentSealer } from '../../core/tasks/task-content-sealer';
+import { NO_DUE_DATE_SORT_KEY, type TaskRecord } from './task.schema';
 
 /** The due-date sort key as TaskListPosition defines it, with "no due date" above every date. */
 export function dueSortKey(dueDate: Date | null): number {

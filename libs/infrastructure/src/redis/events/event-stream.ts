@@ -1,4 +1,4 @@
-import type { RedisSettings } from '../redis-connection';
+import type { RedisSettings } from '../connection/redis-connection';
 
 /** Key names of the event stream and of the per-owner sequence counters. */
 export class EventStreamKeys {

@@ -2,8 +2,8 @@ import { Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { EventBus } from '@nestjs/cqrs';
 import { type DomainEvent, DomainEventPublisher, IdGenerator } from '@primetrade/domain';
 import { Redis } from 'ioredis';
-import { redisOptionsFromUrl, type RedisSettings } from '../redis-connection';
-import { CorrelationContext } from './correlation-context';
+import { redisOptionsFromUrl, type RedisSettings } from '../connection/redis-connection';
+import { CorrelationContext } from '../../core/events/correlation-context';
 import { ownerOf, toStreamFields } from './event-envelope';
 import { EventStreamKeys, PUBLISH_SCRIPT, STREAM_MAX_LENGTH } from './event-stream';
 

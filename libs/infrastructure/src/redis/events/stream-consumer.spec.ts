@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import { describeWithRedis, dropTestPrefix, TEST_REDIS_URL, testPrefix } from '../testing/redis-test-env';
+import { describeWithRedis, dropTestPrefix, TEST_REDIS_URL, testPrefix } from '@primetrade/testing';
 import type { EventEnvelope } from './event-envelope';
 import { toStreamFields } from './event-envelope';
 import { StreamConsumer } from './stream-consumer';

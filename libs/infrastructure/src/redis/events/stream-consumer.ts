@@ -2,7 +2,7 @@ import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from 
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Redis } from 'ioredis';
-import { redisOptionsFromUrl, type RedisSettings } from '../redis-connection';
+import { redisOptionsFromUrl, type RedisSettings } from '../connection/redis-connection';
 import { type EventEnvelope, fromStreamFields } from './event-envelope';
 import { EventStreamKeys } from './event-stream';
 

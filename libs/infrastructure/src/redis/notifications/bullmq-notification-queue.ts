@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { type NotificationJob, NotificationQueue } from '@primetrade/domain';
 import type { Queue } from 'bullmq';
-import { DELIVER_JOB, deliverJobId, NOTIFICATIONS_QUEUE } from './notification-jobs';
+import { DELIVER_JOB, deliverJobId, NOTIFICATIONS_QUEUE } from '../../core/notifications/notification-jobs';
 
 /** Enqueues delivery jobs in BullMQ; a job id that exists already is ignored by BullMQ. */
 @Injectable()

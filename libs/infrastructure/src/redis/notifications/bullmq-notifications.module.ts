@@ -3,18 +3,18 @@ import { type DynamicModule, Module, type Provider } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Queue } from 'bullmq';
 import { DueTaskScanner, Mailer, NotificationQueue, NotificationRepository } from '@primetrade/domain';
-import { BullMqNotificationQueue } from '../redis/bullmq/bullmq-notification-queue';
-import { NotificationJobsProcessor } from '../redis/bullmq/notification-jobs.processor';
-import { NOTIFICATIONS_QUEUE, type NotificationQueueSettings } from '../redis/bullmq/notification-jobs';
-import { ScanSchedule } from '../redis/bullmq/scan-schedule';
-import type { RedisSettings } from '../redis/redis-connection';
-import { mongoNotificationStores, mongoOutboxMailer } from '../persistence/mongo/notifications';
-import { InProcessNotificationQueue } from './in-process/in-process-notification-queue';
-import { IntervalScanScheduler } from './in-process/interval-scan-scheduler';
-import { SmtpMailer, type SmtpMailerOptions } from './mail/smtp-mailer';
-import { SqliteDueTaskScanner } from './sqlite/sqlite-due-task-scanner';
-import { SqliteNotificationRepository } from './sqlite/sqlite-notification.repository';
-import { SqliteOutboxMailer } from './sqlite/sqlite-outbox-mailer';
+import { BullMqNotificationQueue } from './bullmq-notification-queue';
+import { NotificationJobsProcessor } from './notification-jobs.processor';
+import { NOTIFICATIONS_QUEUE, type NotificationQueueSettings } from '../../core/notifications/notification-jobs';
+import { ScanSchedule } from './scan-schedule';
+import type { RedisSettings } from '../connection/redis-connection';
+import { mongoNotificationStores, mongoOutboxMailer } from '../../mongo/notifications';
+import { InProcessNotificationQueue } from '../../core/notifications/in-process-notification-queue';
+import { IntervalScanScheduler } from '../../core/notifications/interval-scan-scheduler';
+import { SmtpMailer, type SmtpMailerOptions } from '../../smtp/smtp-mailer';
+import { SqliteDueTaskScanner } from '../../sqlite/notifications/sqlite-due-task-scanner';
+import { SqliteNotificationRepository } from '../../sqlite/notifications/sqlite-notification.repository';
+import { SqliteOutboxMailer } from '../../sqlite/notifications/sqlite-outbox-mailer';
 
 export interface NotificationsInfrastructureOptions extends NotificationQueueSettings {
   /** BullMQ on Redis when set; in-process queue and timer otherwise. */

@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { DeliverNotificationCommand, type NotificationJob, ScanDueTasksCommand } from '@primetrade/domain';
 import type { Job } from 'bullmq';
-import { DELIVER_JOB, SCAN_JOB } from './notification-jobs';
+import { DELIVER_JOB, SCAN_JOB } from '../../core/notifications/notification-jobs';
 
 /**
  * Runs notification jobs through the command bus. Decorated with @Processor by the module, so the

@@ -1,6 +1,6 @@
 import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { SCAN_JOB, SCAN_SCHEDULER_ID } from './notification-jobs';
+import { SCAN_JOB, SCAN_SCHEDULER_ID } from '../../core/notifications/notification-jobs';
 
 const RESTORE_EVERY_MS = 60_000;
 

@@ -1,8 +1,8 @@
 import { Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { TaskStatistics, type TaskStats } from '@primetrade/domain';
 import type { Redis } from 'ioredis';
-import { createFailFastRedis, type RedisSettings } from '../redis-connection';
-import { EventStreamKeys } from '../streams/event-stream';
+import { createFailFastRedis, type RedisSettings } from '../connection/redis-connection';
+import { EventStreamKeys } from '../events/event-stream';
 import { StatsCache } from './stats-cache';
 import { StatisticsProjection } from './statistics-projection';
 

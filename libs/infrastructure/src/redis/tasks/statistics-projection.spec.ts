@@ -1,7 +1,7 @@
 import { TaskCreated, TaskDeleted, TaskUpdated, UserRegistered } from '@primetrade/domain';
 import { Redis } from 'ioredis';
-import type { EventEnvelope } from '../streams/event-envelope';
-import { describeWithRedis, dropTestPrefix, TEST_REDIS_URL, testPrefix } from '../testing/redis-test-env';
+import type { EventEnvelope } from '../events/event-envelope';
+import { describeWithRedis, dropTestPrefix, TEST_REDIS_URL, testPrefix } from '@primetrade/testing';
 import { StatisticsProjection } from './statistics-projection';
 
 const NOW = new Date('2026-12-01T12:00:00.000Z');

@@ -1,7 +1,7 @@
 import { DUE_SOON_WINDOW_MS, emptyTaskStats, TASK_PRIORITIES, TASK_STATUSES, type TaskStats, UserRegistered } from '@primetrade/domain';
 import type { Redis } from 'ioredis';
-import type { RedisSettings } from '../redis-connection';
-import type { EventEnvelope } from '../streams/event-envelope';
+import type { RedisSettings } from '../connection/redis-connection';
+import type { EventEnvelope } from '../events/event-envelope';
 import { statsDelta } from './stats-delta';
 
 const DONE_TTL_SECONDS = 7 * 24 * 3600;

@@ -3,7 +3,7 @@ import { createKeyv } from '@keyv/redis';
 import { type Cache, createCache } from 'cache-manager';
 import { Keyv } from 'keyv';
 import type { TaskStats } from '@primetrade/domain';
-import type { RedisSettings } from '../redis-connection';
+import type { RedisSettings } from '../connection/redis-connection';
 
 /** A cache call that takes longer than this counts as a miss (a cache must never slow a request much). */
 const CACHE_WAIT_MS = 150;

@@ -3,11 +3,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataIntegrityError } from '@primetrade/domain';
-import { SqliteDatabase } from '../../persistence/sqlite/sqlite-database';
-import { AesGcmContentCipher } from '../../security/aes-gcm-content-cipher';
-import { describeAttachmentStoresContract } from '../attachment-stores.contract';
-import { EncryptedFileStorage } from '../encrypted-file-storage';
-import { FilesystemFileStorage } from '../filesystem/filesystem-file-storage';
+import { SqliteDatabase } from '../database/sqlite-database';
+import { AesGcmContentCipher } from '../../core/security/aes-gcm-content-cipher';
+import { describeAttachmentStoresContract } from '@primetrade/testing';
+import { EncryptedFileStorage } from '../../core/attachments/encrypted-file-storage';
+import { FilesystemFileStorage } from '../../core/attachments/filesystem-file-storage';
 import { SqliteAttachmentRepository } from './sqlite-attachment.repository';
 
 describeAttachmentStoresContract('SQLite + files', async () => {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Attachment, type AttachmentContentType, AttachmentRepository } from '@primetrade/domain';
-import { SqliteDatabase } from '../../persistence/sqlite/sqlite-database';
+import { SqliteDatabase } from '../database/sqlite-database';
 
 interface AttachmentRow {
   id: string;

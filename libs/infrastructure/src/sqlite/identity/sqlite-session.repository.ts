@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Session, SessionRepository } from '@primetrade/domain';
-import { SqliteDatabase } from './sqlite-database';
+import { SqliteDatabase } from '../database/sqlite-database';
 
 interface SessionRow {
   id: string;

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { DataIntegrityError, EmailAlreadyRegisteredError, User } from '@primetrade/domain';
-import { AesGcmContentCipher } from '../../security/aes-gcm-content-cipher';
-import { BlindIndex } from '../../security/blind-index';
-import { MIGRATIONS } from './migrations';
-import { migrate, SqliteDatabase } from './sqlite-database';
+import { AesGcmContentCipher } from '../../core/security/aes-gcm-content-cipher';
+import { BlindIndex } from '../../core/security/blind-index';
+import { MIGRATIONS } from '../database/migrations';
+import { migrate, SqliteDatabase } from '../database/sqlite-database';
 import { SqliteUserRepository } from './sqlite-user.repository';
 
 const NOW = new Date('2026-06-15T12:00:00.000Z');

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ContentCipher, EmailAlreadyRegisteredError, User, UserRepository } from '@primetrade/domain';
-import { BlindIndex } from '../../security/blind-index';
-import { isUniqueViolation, SqliteDatabase } from './sqlite-database';
+import { BlindIndex } from '../../core/security/blind-index';
+import { isUniqueViolation, SqliteDatabase } from '../database/sqlite-database';
 
 interface UserRow {
   id: string;

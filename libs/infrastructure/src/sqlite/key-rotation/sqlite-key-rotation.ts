@@ -2,10 +2,10 @@ import { readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { ContentCipher } from '@primetrade/domain';
-import { attachmentContext } from '../attachments/encrypted-file-storage';
-import type { SqliteDatabase } from '../persistence/sqlite/sqlite-database';
-import { TaskContentSealer } from '../persistence/task-content/task-content-sealer';
-import { notificationTitleContext, outboxContext, SealedText } from '../notifications/sealed-text';
+import { attachmentContext } from '../../core/attachments/encrypted-file-storage';
+import type { SqliteDatabase } from '../database/sqlite-database';
+import { TaskContentSealer } from '../../core/tasks/task-content-sealer';
+import { notificationTitleContext, outboxContext, SealedText } from '../../core/notifications/sealed-text';
 
 export interface RotationProgress {
   /** Values looked at / values re-sealed with the active key. */

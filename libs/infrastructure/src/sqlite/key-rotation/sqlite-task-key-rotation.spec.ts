@@ -3,12 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataIntegrityError, Task } from '@primetrade/domain';
-import { NOW } from '../persistence/contract/task-fixtures';
-import { SqliteDatabase } from '../persistence/sqlite/sqlite-database';
-import { SqliteTaskReadModel } from '../persistence/sqlite/sqlite-task-read-model';
-import { SqliteTaskRepository } from '../persistence/sqlite/sqlite-task.repository';
-import { PLAINTEXT_TASK_CONTENT, TaskContentSealer } from '../persistence/task-content/task-content-sealer';
-import { AesGcmContentCipher } from './aes-gcm-content-cipher';
+import { NOW } from '@primetrade/testing';
+import { SqliteDatabase } from '../database/sqlite-database';
+import { SqliteTaskReadModel } from '../tasks/sqlite-task-read-model';
+import { SqliteTaskRepository } from '../tasks/sqlite-task.repository';
+import { PLAINTEXT_TASK_CONTENT, TaskContentSealer } from '../../core/tasks/task-content-sealer';
+import { AesGcmContentCipher } from '../../core/security/aes-gcm-content-cipher';
 import { SqliteKeyRotation } from './sqlite-key-rotation';
 
 const k1 = randomBytes(32);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type DueTask, DueTaskScanner, type NotificationType } from '@primetrade/domain';
-import { SqliteDatabase } from '../../persistence/sqlite/sqlite-database';
+import { SqliteDatabase } from '../database/sqlite-database';
 
 // Walks the partial index of open tasks by due date; the anti-join leaves out tasks that
 // already have the notification, so repeated scans enqueue nothing new.

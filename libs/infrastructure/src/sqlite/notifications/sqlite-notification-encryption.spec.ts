@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { DataIntegrityError, Notification } from '@primetrade/domain';
-import { MIGRATIONS } from '../../persistence/sqlite/migrations';
-import { migrate, SqliteDatabase } from '../../persistence/sqlite/sqlite-database';
-import { AesGcmContentCipher } from '../../security/aes-gcm-content-cipher';
+import { MIGRATIONS } from '../database/migrations';
+import { migrate, SqliteDatabase } from '../database/sqlite-database';
+import { AesGcmContentCipher } from '../../core/security/aes-gcm-content-cipher';
 import { SqliteNotificationRepository } from './sqlite-notification.repository';
 import { SqliteOutboxMailer } from './sqlite-outbox-mailer';
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { AesGcmContentCipher } from '../../security/aes-gcm-content-cipher';
-import { SqliteDatabase } from '../../persistence/sqlite/sqlite-database';
-import { notificationRepositoryContract } from '../contract/notification-repository.contract';
+import { AesGcmContentCipher } from '../../core/security/aes-gcm-content-cipher';
+import { SqliteDatabase } from '../database/sqlite-database';
+import { notificationRepositoryContract } from '@primetrade/testing';
 import { SqliteNotificationRepository } from './sqlite-notification.repository';
 
 notificationRepositoryContract('sqlite', async () => {

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ContentCipher, Notification, NotificationRepository, type NotificationPosition, type NotificationType } from '@primetrade/domain';
-import { SqliteDatabase } from '../../persistence/sqlite/sqlite-database';
-import { notificationTitleContext, SealedText } from '../sealed-text';
+import { SqliteDatabase } from '../database/sqlite-database';
+import { notificationTitleContext, SealedText } from '../../core/notifications/sealed-text';
 
 interface NotificationRow {
   id: string;

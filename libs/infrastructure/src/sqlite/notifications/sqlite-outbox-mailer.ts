@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ContentCipher, type MailMessage, Mailer } from '@primetrade/domain';
-import { SqliteDatabase } from '../../persistence/sqlite/sqlite-database';
-import { outboxContext, SealedText } from '../sealed-text';
+import { SqliteDatabase } from '../database/sqlite-database';
+import { outboxContext, SealedText } from '../../core/notifications/sealed-text';
 
 interface OutboxRow {
   idempotency_key: string;

@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { describePersistenceContract } from '../contract/persistence.contract';
-import { AesGcmContentCipher } from '../../security/aes-gcm-content-cipher';
-import { BlindIndex } from '../../security/blind-index';
-import { TaskContentSealer } from '../task-content/task-content-sealer';
-import { SqliteDatabase } from './sqlite-database';
-import { SqliteSessionRepository } from './sqlite-session.repository';
+import { describePersistenceContract } from '@primetrade/testing';
+import { AesGcmContentCipher } from '../../core/security/aes-gcm-content-cipher';
+import { BlindIndex } from '../../core/security/blind-index';
+import { TaskContentSealer } from '../../core/tasks/task-content-sealer';
+import { SqliteDatabase } from '../database/sqlite-database';
+import { SqliteSessionRepository } from '../identity/sqlite-session.repository';
 import { SqliteTaskReadModel } from './sqlite-task-read-model';
 import { SqliteTaskRepository } from './sqlite-task.repository';
 import { SqliteTaskStatistics } from './sqlite-task-statistics';
-import { SqliteUserRepository } from './sqlite-user.repository';
+import { SqliteUserRepository } from '../identity/sqlite-user.repository';
 
 /** The same contract with ENCRYPT_TASK_CONTENT on: search, filters, sort, paging and statistics unchanged. */
 describePersistenceContract('sqlite, task content encrypted', async () => {

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { DataIntegrityError, type SortOrder, Task, type TaskListRequest, type TaskView, taskSortKey } from '@primetrade/domain';
-import { AesGcmContentCipher } from '../../security/aes-gcm-content-cipher';
-import { NOW } from '../contract/task-fixtures';
-import { PLAINTEXT_TASK_CONTENT, TaskContentSealer } from '../task-content/task-content-sealer';
-import { SqliteDatabase } from './sqlite-database';
+import { AesGcmContentCipher } from '../../core/security/aes-gcm-content-cipher';
+import { NOW } from '@primetrade/testing';
+import { PLAINTEXT_TASK_CONTENT, TaskContentSealer } from '../../core/tasks/task-content-sealer';
+import { SqliteDatabase } from '../database/sqlite-database';
 import { SqliteTaskReadModel } from './sqlite-task-read-model';
 import { SqliteTaskRepository } from './sqlite-task.repository';
 

@@ -7,9 +7,9 @@ import {
   type TaskSortField,
   type TaskView,
 } from '@primetrade/domain';
-import { scanForMatches } from '../task-content/scan-for-matches';
-import { searchNeedle, TaskContentSealer } from '../task-content/task-content-sealer';
-import { SqliteDatabase } from './sqlite-database';
+import { scanForMatches } from '../../core/tasks/scan-for-matches';
+import { searchNeedle, TaskContentSealer } from '../../core/tasks/task-content-sealer';
+import { SqliteDatabase } from '../database/sqlite-database';
 import { rowSortKey, rowToView, storedText, type TaskRow } from './sqlite-task.mapper';
 
 /** A missing due date sorts after every date, as the port defines. */

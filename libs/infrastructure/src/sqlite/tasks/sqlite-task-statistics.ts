@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DUE_SOON_WINDOW_MS, TaskStatistics, type TaskStats } from '@primetrade/domain';
-import { SqliteDatabase } from './sqlite-database';
+import { SqliteDatabase } from '../database/sqlite-database';
 
 interface StatsRow {
   total: number;

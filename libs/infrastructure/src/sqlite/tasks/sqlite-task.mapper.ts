@@ -7,7 +7,7 @@ import {
   type TaskStatus,
   type TaskView,
 } from '@primetrade/domain';
-import type { StoredTaskText, TaskContentSealer } from '../task-content/task-content-sealer';
+import type { StoredTaskText, TaskContentSealer } from '../../core/tasks/task-content-sealer';
 
 export interface TaskRow {
   id: string;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type Task, TaskNotFoundError, TaskRepository, TaskVersionConflictError } from '@primetrade/domain';
-import { TaskContentSealer } from '../task-content/task-content-sealer';
-import { SqliteDatabase } from './sqlite-database';
+import { TaskContentSealer } from '../../core/tasks/task-content-sealer';
+import { SqliteDatabase } from '../database/sqlite-database';
 import { rowToTask, type TaskRow, taskToParams } from './sqlite-task.mapper';
 
 @Injectable()

@@ -1,4 +1,4 @@
-import { createTestContext, type TestContext } from '../../../../testing';
+import { createTestContext, type TestContext } from '@primetrade/testing';
 import { InvalidRefreshTokenError } from '../../../model/identity.errors';
 import { User } from '../../../model/user.entity';
 import { SessionIssuer } from '../../session-issuer';

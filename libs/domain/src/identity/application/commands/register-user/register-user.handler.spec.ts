@@ -1,5 +1,5 @@
 import { DomainValidationError } from '../../../../shared/model/domain-error';
-import { createTestContext, type TestContext } from '../../../../testing';
+import { createTestContext, type TestContext } from '@primetrade/testing';
 import { EmailAlreadyRegisteredError } from '../../../model/identity.errors';
 import { UserRegistered } from '../../../model/identity.events';
 import { RegisterUserCommand } from './register-user.command';

@@ -1,4 +1,4 @@
-import { createTestContext, type TestContext } from '../../../../testing';
+import { createTestContext, type TestContext } from '@primetrade/testing';
 import { UserNotFoundError } from '../../../model/identity.errors';
 import { User } from '../../../model/user.entity';
 import { GetMeHandler } from './get-me.handler';

@@ -1,4 +1,4 @@
-import { createTestContext, type TestContext } from '../../../../testing';
+import { createTestContext, type TestContext } from '@primetrade/testing';
 import { InvalidTaskTransitionError, TaskNotFoundError, TaskPreconditionFailedError } from '../../../model/task.errors';
 import { TaskCompleted, TaskUpdated } from '../../../model/task.events';
 import { CreateTaskCommand } from '../create-task/create-task.command';

@@ -1,5 +1,5 @@
 import { DomainValidationError } from '../../../../shared/model/domain-error';
-import { createTestContext, type TestContext } from '../../../../testing';
+import { createTestContext, type TestContext } from '@primetrade/testing';
 import { TaskCreated } from '../../../model/task.events';
 import { CreateTaskCommand } from './create-task.command';
 import { CreateTaskHandler } from './create-task.handler';

@@ -2,7 +2,7 @@ import type { Task } from '../../../model/task.entity';
 import { TaskNotFoundError, TaskPreconditionFailedError, TaskVersionConflictError } from '../../../model/task.errors';
 import { TaskDeleted } from '../../../model/task.events';
 import { TaskRepository } from '../../../ports/task.repository.port';
-import { createTestContext, type TestContext } from '../../../../testing';
+import { createTestContext, type TestContext } from '@primetrade/testing';
 import { CreateTaskCommand } from '../create-task/create-task.command';
 import { CreateTaskHandler } from '../create-task/create-task.handler';
 import { DeleteTaskCommand } from './delete-task.command';

@@ -1,4 +1,4 @@
-import { createTestContext, type TestContext } from '../../../../testing';
+import { createTestContext, type TestContext } from '@primetrade/testing';
 import {
   InvalidTaskTransitionError,
   TaskNotFoundError,

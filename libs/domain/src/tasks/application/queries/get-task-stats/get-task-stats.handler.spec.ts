@@ -1,4 +1,4 @@
-import { createTestContext, type TestContext } from '../../../../testing';
+import { createTestContext, type TestContext } from '@primetrade/testing';
 import { CompleteTaskCommand } from '../../commands/complete-task/complete-task.command';
 import { CompleteTaskHandler } from '../../commands/complete-task/complete-task.handler';
 import { CreateTaskCommand, type NewTask } from '../../commands/create-task/create-task.command';

@@ -1,4 +1,4 @@
-import { createTestContext, type TestContext } from '../../../../testing';
+import { createTestContext, type TestContext } from '@primetrade/testing';
 import { TaskNotFoundError } from '../../../model/task.errors';
 import { CreateTaskCommand } from '../../commands/create-task/create-task.command';
 import { CreateTaskHandler } from '../../commands/create-task/create-task.handler';

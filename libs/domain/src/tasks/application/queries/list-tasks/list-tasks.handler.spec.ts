@@ -1,6 +1,6 @@
 import type { Page } from '../../../../shared/application/page';
 import { encodeCursor, InvalidCursorError } from '../../../../shared/application/cursor';
-import { createTestContext, type TestContext } from '../../../../testing';
+import { createTestContext, type TestContext } from '@primetrade/testing';
 import type { SortOrder, TaskSortField } from '../../../ports/task-read-model.port';
 import { CreateTaskCommand, type NewTask } from '../../commands/create-task/create-task.command';
 import { CreateTaskHandler } from '../../commands/create-task/create-task.handler';

@@ -2,16 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { AesGcmContentCipher, BlindIndex, TaskContentSealer } from '@primetrade/infrastructure';
 import {
-  AesGcmContentCipher,
-  BlindIndex,
   SqliteDatabase,
   SqliteNotificationRepository,
   SqliteOutboxMailer,
   SqliteTaskRepository,
   SqliteUserRepository,
-  TaskContentSealer,
-} from '@primetrade/infrastructure';
+} from '@primetrade/infrastructure/sqlite';
 import { Notification, Task, User } from '@primetrade/domain';
 import { loadConfig } from './config/app-config';
 import { rotateKeys } from './keys-rotate';

@@ -1,17 +1,7 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
-import {
-  AesGcmContentCipher,
-  BlindIndex,
-  connectMongoKeyRotation,
-  SqliteDatabase,
-  SqliteKeyRotation,
-  SqliteNotificationRepository,
-  SqliteOutboxMailer,
-  SqliteUserRepository,
-  type RotationProgress,
-} from '@primetrade/infrastructure';
+import { AesGcmContentCipher, BlindIndex, type RotationProgress } from '@primetrade/infrastructure';
 import { type AppConfig, ConfigValidationError, loadConfig } from './config/app-config';
 import { resolveEncryptionKeys } from './config/encryption-keys';
 
@@ -28,7 +18,8 @@ export async function rotateKeys(config: AppConfig, logger: Pick<Logger, 'log' |
       `users ${p.users.resealed}/${p.users.scanned}, tasks ${p.tasks.resealed}/${p.tasks.scanned}, notifications ${p.notifications.resealed}/${p.notifications.scanned}, ` +
         `outbox ${p.outbox.resealed}/${p.outbox.scanned}, files ${p.files.resealed}/${p.files.scanned} re-sealed`,
     );
-  if (config.mongodb) {
+  if (config.profile.store === 'mongodb' && config.mongodb) {
+    const { connectMongoKeyRotation } = await import('@primetrade/infrastructure/mongo');
     // MongoDB: users, tasks, notifications and the outbox; attachment content in GridFS is not covered yet.
     const mongo = await connectMongoKeyRotation(config.mongodb, cipher, keys.blindIndexKey, { sealTaskContent: config.encryptTaskContent });
     try {
@@ -40,6 +31,8 @@ export async function rotateKeys(config: AppConfig, logger: Pick<Logger, 'log' |
       await mongo.close();
     }
   }
+  const { SqliteDatabase, SqliteKeyRotation, SqliteNotificationRepository, SqliteOutboxMailer, SqliteUserRepository } =
+    await import('@primetrade/infrastructure/sqlite');
   const sqlite = new SqliteDatabase({ file: join(config.dataDir, 'primetrade.sqlite') });
   try {
     // Constructing the repositories seals any rows still in plaintext (users, notifications, outbox).

@@ -1,10 +1,11 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import request from 'supertest';
+import { compileServer } from './support/compile-server';
 
 /**
  * Tracing is patched in at require time, which jest's module system bypasses, so this suite runs
@@ -48,13 +49,7 @@ describe('tracing (e2e): OTLP export and trace ids in the logs', () => {
   }
 
   beforeAll(async () => {
-    // The same SWC compile as `nx run api:build`, into a scratch folder so it races no real build.
-    const build = spawnSync(
-      join(root, 'node_modules/.bin/swc'),
-      ['apps/api/src', 'libs/domain/src', 'libs/infrastructure/src', '-d', outDir, '--copy-files', '--ignore', '**/*.spec.ts', '--quiet'],
-      { cwd: root, encoding: 'utf8' },
-    );
-    if (build.status !== 0) throw new Error(`swc failed: ${build.stderr}`);
+    compileServer(outDir);
 
     receiver = createServer((req, res) => {
       let body = '';

@@ -13,25 +13,8 @@ export * from './shared/ports/persistence-health.port';
 export * from './shared/application/page';
 export * from './shared/application/cursor';
 
-export * from './identity/model/email';
-export * from './identity/model/user.entity';
-export * from './identity/model/session.entity';
-export * from './identity/model/identity.errors';
-export * from './identity/model/identity.events';
-export * from './identity/ports/user.repository.port';
-export * from './identity/ports/session.repository.port';
-export * from './identity/ports/password-hasher.port';
-export * from './identity/ports/token.service.port';
-export * from './identity/application';
+export * from './identity';
 
-export * from './tasks/model/task.entity';
-export * from './tasks/model/task-status';
-export * from './tasks/model/task-priority';
-export * from './tasks/model/task.errors';
-export * from './tasks/model/task.events';
-export * from './tasks/ports/task.repository.port';
-export * from './tasks/ports/task-read-model.port';
-export * from './tasks/ports/task-statistics.port';
-export * from './tasks/application';
+export * from './tasks';
 export * from './notifications';
 export * from './attachments';

@@ -1,9 +1,15 @@
+// @primetrade/infrastructure — the technology-neutral adapters every profile loads (clock, ids,
+// in-process messaging, encryption, password hashing, tokens, file storage) and the tokens the
+// technology modules bind. Each technology has its own entry point, loaded only when configured:
+// @primetrade/infrastructure/sqlite, /mongo, /redis, /smtp. See docs/architecture.md.
 export * from './core/system-clock';
 export * from './core/uuid-v7-id-generator';
 export * from './core/events/in-process-event-publisher';
-
-export * from './sqlite/database/sqlite-database';
-export * from './sqlite/sqlite-persistence.module';
+export * from './core/events/correlation-context';
+export * from './core/platform/store-ports';
+export * from './core/platform/messaging-health';
+export * from './core/platform/rate-limit-storage';
+export * from './core/platform/in-process-messaging.module';
 export * from './core/security/argon2-password-hasher';
 export * from './core/security/jwt-settings';
 export * from './core/security/jwt-token.service';
@@ -12,23 +18,10 @@ export * from './core/security/encryption.module';
 export * from './core/security/encryption-keys';
 export * from './core/security/aes-gcm-content-cipher';
 export * from './core/security/blind-index';
-export * from './sqlite/key-rotation/sqlite-key-rotation';
-export { SqliteUserRepository } from './sqlite/identity/sqlite-user.repository';
-export { SqliteTaskRepository } from './sqlite/tasks/sqlite-task.repository';
-export { SqliteTaskReadModel } from './sqlite/tasks/sqlite-task-read-model';
 export * from './core/tasks';
-export * from './redis/connection/redis-connection';
-export * from './redis/connection/redis-health';
-export * from './redis/throttling/resilient-throttler-storage';
 export * from './core/notifications/notification-jobs';
-export * from './redis/notifications/bullmq-notifications.module';
 export * from './core/notifications/in-process-notification-queue';
-export { SqliteNotificationRepository } from './sqlite/notifications/sqlite-notification.repository';
-export { SqliteOutboxMailer, type StoredMail } from './sqlite/notifications/sqlite-outbox-mailer';
 export * from './core/notifications/sealed-text';
-export * from './mongo';
-export * from './redis/redis-scale.module';
-export * from './redis/tasks/projected-task-statistics';
-export * from './core/events/correlation-context';
-export * from './attachments';
-export * from './mongo/key-rotation/mongo-key-rotation';
+export * from './core/attachments/filesystem-file-storage';
+export * from './core/attachments/encrypted-file-storage';
+export * from './core/security/key-rotation';

@@ -4,6 +4,17 @@ import { decodeKey, type EncryptionKeys, parseEncryptionKeys } from './encryptio
 
 export type Role = 'api' | 'worker' | 'all';
 
+/**
+ * Which technology serves the ports, decided once here from the environment; the composition
+ * root (src/composition) imports the matching modules and nothing else reads these variables
+ * to choose. Embedded: sqlite + in-process + outbox. Scaled: mongodb + redis (+ smtp).
+ */
+export interface DeploymentProfile {
+  store: 'sqlite' | 'mongodb';
+  messaging: 'in-process' | 'redis';
+  mail: 'outbox' | 'smtp';
+}
+
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const duration = z
   .string()
@@ -131,6 +142,7 @@ export type Env = z.infer<typeof schema>;
 export interface AppConfig {
   env: Env['NODE_ENV'];
   role: Role;
+  profile: DeploymentProfile;
   host: string;
   /** Behind an ingress: take the client IP from X-Forwarded-For (rate limits key on it). */
   trustProxy: boolean;
@@ -186,6 +198,11 @@ export function loadConfig(source: Record<string, string | undefined>, argv: rea
   return {
     env: e.NODE_ENV,
     role: e.ROLE,
+    profile: {
+      store: e.MONGODB_URI ? 'mongodb' : 'sqlite',
+      messaging: e.REDIS_URL ? 'redis' : 'in-process',
+      mail: e.SMTP_URL ? 'smtp' : 'outbox',
+    },
     host: e.HOST,
     trustProxy: e.TRUST_PROXY,
     port: e.PORT,

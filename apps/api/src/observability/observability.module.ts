@@ -1,9 +1,8 @@
 import { type DynamicModule, Inject, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { getQueueToken } from '@nestjs/bullmq';
 import { HttpAdapterHost, ModuleRef } from '@nestjs/core';
 import type { Queue } from 'bullmq';
 import type { FastifyInstance } from 'fastify';
-import { NOTIFICATIONS_QUEUE } from '@primetrade/infrastructure';
+import { MONITORED_QUEUES } from '@primetrade/infrastructure';
 import type { AppConfig } from '../config/app-config';
 import { AppMetrics } from './app-metrics';
 import { instrumentHttp } from './http-metrics';
@@ -55,10 +54,10 @@ export class ObservabilityModule implements OnModuleInit, OnApplicationShutdown 
     if (this.options.metricsPort !== undefined) await this.server.listen(this.options.metricsPort, this.options.host);
   }
 
-  /** BullMQ queues exist only when REDIS_URL is set; the in-process queue has no depth to export. */
+  /** BullMQ queues exist only in the redis profile; the in-process queue has no depth to export. */
   private bullQueues(): Queue[] {
     try {
-      return [this.moduleRef.get<Queue>(getQueueToken(NOTIFICATIONS_QUEUE), { strict: false })];
+      return this.moduleRef.get<Queue[]>(MONITORED_QUEUES, { strict: false });
     } catch {
       return [];
     }

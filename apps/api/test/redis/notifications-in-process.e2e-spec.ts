@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { Mailer } from '@primetrade/domain';
-import type { SqliteOutboxMailer } from '@primetrade/infrastructure';
+import type { SqliteOutboxMailer } from '@primetrade/infrastructure/sqlite';
 import { signUp, startTestApp, type TestApp } from '../support/test-app';
 import { eventually, sleep } from './support/redis-env';
 

@@ -1,3 +1,5 @@
+// @primetrade/infrastructure/mongo — the scaled store. Loaded only by the mongodb profile.
+export * from './mongo.module';
 export { MongoPersistenceModule, MONGO_MODELS } from './mongo-persistence.module';
 export {
   type MongoPersistenceOptions,
@@ -5,3 +7,4 @@ export {
   MONGO_PERSISTENCE_DEFAULTS,
   resolveMongoPersistenceOptions,
 } from './connection/mongo-persistence.options';
+export * from './key-rotation/mongo-key-rotation';

@@ -7,11 +7,11 @@ import {
   Task,
   TaskReadModel,
   TaskRepository,
-  TaskStatistics,
   User,
   UserRepository,
 } from '@primetrade/domain';
 import { createConnection, type Connection } from 'mongoose';
+import { StoreTaskStatistics } from '../core/platform/store-ports';
 import { EncryptionModule } from '../core/security/encryption.module';
 import { PersistenceHealth } from '@primetrade/domain';
 import { MongoHealth } from './connection/mongo-health';
@@ -59,7 +59,7 @@ describe('MongoPersistenceModule with MongoDB unreachable', () => {
     expect(moduleRef.get(SessionRepository)).toBeInstanceOf(MongoSessionRepository);
     expect(moduleRef.get(TaskRepository)).toBeInstanceOf(MongoTaskRepository);
     expect(moduleRef.get(TaskReadModel)).toBeInstanceOf(MongoTaskReadModel);
-    expect(moduleRef.get(TaskStatistics)).toBeInstanceOf(MongoTaskStatistics);
+    expect(moduleRef.get(StoreTaskStatistics)).toBeInstanceOf(MongoTaskStatistics);
     expect(moduleRef.get(PersistenceHealth)).toBeInstanceOf(MongoHealth);
     expect(moduleRef.get(PersistenceHealth).storeName).toBe('mongodb');
   });
@@ -86,7 +86,7 @@ describe('MongoPersistenceModule with MongoDB unreachable', () => {
       () => moduleRef.get(TaskRepository).update(task),
       () => moduleRef.get(TaskRepository).delete('u1', 't1', 1),
       () => moduleRef.get(TaskReadModel).list('u1', { criteria: { now: NOW }, sort: 'createdAt', order: 'desc', after: null, limit: 21 }),
-      () => moduleRef.get(TaskStatistics).overview('u1', NOW),
+      () => moduleRef.get(StoreTaskStatistics).overview('u1', NOW),
     ];
     const started = Date.now();
     for (const [i, call] of calls.entries()) {

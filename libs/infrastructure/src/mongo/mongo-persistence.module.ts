@@ -1,7 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { ContentCipher, SessionRepository, TaskReadModel, TaskRepository, TaskStatistics, UserRepository } from '@primetrade/domain';
-import { PersistenceHealth } from '@primetrade/domain';
+import { ContentCipher, PersistenceHealth, SessionRepository, TaskReadModel, TaskRepository, UserRepository } from '@primetrade/domain';
+import { StoreTaskStatistics } from '../core/platform/store-ports';
 import { TaskContentSealer } from '../core/tasks/task-content-sealer';
 import { MongoHealth } from './connection/mongo-health';
 import {
@@ -26,8 +26,8 @@ export const MONGO_MODELS = [
 ];
 
 /**
- * The production store: every persistence port on MongoDB through @nestjs/mongoose. Same shape
- * as SqlitePersistenceModule; the composition root picks one of them from validated config.
+ * The connection and the identity and tasks collections on MongoDB through @nestjs/mongoose.
+ * MongoModule adds the other contexts' collections on the same connection.
  */
 @Module({})
 export class MongoPersistenceModule {
@@ -38,12 +38,11 @@ export class MongoPersistenceModule {
       { provide: SessionRepository, useClass: MongoSessionRepository },
       { provide: TaskRepository, useClass: MongoTaskRepository },
       { provide: TaskReadModel, useClass: MongoTaskReadModel },
-      { provide: TaskStatistics, useClass: MongoTaskStatistics },
+      { provide: StoreTaskStatistics, useClass: MongoTaskStatistics },
       { provide: PersistenceHealth, useClass: MongoHealth },
     ];
     return {
       module: MongoPersistenceModule,
-      global: true,
       imports: [MongooseModule.forRoot(resolved.uri, mongooseModuleOptions(resolved)), MongooseModule.forFeature(MONGO_MODELS)],
       providers: [
         { provide: MONGO_PERSISTENCE_OPTIONS, useValue: resolved },

@@ -8,4 +8,4 @@ import { ShutdownState } from './shutdown-state';
   controllers: [HealthController],
   providers: [ShutdownState],
 })
-export class HealthModule {}
+export class HealthHttpModule {}

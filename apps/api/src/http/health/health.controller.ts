@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, MemoryHealthIndicator } from '@nestjs/terminus';
 import { SkipThrottle } from '@nestjs/throttler';
 import { PersistenceHealth } from '@primetrade/domain';
-import { RedisHealth } from '@primetrade/infrastructure';
+import { MessagingHealth } from '@primetrade/infrastructure';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { Public } from '../auth/public.decorator';
 import { HealthCheckFilter } from './health-check.filter';
@@ -23,8 +23,8 @@ export class HealthController {
     private readonly persistence: PersistenceHealth,
     private readonly shutdown: ShutdownState,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    /** Present only when REDIS_URL is set. */
-    @Optional() private readonly redis?: RedisHealth,
+    /** Present only when the profile has a messaging service (Redis). */
+    @Optional() private readonly messaging?: MessagingHealth,
   ) {}
 
   /** Liveness: the process answers. Never checks dependencies (a DB outage must not restart pods). */
@@ -43,24 +43,16 @@ export class HealthController {
         const indicator = this.indicators.check('lifecycle');
         return this.shutdown.isDraining ? indicator.down({ state: 'draining' }) : indicator.up({ state: 'serving' });
       },
-      async () => {
-        const indicator = this.indicators.check(this.persistence.storeName);
-        try {
-          await this.persistence.ping();
-          return indicator.up();
-        } catch {
-          return indicator.down({ message: 'ping failed' });
-        }
-      },
+      () => this.ping(this.persistence.storeName, this.persistence),
       () => this.memory.checkHeap('heap', this.config.heapLimitBytes),
-      ...(this.redis ? [() => this.pingRedis(this.redis as RedisHealth)] : []),
+      ...(this.messaging ? [() => this.ping(this.messaging!.serviceName, this.messaging!)] : []),
     ]);
   }
 
-  private async pingRedis(redis: RedisHealth) {
-    const indicator = this.indicators.check('redis');
+  private async ping(name: string, service: { ping(): Promise<void> }) {
+    const indicator = this.indicators.check(name);
     try {
-      await redis.ping();
+      await service.ping();
       return indicator.up();
     } catch {
       return indicator.down({ message: 'ping failed' });

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { notificationHttpHandlers } from '@primetrade/domain';
+import { notificationInboxHandlers } from '@primetrade/domain';
 import { NotificationsController } from './notifications.controller';
 
 /** Notifications context at the HTTP edge (api and all roles). */
 @Module({
   controllers: [NotificationsController],
-  providers: [...notificationHttpHandlers],
+  providers: [...notificationInboxHandlers],
 })
 export class NotificationsHttpModule {}

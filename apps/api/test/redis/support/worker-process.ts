@@ -1,6 +1,7 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { compileServer } from '../../support/compile-server';
 
 const ROOT = resolve(__dirname, '../../../../..');
 
@@ -12,11 +13,7 @@ export function buildServer(): string {
   const out = join(ROOT, 'tmp', `redis-e2e-${process.pid}`);
   if (!existsSync(join(out, 'apps/api/src/main.js'))) {
     mkdirSync(out, { recursive: true });
-    execFileSync(
-      join(ROOT, 'node_modules/.bin/swc'),
-      ['apps/api/src', 'libs/domain/src', 'libs/infrastructure/src', '-d', out, '--copy-files', '--ignore', '**/*.spec.ts', '--quiet'],
-      { cwd: ROOT, stdio: 'inherit' },
-    );
+    compileServer(out);
   }
   return out;
 }

@@ -1,7 +1,4 @@
-import { TaskNotFoundError } from '../../tasks/model/task.errors';
-import { TaskDeleted } from '../../tasks/model/task.events';
-import { CreateTaskCommand } from '../../tasks/application/commands/create-task/create-task.command';
-import { CreateTaskHandler } from '../../tasks/application/commands/create-task/create-task.handler';
+import { CreateTaskCommand, CreateTaskHandler, TaskDeleted, TaskNotFoundError } from '../../tasks';
 import { createTestContext, type TestContext } from '@primetrade/testing';
 import { MemoryAttachmentRepository, MemoryFileStorage } from '@primetrade/testing';
 import {

@@ -11,6 +11,6 @@ export * from './queries/list-notifications/list-notifications.query';
 export { ScanDueTasksHandler, DeliverNotificationHandler, MarkNotificationReadHandler, ListNotificationsHandler };
 
 /** What users call over HTTP (every role that serves the API). */
-export const notificationHttpHandlers = [ListNotificationsHandler, MarkNotificationReadHandler];
+export const notificationInboxHandlers = [ListNotificationsHandler, MarkNotificationReadHandler];
 /** What background workers run. */
-export const notificationJobHandlers = [ScanDueTasksHandler, DeliverNotificationHandler];
+export const notificationDeliveryHandlers = [ScanDueTasksHandler, DeliverNotificationHandler];

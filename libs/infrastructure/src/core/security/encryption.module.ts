@@ -6,7 +6,10 @@ import type { EncryptionKeyRing } from './encryption-keys';
 
 export const ENCRYPTION_KEY_RING = Symbol('ENCRYPTION_KEY_RING');
 
-/** Encryption at rest for every adapter that stores personal data. */
+/**
+ * Encryption at rest for every adapter that stores personal data. Global because every store
+ * module (SQLite, MongoDB) and the key-rotation tools need the same key ring.
+ */
 @Module({})
 export class EncryptionModule {
   static forRoot(ring: EncryptionKeyRing): DynamicModule {

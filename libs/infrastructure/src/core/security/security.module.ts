@@ -10,7 +10,6 @@ export class SecurityModule {
   static forRoot(settings: JwtSettings): DynamicModule {
     return {
       module: SecurityModule,
-      global: true,
       imports: [JwtModule.register({})],
       providers: [
         { provide: JWT_SETTINGS, useValue: settings },

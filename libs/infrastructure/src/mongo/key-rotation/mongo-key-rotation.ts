@@ -20,7 +20,7 @@ import type { TaskRecord } from '../tasks/task.schema';
 import type { UserRecord } from '../identity/user.schema';
 import { TaskContentSealer } from '../../core/tasks/task-content-sealer';
 import { BlindIndex } from '../../core/security/blind-index';
-import type { RotationOptions, RotationProgress } from '../../sqlite/key-rotation/sqlite-key-rotation';
+import type { RotationOptions, RotationProgress } from '../../core/security/key-rotation';
 
 /** One compare-and-set update: applied only if the document still holds what was read. */
 export interface RotationUpdate {

@@ -7,7 +7,7 @@ import { EncryptionModule } from '../../core/security/encryption.module';
 import { MongoPersistenceModule } from '../mongo-persistence.module';
 import { mongooseConnectOptions, resolveMongoPersistenceOptions } from '../connection/mongo-persistence.options';
 import { MongoDueTaskScanner } from './mongo-due-task-scanner';
-import { mongoNotificationStores, mongoOutboxMailer } from './mongo-notification-stores';
+import { mongoNotificationStores } from './mongo-notification-stores';
 import { MongoNotificationRepository } from './mongo-notification.repository';
 import { MongoOutboxMailer } from './mongo-outbox-mailer';
 
@@ -23,13 +23,13 @@ class GlobalClockModule {
   }
 }
 
-/** Shaped like NotificationsInfrastructureModule: a separate module that exports the ports only. */
+/** A separate module that exports the ports only, as MongoModule does. */
 @Module({})
 class NotificationStoresModule {
   static forRoot(): DynamicModule {
     return {
       module: NotificationStoresModule,
-      providers: [...mongoNotificationStores, mongoOutboxMailer],
+      providers: [...mongoNotificationStores, { provide: Mailer, useExisting: MongoOutboxMailer }],
       exports: [NotificationRepository, DueTaskScanner, Mailer],
     };
   }

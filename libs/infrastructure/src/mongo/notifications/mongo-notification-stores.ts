@@ -1,6 +1,6 @@
 import type { Provider } from '@nestjs/common';
 import { getConnectionToken, getModelToken } from '@nestjs/mongoose';
-import { DueTaskScanner, Mailer, NotificationRepository } from '@primetrade/domain';
+import { DueTaskScanner, NotificationRepository } from '@primetrade/domain';
 import type { Connection, Schema } from 'mongoose';
 import { MongoDueTaskScanner } from './mongo-due-task-scanner';
 import { MongoNotificationRepository } from './mongo-notification.repository';
@@ -30,9 +30,8 @@ const modelProviders: Provider[] = MONGO_NOTIFICATION_MODELS.map(({ name, schema
 
 /**
  * The notification stores on MongoDB, the counterpart of the SQLite ones: NotificationRepository,
- * DueTaskScanner and the outbox mailer class (bind `Mailer` to it with `mongoOutboxMailer` when
- * no SMTP server is configured), plus the models they need. Needs MongoPersistenceModule (the
- * connection) and a global Clock.
+ * DueTaskScanner and the outbox mailer class, plus the models they need. Needs
+ * MongoPersistenceModule (the connection) and a global Clock.
  */
 export const mongoNotificationStores: Provider[] = [
   ...modelProviders,
@@ -40,6 +39,3 @@ export const mongoNotificationStores: Provider[] = [
   { provide: DueTaskScanner, useClass: MongoDueTaskScanner },
   MongoOutboxMailer,
 ];
-
-/** `Mailer` as the stored outbox: the default when SMTP is not configured. */
-export const mongoOutboxMailer: Provider = { provide: Mailer, useExisting: MongoOutboxMailer };

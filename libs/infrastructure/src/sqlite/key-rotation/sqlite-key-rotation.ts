@@ -3,26 +3,10 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { ContentCipher } from '@primetrade/domain';
 import { attachmentContext } from '../../core/attachments/encrypted-file-storage';
+import type { RotationOptions, RotationProgress } from '../../core/security/key-rotation';
 import type { SqliteDatabase } from '../database/sqlite-database';
 import { TaskContentSealer } from '../../core/tasks/task-content-sealer';
 import { notificationTitleContext, outboxContext, SealedText } from '../../core/notifications/sealed-text';
-
-export interface RotationProgress {
-  /** Values looked at / values re-sealed with the active key. */
-  users: { scanned: number; resealed: number };
-  /** Task rows looked at / sealed or re-sealed (title and description, ENCRYPT_TASK_CONTENT). */
-  tasks: { scanned: number; resealed: number };
-  /** Notifications (their copied task title) and stored mail (recipient, subject, body). */
-  notifications: { scanned: number; resealed: number };
-  outbox: { scanned: number; resealed: number };
-  files: { scanned: number; resealed: number };
-}
-
-export interface RotationOptions {
-  batchSize?: number;
-  /** Called after each batch (progress logging). */
-  onBatch?: (progress: RotationProgress) => void;
-}
 
 interface TaskTextRow {
   id: string;

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { EventsHandler, type IEventHandler } from '@nestjs/cqrs';
-import { TaskDeleted } from '../../../tasks/model/task.events';
+import { TaskDeleted } from '../../../tasks';
 import { AttachmentRepository } from '../../ports/attachment.repository.port';
 import { FileStorage } from '../../ports/file-storage.port';
 

@@ -1,14 +1,14 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Clock } from '../../../../shared/ports/clock.port';
 import { IdGenerator } from '../../../../shared/ports/id-generator.port';
-import { TaskRepository } from '../../../../tasks/ports/task.repository.port';
+import { TaskRepository } from '../../../../tasks';
 import { Attachment } from '../../../model/attachment.entity';
 import { AttachmentLimitReachedError } from '../../../model/attachment.errors';
 import { AttachmentRepository } from '../../../ports/attachment.repository.port';
 import { FileStorage } from '../../../ports/file-storage.port';
 import { AttachmentLimits } from '../../attachment-limits';
 import { type AttachmentView, toAttachmentView } from '../../attachment.view';
-import { assertOwnTask } from '../../load-task-or-fail';
+import { assertOwnTask } from '../../assert-own-task';
 import { screenContent } from '../../screen-content';
 import { UploadAttachmentCommand } from './upload-attachment.command';
 

@@ -1,8 +1,8 @@
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { TaskRepository } from '../../../../tasks/ports/task.repository.port';
+import { TaskRepository } from '../../../../tasks';
 import { AttachmentRepository } from '../../../ports/attachment.repository.port';
 import { type AttachmentView, toAttachmentView } from '../../attachment.view';
-import { assertOwnTask } from '../../load-task-or-fail';
+import { assertOwnTask } from '../../assert-own-task';
 import { ListAttachmentsQuery } from './list-attachments.query';
 
 @QueryHandler(ListAttachmentsQuery)

@@ -1,10 +1,8 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { UserRepository } from '../../../../identity/ports/user.repository.port';
+import { UserRepository } from '../../../../identity';
 import { Clock } from '../../../../shared/ports/clock.port';
 import { IdGenerator } from '../../../../shared/ports/id-generator.port';
-import type { Task } from '../../../../tasks/model/task.entity';
-import { OPEN_TASK_STATUSES } from '../../../../tasks/model/task-status';
-import { TaskRepository } from '../../../../tasks/ports/task.repository.port';
+import { OPEN_TASK_STATUSES, type Task, TaskRepository } from '../../../../tasks';
 import { DUE_NOTICE_WINDOW_MS, Notification, type NotificationType } from '../../../model/notification.entity';
 import { Mailer } from '../../../ports/mailer.port';
 import { NotificationRepository } from '../../../ports/notification.repository.port';

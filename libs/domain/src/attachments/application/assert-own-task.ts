@@ -1,5 +1,4 @@
-import { TaskNotFoundError } from '../../tasks/model/task.errors';
-import type { TaskRepository } from '../../tasks/ports/task.repository.port';
+import { TaskNotFoundError, type TaskRepository } from '../../tasks';
 
 /** Attachments live under a task of the caller's: another owner's task is a plain 404. */
 export async function assertOwnTask(tasks: TaskRepository, ownerId: string, taskId: string): Promise<void> {

@@ -1,13 +1,14 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { EventBus } from '@nestjs/cqrs';
 import { DomainEventPublisher, IdGenerator, TaskStatistics } from '@primetrade/domain';
-import type { RedisSettings } from './connection/redis-connection';
-import { ProjectedTaskStatistics } from './tasks/projected-task-statistics';
-import { StatisticsProjection } from './tasks/statistics-projection';
-import { RedisStreamsEventPublisher } from './events/redis-streams-event-publisher';
-import { StreamConsumer } from './events/stream-consumer';
+import { StoreTaskStatistics } from '../../core/platform/store-ports';
+import type { RedisSettings } from '../connection/redis-connection';
+import { ProjectedTaskStatistics } from '../tasks/projected-task-statistics';
+import { StatisticsProjection } from '../tasks/statistics-projection';
+import { RedisStreamsEventPublisher } from './redis-streams-event-publisher';
+import { StreamConsumer } from './stream-consumer';
 
-export interface RedisScaleOptions {
+export interface RedisEventsOptions {
   redis: RedisSettings;
   statsCacheTtlMs: number;
   /** Worker and all-in-one roles keep the statistics projection up to date. */
@@ -16,13 +17,13 @@ export interface RedisScaleOptions {
 }
 
 /**
- * Events across processes (Redis Streams) and the statistics read model built from them.
- * Exports DomainEventPublisher and ProjectedTaskStatistics; the latter wraps the store's
- * TaskStatistics, so the composition root binds it where the statistics query is handled.
+ * Events across processes (Redis Streams) and the statistics read model built from them. Binds
+ * DomainEventPublisher and TaskStatistics (the projection, falling back on the store's own
+ * StoreTaskStatistics while it is behind or Redis is out).
  */
 @Module({})
-export class RedisScaleModule {
-  static forRoot(options: RedisScaleOptions): DynamicModule {
+export class RedisEventsModule {
+  static forRoot(options: RedisEventsOptions): DynamicModule {
     const projection = new StatisticsProjection(options.redis);
     const consumer = {
       provide: StreamConsumer,
@@ -34,8 +35,7 @@ export class RedisScaleModule {
         }),
     };
     return {
-      module: RedisScaleModule,
-      global: true,
+      module: RedisEventsModule,
       providers: [
         {
           provide: DomainEventPublisher,
@@ -43,13 +43,13 @@ export class RedisScaleModule {
           inject: [EventBus, IdGenerator],
         },
         {
-          provide: ProjectedTaskStatistics,
+          provide: TaskStatistics,
           useFactory: (store: TaskStatistics) => new ProjectedTaskStatistics(options.redis, options.statsCacheTtlMs, store),
-          inject: [TaskStatistics],
+          inject: [StoreTaskStatistics],
         },
         ...(options.consume ? [consumer] : []),
       ],
-      exports: [DomainEventPublisher, ProjectedTaskStatistics],
+      exports: [DomainEventPublisher, TaskStatistics],
     };
   }
 }

@@ -1,0 +1,40 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { getConnectionToken, MongooseModule } from '@nestjs/mongoose';
+import { AttachmentRepository, ContentCipher, DueTaskScanner, FileStorage, NotificationRepository } from '@primetrade/domain';
+import type { Connection } from 'mongoose';
+import { EncryptedFileStorage } from '../core/attachments/encrypted-file-storage';
+import { OutboxMailer } from '../core/platform/store-ports';
+import { AttachmentRecord, AttachmentSchema } from './attachments/attachment.schema';
+import { GridFsFileStorage } from './attachments/gridfs-file-storage';
+import { MongoAttachmentRepository } from './attachments/mongo-attachment.repository';
+import type { MongoPersistenceOptions } from './connection/mongo-persistence.options';
+import { MongoPersistenceModule } from './mongo-persistence.module';
+import { mongoNotificationStores } from './notifications/mongo-notification-stores';
+import { MongoOutboxMailer } from './notifications/mongo-outbox-mailer';
+
+/**
+ * The scaled store: every port of every context that keeps data, on one MongoDB connection
+ * (attachment content in GridFS, encrypted). The counterpart of SqliteModule; exports the ports only.
+ */
+@Module({})
+export class MongoModule {
+  static forRoot(options: MongoPersistenceOptions, content: { encryptTaskContent?: boolean } = {}): DynamicModule {
+    const persistence = MongoPersistenceModule.forRoot(options, content);
+    return {
+      module: MongoModule,
+      imports: [persistence, MongooseModule.forFeature([{ name: AttachmentRecord.name, schema: AttachmentSchema }])],
+      providers: [
+        ...mongoNotificationStores,
+        { provide: OutboxMailer, useExisting: MongoOutboxMailer },
+        { provide: AttachmentRepository, useClass: MongoAttachmentRepository },
+        {
+          provide: FileStorage,
+          useFactory: (connection: Connection, cipher: ContentCipher) =>
+            new EncryptedFileStorage(new GridFsFileStorage(connection), cipher),
+          inject: [getConnectionToken(), ContentCipher],
+        },
+      ],
+      exports: [persistence, NotificationRepository, DueTaskScanner, OutboxMailer, AttachmentRepository, FileStorage],
+    };
+  }
+}

@@ -1,0 +1,49 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import type { NotificationQueueSettings } from '../core/notifications/notification-jobs';
+import { MessagingHealth } from '../core/platform/messaging-health';
+import { RATE_LIMIT_STORAGE } from '../core/platform/rate-limit-storage';
+import type { RedisSettings } from './connection/redis-connection';
+import { RedisHealth } from './connection/redis-health';
+import { RedisEventsModule } from './events/redis-events.module';
+import { BullMqNotificationsModule } from './notifications/bullmq-notifications.module';
+import { ResilientThrottlerStorage } from './throttling/resilient-throttler-storage';
+
+export interface RedisMessagingOptions {
+  redis: RedisSettings;
+  notifications: NotificationQueueSettings;
+  statsCacheTtlMs: number;
+  /** Worker and all-in-one roles run jobs and keep the statistics projection up to date. */
+  processJobs: boolean;
+  claimIdleMs?: number;
+}
+
+/**
+ * The scaled profile's messaging on Redis: events on Redis Streams, the statistics projection,
+ * the BullMQ notification queue, shared rate-limit counters and the readiness ping.
+ */
+@Module({})
+export class RedisMessagingModule {
+  static forRoot(options: RedisMessagingOptions): DynamicModule {
+    const events = RedisEventsModule.forRoot({
+      redis: options.redis,
+      statsCacheTtlMs: options.statsCacheTtlMs,
+      consume: options.processJobs,
+      claimIdleMs: options.claimIdleMs,
+    });
+    const notifications = BullMqNotificationsModule.forRoot({
+      ...options.notifications,
+      redis: options.redis,
+      processJobs: options.processJobs,
+    });
+    const providers = [
+      { provide: MessagingHealth, useFactory: () => new RedisHealth(options.redis) },
+      { provide: RATE_LIMIT_STORAGE, useFactory: () => new ResilientThrottlerStorage(options.redis) },
+    ];
+    return {
+      module: RedisMessagingModule,
+      imports: [events, notifications],
+      providers,
+      exports: [events, notifications, MessagingHealth, RATE_LIMIT_STORAGE],
+    };
+  }
+}

@@ -1,0 +1,94 @@
+import { type DynamicModule, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  AttachmentRepository,
+  ContentCipher,
+  DueTaskScanner,
+  FileStorage,
+  NotificationRepository,
+  PersistenceHealth,
+  SessionRepository,
+  TaskReadModel,
+  TaskRepository,
+  UserRepository,
+} from '@primetrade/domain';
+import { EncryptedFileStorage } from '../core/attachments/encrypted-file-storage';
+import { FilesystemFileStorage } from '../core/attachments/filesystem-file-storage';
+import { OutboxMailer, StoreTaskStatistics } from '../core/platform/store-ports';
+import { TaskContentSealer } from '../core/tasks/task-content-sealer';
+import { SqliteAttachmentRepository } from './attachments/sqlite-attachment.repository';
+import { SqliteDatabase } from './database/sqlite-database';
+import { SqliteSessionRepository } from './identity/sqlite-session.repository';
+import { SqliteUserRepository } from './identity/sqlite-user.repository';
+import { SqliteDueTaskScanner } from './notifications/sqlite-due-task-scanner';
+import { SqliteNotificationRepository } from './notifications/sqlite-notification.repository';
+import { SqliteOutboxMailer } from './notifications/sqlite-outbox-mailer';
+import { SqliteTaskReadModel } from './tasks/sqlite-task-read-model';
+import { SqliteTaskRepository } from './tasks/sqlite-task.repository';
+import { SqliteTaskStatistics } from './tasks/sqlite-task-statistics';
+
+@Injectable()
+class SqliteHealth extends PersistenceHealth implements OnApplicationShutdown {
+  readonly storeName = 'sqlite';
+
+  constructor(private readonly sqlite: SqliteDatabase) {
+    super();
+  }
+
+  async ping(): Promise<void> {
+    this.sqlite.statement('SELECT 1').get();
+  }
+
+  /** After the HTTP server has drained, never before: in-flight requests still use the handle. */
+  onApplicationShutdown(): void {
+    this.sqlite.close();
+  }
+}
+
+export interface SqliteModuleOptions {
+  /** The database file. */
+  file: string;
+  /** Where attachment content is kept (encrypted), beside the database. */
+  attachmentsDirectory: string;
+  encryptTaskContent?: boolean;
+}
+
+/**
+ * The embedded store: every port of every context that keeps data, on one SQLite file (and a
+ * folder for attachment content). Exports the ports only.
+ */
+@Module({})
+export class SqliteModule {
+  static forRoot(options: SqliteModuleOptions): DynamicModule {
+    const adapters = [
+      { provide: UserRepository, useClass: SqliteUserRepository },
+      { provide: SessionRepository, useClass: SqliteSessionRepository },
+      { provide: TaskRepository, useClass: SqliteTaskRepository },
+      { provide: TaskReadModel, useClass: SqliteTaskReadModel },
+      { provide: StoreTaskStatistics, useClass: SqliteTaskStatistics },
+      { provide: NotificationRepository, useClass: SqliteNotificationRepository },
+      { provide: DueTaskScanner, useClass: SqliteDueTaskScanner },
+      { provide: OutboxMailer, useClass: SqliteOutboxMailer },
+      { provide: AttachmentRepository, useClass: SqliteAttachmentRepository },
+      {
+        provide: FileStorage,
+        useFactory: (cipher: ContentCipher) => new EncryptedFileStorage(new FilesystemFileStorage(options.attachmentsDirectory), cipher),
+        inject: [ContentCipher],
+      },
+      { provide: PersistenceHealth, useClass: SqliteHealth },
+    ];
+    return {
+      module: SqliteModule,
+      providers: [
+        { provide: SqliteDatabase, useFactory: () => new SqliteDatabase({ file: options.file }) },
+        // The cipher is there with the flag off too: rows sealed while it was on stay readable.
+        {
+          provide: TaskContentSealer,
+          useFactory: (cipher: ContentCipher) => new TaskContentSealer(cipher, options.encryptTaskContent ?? false),
+          inject: [ContentCipher],
+        },
+        ...adapters,
+      ],
+      exports: adapters.map((a) => a.provide),
+    };
+  }
+}

@@ -4,13 +4,14 @@ import { provideRouter, withComponentInputBinding, withInMemoryScrolling } from 
 import { routes } from './app.routes';
 import { provideApi } from './core/api/provide-api';
 import { authInterceptor } from './core/auth/auth.interceptor';
+import { connectivityInterceptor } from './core/http/connectivity';
 
 export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
     provideZonelessChangeDetection(),
     provideRouter(routes, withComponentInputBinding(), withInMemoryScrolling({ scrollPositionRestoration: 'top' })),
-    provideHttpClient(withFetch(), withInterceptors([authInterceptor])),
+    provideHttpClient(withFetch(), withInterceptors([connectivityInterceptor, authInterceptor])),
     provideApi(),
   ],
 };

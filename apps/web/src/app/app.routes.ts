@@ -27,6 +27,16 @@ export const routes: Routes = [
         loadComponent: () => import('./features/tasks/list/task-list.page').then((m) => m.TaskListPage),
       },
       {
+        path: 'tasks/board',
+        title: 'Board · Primetrade',
+        loadComponent: () => import('./features/tasks/board/task-board.page').then((m) => m.TaskBoardPage),
+      },
+      {
+        path: 'tasks/calendar',
+        title: 'Calendar · Primetrade',
+        loadComponent: () => import('./features/tasks/calendar/task-calendar.page').then((m) => m.TaskCalendarPage),
+      },
+      {
         path: 'tasks/new',
         title: 'New task · Primetrade',
         loadComponent: () => import('./features/tasks/edit/task-edit.page').then((m) => m.TaskEditPage),

@@ -1,11 +1,14 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, inject, OnInit, viewChild } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { filter, skip } from 'rxjs';
 import { AuthService } from '../core/auth/auth.service';
 import { SessionStore } from '../core/auth/session.store';
+import { ShortcutService } from '../core/shortcuts/shortcuts';
+import { ThemeService } from '../core/theme/theme';
 import { NotificationBellComponent } from '../features/notifications/notification-bell.component';
 
 /** The signed-in frame: skip link, toolbar with navigation and logout, and the page. */
@@ -20,7 +23,9 @@ export class ShellComponent implements OnInit {
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
   private readonly destroyRef = inject(DestroyRef);
+  private readonly dialog = inject(MatDialog);
   protected readonly session = inject(SessionStore);
+  protected readonly theme = inject(ThemeService);
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
 
   constructor() {
@@ -33,6 +38,17 @@ export class ShellComponent implements OnInit {
         takeUntilDestroyed(),
       )
       .subscribe(() => this.main().nativeElement.focus({ preventScroll: true }));
+    // Everywhere in the signed-in app; pages add their own (the list's n, /, j, k, x, e).
+    inject(ShortcutService).register({
+      '?': () => this.openShortcuts(),
+      n: () => void this.router.navigate(['/tasks'], { state: { focusQuickAdd: true } }),
+      '/': () => void this.router.navigate(['/tasks'], { state: { focusSearch: true } }),
+    });
+  }
+
+  protected openShortcuts(): void {
+    if (this.dialog.openDialogs.length) return;
+    void import('./shortcuts-dialog.component').then((m) => this.dialog.open(m.ShortcutsDialogComponent, { autoFocus: 'dialog' }));
   }
 
   ngOnInit(): void {

@@ -1,27 +1,40 @@
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, OnInit, signal } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
-import { PRIORITY_LABELS, STATUS_LABELS, TaskStats } from '../../core/api/task.types';
-import { createCallState } from '../../core/http/call-state';
+import { PRIORITY_LABELS, STATUS_LABELS } from '../../core/api/task.types';
+import { ConnectivityService } from '../../core/http/connectivity';
 import { toProblem } from '../../core/http/problem';
 import { BarChartComponent, BarDatum } from '../../shared/bar-chart.component';
-import { TaskService } from '../tasks/data/task.service';
+import { StatsService } from './data/stats.service';
 import { formatDuration } from './format-duration';
+import { TimelineChartComponent } from './timeline-chart.component';
 
 @Component({
   selector: 'pt-dashboard-page',
-  imports: [RouterLink, MatButtonModule, BarChartComponent],
+  imports: [RouterLink, MatButtonModule, BarChartComponent, TimelineChartComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './dashboard.page.html',
   styleUrl: './dashboard.page.scss',
 })
-export class DashboardPage implements OnInit {
-  private readonly tasks = inject(TaskService);
-  private readonly destroyRef = inject(DestroyRef);
+export class DashboardPage {
+  private readonly statsService = inject(StatsService);
+  private readonly connectivity = inject(ConnectivityService);
 
-  protected readonly call = createCallState();
-  protected readonly stats = signal<TaskStats | null>(null);
+  protected readonly overview = rxResource({
+    params: () => ({ retry: this.connectivity.retryTick() }),
+    stream: () => this.statsService.overview(),
+  });
+  protected readonly timeline = rxResource({
+    params: () => ({ retry: this.connectivity.retryTick() }),
+    stream: () => this.statsService.timeline(30),
+  });
+
+  protected readonly stats = computed(() => (this.overview.hasValue() ? this.overview.value() : null));
+  protected readonly problem = computed(() => (this.overview.error() ? toProblem(this.overview.error()) : null));
+  protected readonly streak = computed(() =>
+    this.timeline.hasValue() && this.timeline.value().days.length ? this.timeline.value().currentStreak : null,
+  );
 
   protected readonly completionPercent = computed(() => Math.round((this.stats()?.completionRate ?? 0) * 100));
   protected readonly averageTime = computed(() => formatDuration(this.stats()?.averageCompletionSeconds));
@@ -29,38 +42,25 @@ export class DashboardPage implements OnInit {
     const s = this.stats()?.byStatus;
     if (!s) return [];
     return [
-      { label: STATUS_LABELS.todo, value: s.todo, color: '#5c6bc0' },
-      { label: STATUS_LABELS.in_progress, value: s.in_progress, color: '#0277bd' },
-      { label: STATUS_LABELS.completed, value: s.completed, color: '#2e7d32' },
-      { label: STATUS_LABELS.cancelled, value: s.cancelled, color: '#757575' },
+      { label: STATUS_LABELS.todo, value: s.todo, color: 'light-dark(#5c6bc0, #9fa8da)' },
+      { label: STATUS_LABELS.in_progress, value: s.in_progress, color: 'light-dark(#0277bd, #4fc3f7)' },
+      { label: STATUS_LABELS.completed, value: s.completed, color: 'light-dark(#2e7d32, #81c784)' },
+      { label: STATUS_LABELS.cancelled, value: s.cancelled, color: 'light-dark(#757575, #bdbdbd)' },
     ];
   });
   protected readonly byPriority = computed<BarDatum[]>(() => {
     const p = this.stats()?.byPriority;
     if (!p) return [];
     return [
-      { label: PRIORITY_LABELS.low, value: p.low, color: '#607d8b' },
-      { label: PRIORITY_LABELS.medium, value: p.medium, color: '#0277bd' },
-      { label: PRIORITY_LABELS.high, value: p.high, color: '#ef6c00' },
-      { label: PRIORITY_LABELS.urgent, value: p.urgent, color: '#c62828' },
+      { label: PRIORITY_LABELS.low, value: p.low, color: 'light-dark(#607d8b, #b0bec5)' },
+      { label: PRIORITY_LABELS.medium, value: p.medium, color: 'light-dark(#0277bd, #4fc3f7)' },
+      { label: PRIORITY_LABELS.high, value: p.high, color: 'light-dark(#ef6c00, #ffb74d)' },
+      { label: PRIORITY_LABELS.urgent, value: p.urgent, color: 'light-dark(#c62828, #ef9a9a)' },
     ];
   });
 
-  ngOnInit(): void {
-    this.refresh();
-  }
-
   protected refresh(): void {
-    this.call.setLoading();
-    this.tasks
-      .stats()
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (stats) => {
-          this.stats.set(stats);
-          this.call.setLoaded();
-        },
-        error: (error: unknown) => this.call.setProblem(toProblem(error)),
-      });
+    this.overview.reload();
+    this.timeline.reload();
   }
 }

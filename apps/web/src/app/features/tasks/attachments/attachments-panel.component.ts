@@ -1,11 +1,10 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, DestroyRef, inject, input, OnInit, signal } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, input, linkedSignal, signal } from '@angular/core';
+import { rxResource, takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { filter } from 'rxjs';
 import { Attachment } from '../../../core/api/attachment.types';
-import { createCallState } from '../../../core/http/call-state';
 import { Problem, toProblem } from '../../../core/http/problem';
 import { ConfirmDialogComponent, ConfirmDialogData } from '../../../shared/confirm-dialog.component';
 import { formatBytes } from '../../../shared/format-bytes';
@@ -19,37 +18,21 @@ import { ACCEPTED_TYPES, AttachmentService } from './attachment.service';
   templateUrl: './attachments-panel.component.html',
   styleUrl: './attachments-panel.component.scss',
 })
-export class AttachmentsPanelComponent implements OnInit {
+export class AttachmentsPanelComponent {
   private readonly attachments = inject(AttachmentService);
   private readonly dialog = inject(MatDialog);
   private readonly destroyRef = inject(DestroyRef);
 
   readonly taskId = input.required<string>();
 
-  protected readonly items = signal<Attachment[]>([]);
-  protected readonly call = createCallState();
+  protected readonly list = rxResource({ params: () => this.taskId(), stream: ({ params }) => this.attachments.list(params) });
+  /** The loaded files, then changed in place by uploads and deletes. */
+  protected readonly items = linkedSignal<Attachment[]>(() => (this.list.hasValue() ? this.list.value() : []));
+  protected readonly loadProblem = computed(() => (this.list.error() ? toProblem(this.list.error()) : null));
   protected readonly uploading = signal(false);
   protected readonly problem = signal<Problem | null>(null);
   protected readonly accepted = ACCEPTED_TYPES;
   protected readonly formatBytes = formatBytes;
-
-  ngOnInit(): void {
-    this.load();
-  }
-
-  protected load(): void {
-    this.call.setLoading();
-    this.attachments
-      .list(this.taskId())
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (items) => {
-          this.items.set(items);
-          this.call.setLoaded();
-        },
-        error: (error: unknown) => this.call.setProblem(toProblem(error)),
-      });
-  }
 
   protected upload(input: HTMLInputElement): void {
     const file = input.files?.[0];

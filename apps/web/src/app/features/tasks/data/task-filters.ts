@@ -29,7 +29,7 @@ export const DEFAULT_FILTERS: TaskFilters = {
   order: 'desc',
 };
 
-export const PAGE_SIZE = 20;
+export const PAGE_SIZE = 50;
 
 /** Omits empty filters so the URL stays short and the API applies its defaults. */
 export function toQuery(filters: TaskFilters, cursor?: string): TaskQuery {

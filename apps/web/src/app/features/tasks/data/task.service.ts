@@ -1,24 +1,42 @@
 import { inject, Injectable } from '@angular/core';
-import {
-  Api,
-  completeTask,
-  createTask,
-  deleteTask,
-  getTask,
-  getTaskStats,
-  listTasks,
-  updateTask,
-} from '@primetrade/api-client';
-import { map, Observable } from 'rxjs';
-import { NewTask, Task, TaskChanges, TaskPage, TaskQuery, TaskStats } from '../../../core/api/task.types';
+import { Api, completeTask, createTask, deleteTask, getTask, listTasks, updateTask } from '@primetrade/api-client';
+import { EMPTY, expand, map, Observable, reduce } from 'rxjs';
+import { NewTask, Task, TaskChanges, TaskPage, TaskQuery, TaskStatus } from '../../../core/api/task.types';
 
-/** Task calls through the generated SDK; stateless, so it can live at the root. */
+/** The ETag the API gives a task version (`"3"`), sent back as If-Match. */
+export const etagOf = (task: Pick<Task, 'version'>): string => `"${task.version}"`;
+
+/** Tasks gathered over several pages; `complete` is false when the cap cut them off. */
+export interface Gathered {
+  items: Task[];
+  complete: boolean;
+}
+
+/** At most this many tasks are gathered for a board column or a calendar month. */
+export const MAX_GATHERED = 500;
+
+/**
+ * The data access of the tasks feature (list, board, calendar, edit): every task call goes
+ * through the generated SDK here. Stateless, so it lives at the root; pages hold the state.
+ */
 @Injectable({ providedIn: 'root' })
 export class TaskService {
   private readonly api = inject(Api);
 
   list(query: TaskQuery): Observable<TaskPage> {
     return this.api.invoke(listTasks, query);
+  }
+
+  /** Follows the cursor until the end (or `max` tasks): a board column, a calendar month. */
+  listAll(query: TaskQuery, max = MAX_GATHERED): Observable<Gathered> {
+    const first = { ...query, limit: 100 };
+    return this.list(first).pipe(
+      expand((page, i) => (page.nextCursor && (i + 1) * 100 < max ? this.list({ ...first, cursor: page.nextCursor }) : EMPTY)),
+      reduce<TaskPage, Gathered>((acc, page) => ({ items: [...acc.items, ...page.items], complete: !page.nextCursor }), {
+        items: [],
+        complete: false,
+      }),
+    );
   }
 
   get(id: string): Observable<Task> {
@@ -40,19 +58,23 @@ export class TaskService {
       .pipe(map((response) => ({ task: response.body, etag: response.headers.get('ETag') ?? undefined })));
   }
 
-  complete(id: string): Observable<Task> {
-    return this.api.invoke(completeTask, { id });
+  /** Completes the version the user saw (412 when it changed since). */
+  complete(task: Task): Observable<Task> {
+    return this.api.invoke(completeTask, { id: task.id, 'If-Match': etagOf(task) });
   }
 
-  reopen(id: string): Observable<Task> {
-    return this.api.invoke(updateTask, { id, body: { status: 'todo' } });
+  /** Back to "To do", from the version the user saw. */
+  reopen(task: Task): Observable<Task> {
+    return this.setStatus(task, 'todo');
+  }
+
+  /** A status change (board moves, check-off) guarded by the version the user saw. */
+  setStatus(task: Task, status: TaskStatus): Observable<Task> {
+    if (status === 'completed') return this.complete(task);
+    return this.api.invoke(updateTask, { id: task.id, body: { status }, 'If-Match': etagOf(task) });
   }
 
   delete(id: string): Observable<void> {
     return this.api.invoke(deleteTask, { id }).pipe(map(() => undefined));
-  }
-
-  stats(): Observable<TaskStats> {
-    return this.api.invoke(getTaskStats);
   }
 }

@@ -1,5 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, input, OnInit, signal } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { rxResource, takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -8,7 +8,6 @@ import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
 import { Observable, Subject } from 'rxjs';
 import { PRIORITY_LABELS, STATUS_LABELS, Task, TASK_PRIORITIES, TASK_STATUSES } from '../../../core/api/task.types';
-import { createCallState } from '../../../core/http/call-state';
 import { Problem, toProblem } from '../../../core/http/problem';
 import { applyFieldErrors, fieldMessage } from '../../../shared/form-errors';
 import { submitEach } from '../../../shared/submit-each';
@@ -32,10 +31,9 @@ import { DESCRIPTION_MAX, EMPTY_TASK_FORM, fromTask, tagsValidator, TITLE_MAX, t
   templateUrl: './task-edit.page.html',
   styleUrl: './task-edit.page.scss',
 })
-export class TaskEditPage implements OnInit {
+export class TaskEditPage {
   private readonly tasks = inject(TaskService);
   private readonly router = inject(Router);
-  private readonly destroyRef = inject(DestroyRef);
   private readonly submits = new Subject<void>();
   private etag: string | undefined;
 
@@ -43,7 +41,9 @@ export class TaskEditPage implements OnInit {
   readonly id = input<string>();
 
   protected readonly isEdit = computed(() => !!this.id());
-  protected readonly load = createCallState();
+  /** The task being edited with its ETag; idle on /tasks/new. */
+  protected readonly loaded = rxResource({ params: () => this.id(), stream: ({ params }) => this.tasks.getWithEtag(params) });
+  protected readonly loadProblem = computed(() => (this.loaded.error() ? toProblem(this.loaded.error()) : null));
   protected readonly submitting = signal(false);
   protected readonly problem = signal<Problem | null>(null);
   protected readonly extraErrors = signal<string[]>([]);
@@ -65,6 +65,12 @@ export class TaskEditPage implements OnInit {
   });
 
   constructor() {
+    // Each loaded version fills the form (the first load, and "Reload task").
+    effect(() => {
+      if (!this.loaded.hasValue()) return;
+      const { task, etag } = this.loaded.value();
+      untracked(() => this.fill(task, etag));
+    });
     this.submits
       .pipe(
         submitEach(
@@ -98,21 +104,10 @@ export class TaskEditPage implements OnInit {
       });
   }
 
-  ngOnInit(): void {
-    const id = this.id();
-    if (id) this.fetch(id);
-  }
-
-  protected fetch(id: string): void {
+  /** "Reload task" after a 412: the latest version and its ETag replace the form's. */
+  protected fetch(): void {
     this.problem.set(null);
-    this.load.setLoading();
-    this.tasks
-      .getWithEtag(id)
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: ({ task, etag }) => this.fill(task, etag),
-        error: (error: unknown) => this.load.setProblem(toProblem(error)),
-      });
+    this.loaded.reload();
   }
 
   protected submit(): void {
@@ -126,7 +121,6 @@ export class TaskEditPage implements OnInit {
   private fill(task: Task, etag: string | undefined): void {
     this.etag = etag;
     this.form.reset(fromTask(task));
-    this.load.setLoaded();
   }
 
   private save(): Observable<Task> {

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, ElementRef, inject, output, signal, viewChild } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -52,6 +52,13 @@ export class TaskFiltersComponent {
         takeUntilDestroyed(),
       )
       .subscribe((filters) => this.filtersChange.emit(filters));
+  }
+
+  private readonly search = viewChild.required<ElementRef<HTMLInputElement>>('search');
+
+  /** The `/` shortcut. */
+  focusSearch(): void {
+    this.search().nativeElement.focus();
   }
 
   protected clear(): void {

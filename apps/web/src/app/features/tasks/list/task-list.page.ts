@@ -1,29 +1,105 @@
-import { ChangeDetectionStrategy, Component, inject, OnInit } from '@angular/core';
+import { CdkVirtualScrollViewport, ScrollingModule } from '@angular/cdk/scrolling';
+import { afterNextRender, ChangeDetectionStrategy, Component, computed, DOCUMENT, inject, signal, viewChild } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { RouterLink } from '@angular/router';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { Router, RouterLink } from '@angular/router';
 import { filter } from 'rxjs';
 import { Task } from '../../../core/api/task.types';
+import { ShortcutService } from '../../../core/shortcuts/shortcuts';
 import { ConfirmDialogComponent, ConfirmDialogData } from '../../../shared/confirm-dialog.component';
-import { TaskCardComponent } from './task-card.component';
+import { QuickAddComponent } from '../quick-add/quick-add.component';
+import { TaskViewsComponent } from '../task-views.component';
 import { TaskFiltersComponent } from './task-filters.component';
-import { TaskListStore } from './task-list.store';
+import { StatusChange, TaskListStore } from './task-list.store';
+import { TASK_ROW_HEIGHT, TaskRowComponent } from './task-row.component';
 
+/**
+ * The task list: quick add, filters, and a virtually scrolled list (only the rows on screen are
+ * in the DOM, so 1,000 tasks scroll as smoothly as 10). More pages load as the end comes into
+ * view. Keyboard: n, /, j, k, x, e (see the shortcuts dialog).
+ */
 @Component({
   selector: 'pt-task-list-page',
-  imports: [RouterLink, MatButtonModule, MatProgressBarModule, TaskFiltersComponent, TaskCardComponent],
+  imports: [
+    RouterLink,
+    ScrollingModule,
+    MatButtonModule,
+    MatProgressBarModule,
+    TaskFiltersComponent,
+    TaskRowComponent,
+    QuickAddComponent,
+    TaskViewsComponent,
+  ],
   providers: [TaskListStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './task-list.page.html',
   styleUrl: './task-list.page.scss',
 })
-export class TaskListPage implements OnInit {
+export class TaskListPage {
   protected readonly store = inject(TaskListStore);
   private readonly dialog = inject(MatDialog);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly router = inject(Router);
+  private readonly document = inject(DOCUMENT);
+  private readonly viewport = viewChild(CdkVirtualScrollViewport);
+  private readonly quickAdd = viewChild.required(QuickAddComponent);
+  private readonly filters = viewChild.required(TaskFiltersComponent);
 
-  ngOnInit(): void {
-    this.store.reload();
+  protected readonly rowHeight = TASK_ROW_HEIGHT;
+  /** The row j/k moved to (x and e act on it). */
+  protected readonly selected = signal(-1);
+  protected readonly selectedTask = computed(() => this.store.items()[this.selected()] ?? null);
+
+  constructor() {
+    inject(ShortcutService).register({
+      n: () => this.quickAdd().focus(),
+      '/': () => this.filters().focusSearch(),
+      j: () => this.select(this.selected() + 1),
+      k: () => this.select(Math.max(0, this.selected() - 1)),
+      x: () => {
+        const task = this.selectedTask();
+        if (task) this.toggle(task);
+      },
+      e: () => {
+        const task = this.selectedTask();
+        if (task) void this.router.navigate(['/tasks', task.id, 'edit']);
+      },
+    });
+    // `n` or `/` pressed on another page lands here with the field to focus.
+    afterNextRender(() => {
+      const state = this.document.defaultView?.history.state as { focusQuickAdd?: boolean; focusSearch?: boolean } | null;
+      setTimeout(() => {
+        if (state?.focusQuickAdd) this.quickAdd().focus();
+        else if (state?.focusSearch) this.filters().focusSearch();
+      });
+    });
+  }
+
+  protected trackById(_: number, task: Task): string {
+    return task.id;
+  }
+
+  protected created(task: Task): void {
+    this.store.add(task);
+    this.snackBar.open(`Added “${task.title}”.`, undefined, { duration: 4000 });
+  }
+
+  protected toggle(task: Task): void {
+    this.store.toggle(task, (change) => this.offerUndo(change));
+  }
+
+  protected onScroll(index: number): void {
+    // Load the next page while the last rows are still a screen away.
+    const viewport = this.viewport();
+    if (!viewport) return;
+    const visible = Math.ceil(viewport.getViewportSize() / TASK_ROW_HEIGHT);
+    if (index + visible * 2 >= this.store.items().length) this.store.loadMore();
+  }
+
+  protected focusedRow(index: number): void {
+    this.selected.set(index);
   }
 
   protected confirmDelete(task: Task): void {
@@ -34,5 +110,35 @@ export class TaskListPage implements OnInit {
       .afterClosed()
       .pipe(filter(Boolean))
       .subscribe(() => this.store.remove(task));
+  }
+
+  private offerUndo(change: StatusChange): void {
+    const what = change.task.status === 'completed' ? 'Completed' : 'Reopened';
+    this.snackBar
+      .open(`${what} “${change.task.title}”.`, 'Undo', { duration: 6000 })
+      .onAction()
+      .subscribe(() => this.store.undo(change));
+  }
+
+  /** Moves the selection, scrolls the row into view and focuses its checkbox. */
+  private select(index: number): void {
+    const count = this.store.items().length;
+    if (!count) return;
+    const i = Math.min(Math.max(0, index), count - 1);
+    this.selected.set(i);
+    const viewport = this.viewport();
+    const id = this.store.items()[i].id;
+    const focus = () => {
+      const box = this.document.getElementById(`done-${id}`);
+      if (!box) return false;
+      box.focus({ preventScroll: false });
+      box.closest('[role="listitem"]')?.scrollIntoView({ block: 'nearest' });
+      return true;
+    };
+    if (focus()) return;
+    viewport?.scrollToIndex(i);
+    // The row is rendered on the next frame once the viewport has moved.
+    const retry = (n: number) => requestAnimationFrame(() => focus() || (n > 0 && retry(n - 1)));
+    retry(10);
   }
 }

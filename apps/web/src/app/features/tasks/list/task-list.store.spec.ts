@@ -1,9 +1,11 @@
 import { HttpTestingController } from '@angular/common/http/testing';
+import { ApplicationRef } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Task } from '../../../core/api/task.types';
+import { RETRY_DELAYS_MS } from '../../../core/http/connectivity';
 import { provideTestApp } from '../../../testing/test-providers';
 import { DEFAULT_FILTERS } from '../data/task-filters';
-import { TaskListStore } from './task-list.store';
+import { StatusChange, TaskListStore } from './task-list.store';
 
 const task = (id: string, extra: Partial<Task> = {}): Task => ({
   id,
@@ -23,61 +25,108 @@ const task = (id: string, extra: Partial<Task> = {}): Task => ({
 describe('TaskListStore', () => {
   let store: TaskListStore;
   let backend: HttpTestingController;
+  // Resources start their request when signals settle, as they would after a render.
+  const settle = () => TestBed.inject(ApplicationRef).whenStable();
 
   beforeEach(() => {
-    TestBed.configureTestingModule({ providers: [...provideTestApp(), TaskListStore] });
+    TestBed.configureTestingModule({ providers: [...provideTestApp(), TaskListStore, { provide: RETRY_DELAYS_MS, useValue: [] }] });
     store = TestBed.inject(TaskListStore);
     backend = TestBed.inject(HttpTestingController);
   });
 
   afterEach(() => backend.verify());
 
-  it('loads the first page, then appends the next one by cursor', () => {
-    store.reload();
-    expect(store.call.loading()).toBe(true);
-    backend.expectOne((r) => r.url === '/api/v1/tasks' && !r.params.has('cursor')).flush({ items: [task('a')], nextCursor: 'c1' });
+  const loadFirst = async (items: Task[], nextCursor: string | null = null) => {
+    TestBed.tick();
+    backend.expectOne((r) => r.url === '/api/v1/tasks' && !r.params.has('cursor')).flush({ items, nextCursor });
+    await settle();
+    expect(store.items()).toEqual(items); // read, as the page's template does
+  };
+
+  it('loads the first page as a resource, then appends the next one by cursor', async () => {
+    TestBed.tick();
+    expect(store.loading()).toBe(true);
+    backend.expectOne('/api/v1/tasks?sort=createdAt&order=desc&limit=50').flush({ items: [task('a')], nextCursor: 'c1' });
+    await settle();
     expect(store.items().map((t) => t.id)).toEqual(['a']);
+    expect(store.loaded()).toBe(true);
 
     store.loadMore();
-    const next = backend.expectOne((r) => r.params.get('cursor') === 'c1');
-    next.flush({ items: [task('b')], nextCursor: null });
+    backend.expectOne((r) => r.params.get('cursor') === 'c1').flush({ items: [task('b')], nextCursor: null });
     expect(store.items().map((t) => t.id)).toEqual(['a', 'b']);
     expect(store.nextCursor()).toBeNull();
   });
 
-  it('lets the newest filter win over a slower, older request', () => {
-    store.reload();
-    const stale = backend.expectOne((r) => !r.params.has('q'));
+  it('lets the newest filter win over a slower, older request, keeping the old rows meanwhile', async () => {
+    await loadFirst([task('a')]);
+    store.setFilters({ ...DEFAULT_FILTERS, q: 'first' });
+    TestBed.tick();
+    const stale = backend.expectOne((r) => r.params.get('q') === 'first');
     store.setFilters({ ...DEFAULT_FILTERS, q: 'milk', status: ['todo'] });
+    TestBed.tick();
     expect(stale.cancelled).toBe(true);
+    expect(store.items().map((t) => t.id)).toEqual(['a']);
     const fresh = backend.expectOne((r) => r.params.get('q') === 'milk');
     expect(fresh.request.params.getAll('status')).toEqual(['todo']);
     fresh.flush({ items: [task('m')], nextCursor: null });
+    await settle();
     expect(store.items().map((t) => t.id)).toEqual(['m']);
+    expect(store.filtered()).toBe(true);
   });
 
-  it('completes, reopens and deletes in place, and reports a failed action', () => {
-    store.reload();
-    backend.expectOne('/api/v1/tasks?sort=createdAt&order=desc&limit=20').flush({ items: [task('a'), task('b')], nextCursor: null });
+  it('checks a task off at once, sends its version as If-Match, and can undo', async () => {
+    await loadFirst([task('a', { version: 3 }), task('b')]);
+    const changes: StatusChange[] = [];
+    store.toggle(store.items()[0], (c) => changes.push(c));
+    expect(store.items()[0].status).toBe('completed'); // before the API answers
+    const put = backend.expectOne({ method: 'PUT', url: '/api/v1/tasks/a/complete' });
+    expect(put.request.headers.get('If-Match')).toBe('"3"');
+    put.flush(task('a', { status: 'completed', version: 4 }));
+    expect(store.items()[0].version).toBe(4);
+    expect(changes).toEqual([{ task: task('a', { status: 'completed', version: 4 }), previous: 'todo' }]);
 
-    store.complete(store.items()[0]);
-    backend.expectOne({ method: 'PUT', url: '/api/v1/tasks/a/complete' }).flush(task('a', { status: 'completed' }));
-    expect(store.items()[0].status).toBe('completed');
+    store.undo(changes[0]);
+    expect(store.items()[0].status).toBe('todo');
+    const patch = backend.expectOne({ method: 'PATCH', url: '/api/v1/tasks/a' });
+    expect(patch.request.body).toEqual({ status: 'todo' });
+    expect(patch.request.headers.get('If-Match')).toBe('"4"');
+    patch.flush(task('a', { version: 5 }));
+    expect(store.items()[0]).toEqual(task('a', { version: 5 }));
+  });
 
-    store.reopen(store.items()[0]);
-    const reopen = backend.expectOne({ method: 'PATCH', url: '/api/v1/tasks/a' });
-    expect(reopen.request.body).toEqual({ status: 'todo' });
-    reopen.flush(task('a'));
-
-    store.remove(store.items()[1]);
-    backend.expectOne({ method: 'DELETE', url: '/api/v1/tasks/b' }).flush(null, { status: 204, statusText: 'No Content' });
-    expect(store.items().map((t) => t.id)).toEqual(['a']);
-
-    store.complete(store.items()[0]);
+  it('rolls back with a message on 409, and on 412 also reads the task again', async () => {
+    await loadFirst([task('a'), task('b')]);
+    store.toggle(store.items()[0]);
     backend
       .expectOne('/api/v1/tasks/a/complete')
       .flush({ title: 'Conflict', detail: 'Task is already completed', status: 409 }, { status: 409, statusText: 'Conflict' });
-    expect(store.actionProblem()?.message).toBe('Task is already completed');
-    expect(store.busy().size).toBe(0);
+    expect(store.items()[0].status).toBe('todo');
+    expect(store.actionProblem()?.message).toBe('“Task a” could not be changed: Task is already completed');
+
+    store.toggle(store.items()[1]);
+    backend
+      .expectOne('/api/v1/tasks/b/complete')
+      .flush({ title: 'Stale', status: 412 }, { status: 412, statusText: 'Precondition Failed' });
+    expect(store.items()[1].status).toBe('todo');
+    expect(store.actionProblem()?.message).toContain('was changed elsewhere');
+    backend.expectOne({ method: 'GET', url: '/api/v1/tasks/b' }).flush(task('b', { title: 'Renamed', version: 7 }));
+    expect(store.items()[1].title).toBe('Renamed');
+  });
+
+  it('deletes in place, adds quick-added tasks on top, and shows a load error', async () => {
+    await loadFirst([task('a'), task('b')]);
+    store.remove(store.items()[1]);
+    backend.expectOne({ method: 'DELETE', url: '/api/v1/tasks/b' }).flush(null, { status: 204, statusText: 'No Content' });
+    expect(store.items().map((t) => t.id)).toEqual(['a']);
+    store.add(task('n'));
+    expect(store.items().map((t) => t.id)).toEqual(['n', 'a']);
+
+    store.reload();
+    TestBed.tick();
+    backend
+      .expectOne('/api/v1/tasks?sort=createdAt&order=desc&limit=50')
+      .flush({ title: 'Boom', status: 500 }, { status: 500, statusText: 'Error' });
+    await settle();
+    expect(store.loadProblem()?.message).toBe('Boom');
   });
 });

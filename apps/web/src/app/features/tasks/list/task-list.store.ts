@@ -1,114 +1,159 @@
-import { DestroyRef, inject, Injectable, signal } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { catchError, map, Observable, of, Subject, switchMap } from 'rxjs';
-import { Task } from '../../../core/api/task.types';
-import { createCallState } from '../../../core/http/call-state';
+import { computed, DestroyRef, inject, Injectable, linkedSignal, signal } from '@angular/core';
+import { rxResource, takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { Observable } from 'rxjs';
+import { Task, TaskStatus } from '../../../core/api/task.types';
+import { ConnectivityService } from '../../../core/http/connectivity';
 import { Problem, toProblem } from '../../../core/http/problem';
 import { TaskService } from '../data/task.service';
 import { DEFAULT_FILTERS, TaskFilters, toQuery } from '../data/task-filters';
 
-type PageResult = { items: Task[]; nextCursor: string | null } | { problem: Problem };
+/** A finished status change, for the page's "Undo". */
+export interface StatusChange {
+  task: Task;
+  previous: TaskStatus;
+}
 
 /**
  * State of the task list page: filters, the loaded pages and per-task actions. Provided by
- * the page component, so it lives and dies with the page.
+ * the page component, so it lives and dies with the page. The first page is a resource of
+ * the filters (a newer filter cancels an older request); "load more" appends to it.
  */
 @Injectable()
 export class TaskListStore {
   private readonly tasks = inject(TaskService);
+  private readonly connectivity = inject(ConnectivityService);
   private readonly destroyRef = inject(DestroyRef);
-  private readonly firstPage$ = new Subject<TaskFilters>();
 
   readonly filters = signal<TaskFilters>(DEFAULT_FILTERS);
-  readonly items = signal<Task[]>([]);
-  readonly nextCursor = signal<string | null>(null);
-  readonly call = createCallState();
+  private readonly reloads = signal(0);
+
+  private readonly firstPage = rxResource({
+    params: () => ({ filters: this.filters(), reload: this.reloads(), retry: this.connectivity.retryTick() }),
+    stream: ({ params }) => this.tasks.list(toQuery(params.filters)),
+  });
+
+  /** The loaded tasks; reset by each new first page, kept while the next one loads. */
+  readonly items = linkedSignal<Task[] | undefined, Task[]>({
+    source: () => (this.firstPage.hasValue() ? this.firstPage.value().items : undefined),
+    computation: (items, previous) => items ?? previous?.value ?? [],
+  });
+  readonly nextCursor = linkedSignal<string | null | undefined, string | null>({
+    source: () => (this.firstPage.hasValue() ? (this.firstPage.value().nextCursor ?? null) : undefined),
+    computation: (cursor, previous) => (cursor === undefined ? (previous?.value ?? null) : cursor),
+  });
+
+  readonly loading = this.firstPage.isLoading;
+  readonly loaded = computed(() => this.firstPage.hasValue() && !this.firstPage.isLoading());
+  readonly loadProblem = computed(() => (this.firstPage.error() ? toProblem(this.firstPage.error()) : null));
+  readonly filtered = computed(
+    () => JSON.stringify({ ...this.filters(), sort: '', order: '' }) !== JSON.stringify({ ...DEFAULT_FILTERS, sort: '', order: '' }),
+  );
   readonly loadingMore = signal(false);
   /** The last failed action (complete, delete, ...), shown above the list. */
   readonly actionProblem = signal<Problem | null>(null);
-  /** Ids of tasks with an action in flight, to disable their buttons. */
+  /** Ids of tasks with an action in flight. */
   readonly busy = signal<ReadonlySet<string>>(new Set());
-
-  constructor() {
-    // switchMap: a newer filter wins, a stale response never overwrites it.
-    this.firstPage$
-      .pipe(
-        switchMap((filters) => {
-          this.call.setLoading();
-          return this.fetch(filters);
-        }),
-        takeUntilDestroyed(this.destroyRef),
-      )
-      .subscribe((result) => {
-        if ('problem' in result) {
-          this.call.setProblem(result.problem);
-          return;
-        }
-        this.items.set(result.items);
-        this.nextCursor.set(result.nextCursor);
-        this.call.setLoaded();
-      });
-  }
 
   setFilters(filters: TaskFilters): void {
     this.filters.set(filters);
-    this.reload();
   }
 
   reload(): void {
     this.actionProblem.set(null);
-    this.firstPage$.next(this.filters());
+    this.reloads.update((n) => n + 1);
   }
 
   loadMore(): void {
     const cursor = this.nextCursor();
-    if (!cursor || this.loadingMore()) return;
+    if (!cursor || this.loadingMore() || this.firstPage.isLoading()) return;
     this.loadingMore.set(true);
-    this.fetch(this.filters(), cursor)
+    this.tasks
+      .list(toQuery(this.filters(), cursor))
       .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe((result) => {
-        this.loadingMore.set(false);
-        if ('problem' in result) {
-          this.actionProblem.set(result.problem);
-          return;
-        }
-        const known = new Set(this.items().map((t) => t.id));
-        this.items.update((items) => [...items, ...result.items.filter((t) => !known.has(t.id))]);
-        this.nextCursor.set(result.nextCursor);
+      .subscribe({
+        next: (page) => {
+          const known = new Set(this.items().map((t) => t.id));
+          this.items.update((items) => [...items, ...page.items.filter((t) => !known.has(t.id))]);
+          this.nextCursor.set(page.nextCursor ?? null);
+          this.loadingMore.set(false);
+        },
+        error: (error: unknown) => {
+          this.loadingMore.set(false);
+          this.actionProblem.set(toProblem(error));
+        },
       });
   }
 
-  complete(task: Task): void {
-    this.act(task, this.tasks.complete(task.id), (updated) => this.replace(updated));
+  /** A task made elsewhere on the page (quick add) goes to the top. */
+  add(task: Task): void {
+    this.items.update((items) => [task, ...items.filter((t) => t.id !== task.id)]);
   }
 
-  reopen(task: Task): void {
-    this.act(task, this.tasks.reopen(task.id), (updated) => this.replace(updated));
+  /** The checkbox: completes an open task, reopens a finished one. */
+  toggle(task: Task, done?: (change: StatusChange) => void): void {
+    this.setStatus(task, task.status === 'completed' ? 'todo' : 'completed', done);
+  }
+
+  /**
+   * Optimistic: the row changes at once; the API call carries the version the user saw
+   * (If-Match). On failure the row is put back and the reason shown; on a stale version
+   * (412) the task is read again so the next try starts from what is stored.
+   */
+  setStatus(task: Task, status: TaskStatus, done?: (change: StatusChange) => void): void {
+    if (this.busy().has(task.id) || task.status === status) return;
+    this.setBusy(task.id, true);
+    this.actionProblem.set(null);
+    this.replace({ ...task, status, completedAt: status === 'completed' ? new Date().toISOString() : null });
+    this.run(this.tasks.setStatus(task, status), task, (updated) => {
+      this.replace(updated);
+      done?.({ task: updated, previous: task.status });
+    });
+  }
+
+  /** Puts a status change back (the snackbar's Undo), from the version the change produced. */
+  undo(change: StatusChange): void {
+    const current = this.items().find((t) => t.id === change.task.id) ?? change.task;
+    this.setStatus(current, change.previous);
   }
 
   remove(task: Task): void {
-    this.act(task, this.tasks.delete(task.id), () => this.items.update((items) => items.filter((t) => t.id !== task.id)));
-  }
-
-  private fetch(filters: TaskFilters, cursor?: string): Observable<PageResult> {
-    return this.tasks.list(toQuery(filters, cursor)).pipe(
-      map((page): PageResult => ({ items: page.items, nextCursor: page.nextCursor ?? null })),
-      catchError((error: unknown) => of({ problem: toProblem(error) })),
-    );
-  }
-
-  private act<T>(task: Task, call: Observable<T>, onSuccess: (value: T) => void): void {
     if (this.busy().has(task.id)) return;
     this.setBusy(task.id, true);
     this.actionProblem.set(null);
+    this.run(this.tasks.delete(task.id), task, () => this.items.update((items) => items.filter((t) => t.id !== task.id)));
+  }
+
+  private run<T>(call: Observable<T>, before: Task, onSuccess: (value: T) => void): void {
     call.pipe(takeUntilDestroyed(this.destroyRef)).subscribe({
-      next: (value) => onSuccess(value),
-      error: (error: unknown) => {
-        this.setBusy(task.id, false);
-        this.actionProblem.set(toProblem(error));
+      next: (value) => {
+        this.setBusy(before.id, false);
+        onSuccess(value);
       },
-      complete: () => this.setBusy(task.id, false),
+      error: (error: unknown) => {
+        this.setBusy(before.id, false);
+        this.replace(before);
+        this.actionProblem.set(this.explain(before, toProblem(error)));
+        if (this.actionProblem()?.status === 412) this.refresh(before.id);
+      },
     });
+  }
+
+  private explain(task: Task, problem: Problem): Problem {
+    if (problem.status === 412)
+      return {
+        ...problem,
+        message: `“${task.title}” was changed elsewhere, so nothing was saved. It now shows the latest version; try again.`,
+      };
+    if (problem.status === 409) return { ...problem, message: `“${task.title}” could not be changed: ${problem.message}` };
+    if (problem.status === 404) return { ...problem, message: `“${task.title}” no longer exists.` };
+    return { ...problem, message: `“${task.title}” was not saved: ${problem.message}` };
+  }
+
+  private refresh(id: string): void {
+    this.tasks
+      .get(id)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({ next: (task) => this.replace(task), error: () => undefined });
   }
 
   private replace(updated: Task): void {

@@ -1,0 +1,195 @@
+import { ChangeDetectionStrategy, Component, computed, ElementRef, inject, input, output, signal, viewChild } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { catchError, exhaustMap, map, of, Subject } from 'rxjs';
+import { Task } from '../../../core/api/task.types';
+import { Problem, toProblem } from '../../../core/http/problem';
+import { TaskService } from '../data/task.service';
+import { TITLE_MAX } from '../edit/task-form';
+import { parseQuickAdd, QuickAddChip, toNewTask } from './quick-add-parser';
+
+const KIND_LABELS: Record<QuickAddChip['kind'], string> = { due: 'Due', priority: 'Priority', tag: 'Tag' };
+
+/**
+ * One line that becomes a task: `Pay rent tomorrow 9am !high #home`. What it understood shows
+ * as chips before Enter, each removable (its words then stay in the title).
+ */
+@Component({
+  selector: 'pt-quick-add',
+  imports: [MatFormFieldModule, MatInputModule, MatButtonModule],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <form class="quick-add" [attr.aria-label]="label()" (submit)="$event.preventDefault(); submit()">
+      <div class="line">
+        <mat-form-field appearance="outline" subscriptSizing="dynamic" class="field">
+          <mat-label>{{ label() }}</mat-label>
+          <input
+            #input
+            matInput
+            autocomplete="off"
+            data-testid="quick-add"
+            [value]="text()"
+            (input)="edit(input.value)"
+            (keydown.escape)="clear()"
+            [attr.aria-describedby]="hintId + ' ' + chipsId"
+          />
+          <mat-hint [id]="hintId">e.g. “Pay rent tomorrow 9am !high #home” — a date, !priority, #tags</mat-hint>
+        </mat-form-field>
+        <button mat-flat-button type="submit" class="add" [disabled]="saving()" data-testid="quick-add-submit">Add</button>
+      </div>
+      <ul class="chips" [id]="chipsId" aria-label="Understood from what you typed" aria-live="polite">
+        @for (chip of parsed().chips; track chip.id) {
+          <li class="chip" [attr.data-kind]="chip.kind" data-testid="quick-add-chip">
+            <span>{{ kindLabel(chip) }}: {{ chip.label }}</span>
+            <button type="button" class="remove" (click)="remove(chip)" [attr.aria-label]="'Remove ' + kindLabel(chip) + ' ' + chip.label">
+              <span aria-hidden="true">×</span>
+            </button>
+          </li>
+        }
+      </ul>
+      @if (problem(); as p) {
+        <p class="error" role="alert" data-testid="quick-add-error">{{ p.message }}</p>
+      }
+    </form>
+  `,
+  styles: `
+    .quick-add {
+      margin-bottom: 8px;
+    }
+    .line {
+      display: flex;
+      gap: 8px;
+      align-items: flex-start;
+    }
+    .field {
+      flex: 1;
+      min-width: 0;
+    }
+    .add {
+      height: 56px;
+    }
+    .chips {
+      list-style: none;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 6px;
+      margin: 6px 0 0;
+      padding: 0;
+      min-height: 4px;
+    }
+    .chip {
+      display: inline-flex;
+      align-items: center;
+      gap: 2px;
+      padding: 0 2px 0 12px;
+      border-radius: 16px;
+      font: var(--mat-sys-label-large);
+      background: var(--mat-sys-secondary-container);
+      color: var(--mat-sys-on-secondary-container);
+    }
+    .chip[data-kind='priority'] {
+      background: var(--mat-sys-tertiary-container);
+      color: var(--mat-sys-on-tertiary-container);
+    }
+    .remove {
+      width: 32px;
+      height: 32px;
+      border: 0;
+      border-radius: 50%;
+      background: transparent;
+      color: inherit;
+      font-size: 18px;
+      cursor: pointer;
+    }
+    .remove:hover {
+      background: color-mix(in srgb, currentColor 12%, transparent);
+    }
+    .error {
+      margin: 6px 0 0;
+      color: var(--mat-sys-error);
+    }
+  `,
+})
+export class QuickAddComponent {
+  private readonly tasks = inject(TaskService);
+  private readonly submits = new Subject<void>();
+  private readonly inputRef = viewChild.required<ElementRef<HTMLInputElement>>('input');
+  private static next = 0;
+
+  /** The calendar's selected day: a task without a date in its text is due that day. */
+  readonly defaultDay = input<Date | null>(null);
+  readonly label = input('Add a task');
+  readonly created = output<Task>();
+
+  protected readonly hintId = `quick-add-hint-${QuickAddComponent.next}`;
+  protected readonly chipsId = `quick-add-chips-${QuickAddComponent.next++}`;
+  protected readonly text = signal('');
+  private readonly ignored = signal<ReadonlySet<string>>(new Set());
+  protected readonly parsed = computed(() => parseQuickAdd(this.text(), { ignore: this.ignored(), defaultDay: this.defaultDay() }));
+  protected readonly saving = signal(false);
+  protected readonly problem = signal<Problem | null>(null);
+
+  constructor() {
+    // exhaustMap: Enter held down or a double click creates one task, not several.
+    this.submits
+      .pipe(
+        exhaustMap(() => {
+          this.saving.set(true);
+          this.problem.set(null);
+          return this.tasks.create(toNewTask(this.parsed())).pipe(
+            map((task) => ({ task })),
+            catchError((error: unknown) => of({ problem: toProblem(error) })),
+          );
+        }),
+        takeUntilDestroyed(),
+      )
+      .subscribe((result) => {
+        this.saving.set(false);
+        if ('problem' in result) {
+          this.problem.set(result.problem);
+          return;
+        }
+        this.clear();
+        this.created.emit(result.task);
+      });
+  }
+
+  focus(): void {
+    this.inputRef().nativeElement.focus();
+  }
+
+  protected edit(value: string): void {
+    this.text.set(value);
+    if (!value.trim()) this.ignored.set(new Set());
+    this.problem.set(null);
+  }
+
+  protected clear(): void {
+    this.text.set('');
+    this.ignored.set(new Set());
+  }
+
+  protected remove(chip: QuickAddChip): void {
+    this.ignored.update((ids) => new Set([...ids, chip.id]));
+    this.focus();
+  }
+
+  protected submit(): void {
+    const title = this.parsed().title;
+    if (!title) {
+      this.problem.set({ status: 0, message: 'Type what the task is first.', fieldErrors: {} });
+      return;
+    }
+    if (title.length > TITLE_MAX) {
+      this.problem.set({ status: 0, message: `A title can have at most ${TITLE_MAX} characters.`, fieldErrors: {} });
+      return;
+    }
+    this.submits.next();
+  }
+
+  protected kindLabel(chip: QuickAddChip): string {
+    return KIND_LABELS[chip.kind];
+  }
+}

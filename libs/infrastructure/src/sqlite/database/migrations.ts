@@ -155,4 +155,121 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE mail_outbox ADD COLUMN sealed INTEGER NOT NULL DEFAULT 0;
     `,
   },
+  {
+    version: 7,
+    name: 'tasks-keyset-indexes-search-counters',
+    sql: `
+      -- Every list walks one index in its sort order, ending in id (the keyset tie-breaker), both
+      -- orders by walking it backwards; filters are checked on the walk, so a page costs about
+      -- limit / (share of matching rows) index entries whatever the owner's task count.
+      -- Due date with no due date last: a generated sort key (a column, not an expression index, so
+      -- the row-value cursor condition (due_sort, id) > (?, ?) seeks in it).
+      ALTER TABLE tasks ADD COLUMN due_sort INTEGER GENERATED ALWAYS AS (COALESCE(due_at, 9007199254740991)) VIRTUAL;
+      CREATE INDEX tasks_owner_due_sort_id ON tasks (owner_id, due_sort, id);
+      CREATE INDEX tasks_owner_rank_id ON tasks (owner_id, priority_rank, id);
+      DROP INDEX tasks_owner_priority;
+      -- Status tabs (one status, newest first) walk only that status's entries.
+      CREATE INDEX tasks_owner_status_created_id ON tasks (owner_id, status, created_at, id);
+      DROP INDEX tasks_owner_status_created;
+      -- Overdue and due-soon counts of the statistics: a range of open tasks by due date.
+      CREATE INDEX tasks_open_owner_due ON tasks (owner_id, due_at) WHERE status IN ('todo', 'in_progress') AND due_at IS NOT NULL;
+      -- The timeline: completions of one owner by time.
+      CREATE INDEX tasks_owner_completed ON tasks (owner_id, completed_at) WHERE completed_at IS NOT NULL;
+      -- Whether an owner has sealed rows (ENCRYPT_TASK_CONTENT), which full-text search cannot see.
+      CREATE INDEX tasks_owner_sealed ON tasks (owner_id) WHERE content_sealed = 1;
+
+      -- q: substring search through trigrams. External content (the text stays in tasks only), kept
+      -- in step by triggers in the writing transaction; sealed rows are not indexed (their text is
+      -- ciphertext) and are searched by decrypt-and-filter instead. The read model still checks
+      -- the exact match (unicode_lower + instr) on each hit, so results do not change.
+      CREATE VIRTUAL TABLE tasks_fts USING fts5(title, description, content = 'tasks', content_rowid = 'rowid', tokenize = 'trigram');
+      INSERT INTO tasks_fts (rowid, title, description) SELECT rowid, title, description FROM tasks WHERE content_sealed = 0;
+      CREATE TRIGGER tasks_fts_insert AFTER INSERT ON tasks WHEN new.content_sealed = 0 BEGIN
+        INSERT INTO tasks_fts (rowid, title, description) VALUES (new.rowid, new.title, new.description);
+      END;
+      CREATE TRIGGER tasks_fts_delete AFTER DELETE ON tasks WHEN old.content_sealed = 0 BEGIN
+        INSERT INTO tasks_fts (tasks_fts, rowid, title, description) VALUES ('delete', old.rowid, old.title, old.description);
+      END;
+      -- One trigger for both halves of an update: the old text must leave before the new arrives
+      -- (two triggers would fire in an order SQLite does not promise). Unchanged text is left alone.
+      CREATE TRIGGER tasks_fts_update AFTER UPDATE OF title, description, content_sealed ON tasks
+      WHEN old.title IS NOT new.title OR old.description IS NOT new.description OR old.content_sealed IS NOT new.content_sealed BEGIN
+        INSERT INTO tasks_fts (tasks_fts, rowid, title, description)
+          SELECT 'delete', old.rowid, old.title, old.description WHERE old.content_sealed = 0;
+        INSERT INTO tasks_fts (rowid, title, description)
+          SELECT new.rowid, new.title, new.description WHERE new.content_sealed = 0;
+      END;
+
+      -- The statistics read model: per owner, status and priority, the task count and the sum and
+      -- count of completion times, kept by triggers in the transaction of every write.
+      CREATE TABLE task_counters (
+        owner_id TEXT NOT NULL,
+        status TEXT NOT NULL,
+        priority TEXT NOT NULL,
+        tasks INTEGER NOT NULL,
+        completion_ms_sum INTEGER NOT NULL,
+        completion_count INTEGER NOT NULL,
+        PRIMARY KEY (owner_id, status, priority)
+      ) STRICT, WITHOUT ROWID;
+      INSERT INTO task_counters
+        SELECT owner_id, status, priority, COUNT(*),
+          IFNULL(SUM(CASE WHEN status = 'completed' THEN completed_at - created_at END), 0),
+          COUNT(CASE WHEN status = 'completed' THEN completed_at END)
+        FROM tasks GROUP BY owner_id, status, priority;
+      CREATE TRIGGER task_counters_insert AFTER INSERT ON tasks BEGIN
+        INSERT INTO task_counters VALUES (new.owner_id, new.status, new.priority, 1,
+          IFNULL(CASE WHEN new.status = 'completed' THEN new.completed_at - new.created_at END, 0),
+          new.status = 'completed' AND new.completed_at IS NOT NULL)
+        ON CONFLICT DO UPDATE SET tasks = tasks + 1,
+          completion_ms_sum = completion_ms_sum + excluded.completion_ms_sum,
+          completion_count = completion_count + excluded.completion_count;
+      END;
+      CREATE TRIGGER task_counters_delete AFTER DELETE ON tasks BEGIN
+        UPDATE task_counters SET tasks = tasks - 1,
+          completion_ms_sum = completion_ms_sum - IFNULL(CASE WHEN old.status = 'completed' THEN old.completed_at - old.created_at END, 0),
+          completion_count = completion_count - (old.status = 'completed' AND old.completed_at IS NOT NULL)
+        WHERE owner_id = old.owner_id AND status = old.status AND priority = old.priority;
+      END;
+      CREATE TRIGGER task_counters_update AFTER UPDATE OF owner_id, status, priority, created_at, completed_at ON tasks BEGIN
+        UPDATE task_counters SET tasks = tasks - 1,
+          completion_ms_sum = completion_ms_sum - IFNULL(CASE WHEN old.status = 'completed' THEN old.completed_at - old.created_at END, 0),
+          completion_count = completion_count - (old.status = 'completed' AND old.completed_at IS NOT NULL)
+        WHERE owner_id = old.owner_id AND status = old.status AND priority = old.priority;
+        INSERT INTO task_counters VALUES (new.owner_id, new.status, new.priority, 1,
+          IFNULL(CASE WHEN new.status = 'completed' THEN new.completed_at - new.created_at END, 0),
+          new.status = 'completed' AND new.completed_at IS NOT NULL)
+        ON CONFLICT DO UPDATE SET tasks = tasks + 1,
+          completion_ms_sum = completion_ms_sum + excluded.completion_ms_sum,
+          completion_count = completion_count + excluded.completion_count;
+      END;
+
+      -- Open tasks with a due date, counted per owner and due period (2^31 ms, about 25 days), so the
+      -- overdue count sums the periods already over and counts only the current one's rows.
+      CREATE TABLE task_due_counters (
+        owner_id TEXT NOT NULL,
+        period INTEGER NOT NULL,
+        open_tasks INTEGER NOT NULL,
+        PRIMARY KEY (owner_id, period)
+      ) STRICT, WITHOUT ROWID;
+      INSERT INTO task_due_counters
+        SELECT owner_id, due_at >> 31, COUNT(*) FROM tasks
+        WHERE status IN ('todo', 'in_progress') AND due_at IS NOT NULL GROUP BY owner_id, due_at >> 31;
+      CREATE TRIGGER task_due_counters_insert AFTER INSERT ON tasks
+      WHEN new.status IN ('todo', 'in_progress') AND new.due_at IS NOT NULL BEGIN
+        INSERT INTO task_due_counters VALUES (new.owner_id, new.due_at >> 31, 1)
+        ON CONFLICT DO UPDATE SET open_tasks = open_tasks + 1;
+      END;
+      CREATE TRIGGER task_due_counters_delete AFTER DELETE ON tasks
+      WHEN old.status IN ('todo', 'in_progress') AND old.due_at IS NOT NULL BEGIN
+        UPDATE task_due_counters SET open_tasks = open_tasks - 1 WHERE owner_id = old.owner_id AND period = old.due_at >> 31;
+      END;
+      CREATE TRIGGER task_due_counters_update AFTER UPDATE OF owner_id, status, due_at ON tasks BEGIN
+        UPDATE task_due_counters SET open_tasks = open_tasks - 1
+        WHERE owner_id = old.owner_id AND period = old.due_at >> 31 AND old.status IN ('todo', 'in_progress');
+        INSERT INTO task_due_counters SELECT new.owner_id, new.due_at >> 31, 1
+        WHERE new.status IN ('todo', 'in_progress') AND new.due_at IS NOT NULL
+        ON CONFLICT DO UPDATE SET open_tasks = open_tasks + 1;
+      END;
+    `,
+  },
 ];

@@ -15,23 +15,50 @@ import { rowSortKey, rowToView, storedText, type TaskRow } from './sqlite-task.m
 /** A missing due date sorts after every date, as the port defines. */
 const NO_DUE_DATE = Number.MAX_SAFE_INTEGER;
 
+/** The sort key column of each sort; due_sort is COALESCE(due_at, NO_DUE_DATE), generated (migration 7). */
 const SORT_KEY: Record<TaskSortField, string> = {
   createdAt: 'created_at',
   updatedAt: 'updated_at',
-  dueDate: `COALESCE(due_at, ${NO_DUE_DATE})`,
+  dueDate: 'due_sort',
   priority: 'priority_rank',
 };
+
+/** The (owner, key, id) index each sort walks, in either direction. */
+const SORT_INDEX: Record<TaskSortField, string> = {
+  createdAt: 'tasks_owner_created_id',
+  updatedAt: 'tasks_owner_updated_id',
+  dueDate: 'tasks_owner_due_sort_id',
+  priority: 'tasks_owner_rank_id',
+};
+
+/** Trigram search needs three characters; shorter needles are matched on the index walk. */
+const MIN_TRIGRAM_NEEDLE = 3;
+/**
+ * Up to this many trigram hits, a search is driven from the hits (looked up by rowid and sorted,
+ * at most this many rows); beyond it the needle is common, and walking the sort index with the
+ * exact match fills a page within a few rows.
+ */
+const MAX_DRIVING_HITS = 2000;
 
 interface Where {
   where: string[];
   params: unknown[];
 }
 
+/** How a page reaches its rows: an index walked in sort order, or the search hits by rowid. */
+type Access = { kind: 'index'; index: string } | { kind: 'search'; match: string };
+
 /**
- * ListTasks on SQLite. Without `q` one query does it all. With `q`, the store narrows by owner and
- * the other filters, and also by the text for rows stored in plaintext; rows whose text is sealed
- * (ENCRYPT_TASK_CONTENT) cannot be searched in SQL, so the candidates are walked in sort order and
- * the text is decrypted and matched in the process until the page is full (scanForMatches).
+ * ListTasks on SQLite. Every page walks the sort's (owner, key, id) index from the cursor and checks
+ * the filters on the way (EXPLAIN QUERY PLAN is asserted by sqlite-task-query-plans.spec.ts), so it
+ * costs the same for an owner with a thousand tasks as for one with a hundred thousand.
+ *
+ * `q` on plaintext rows: the FTS5 trigram index (tasks_fts) finds the rows holding the needle; a
+ * rare needle drives the page from those hits, a common one walks the sort index (a page fills at
+ * once). The exact case-insensitive match (unicode_lower + instr) is still checked on each row, so
+ * the index only narrows. Rows whose text is sealed (ENCRYPT_TASK_CONTENT) are not in the trigram
+ * index: an owner holding any is searched as before, candidates walked in sort order and the text
+ * decrypted and matched in the process until the page is full (scanForMatches).
  */
 @Injectable()
 export class SqliteTaskReadModel extends TaskReadModel {
@@ -44,21 +71,49 @@ export class SqliteTaskReadModel extends TaskReadModel {
 
   async list(ownerId: string, request: TaskListRequest): Promise<TaskView[]> {
     const needle = searchNeedle(request.criteria.q);
-    if (!needle)
-      return this.page(request, this.filters(ownerId, request), request.after, request.limit).map((row) => rowToView(row, this.content));
+    const filter = this.filters(ownerId, request);
+    if (!needle) return this.page(request, filter, this.walk(request), request.after, request.limit).map(this.toView);
 
-    const candidates = this.filters(ownerId, request);
     // unicode_lower (registered by SqliteDatabase) folds case beyond ASCII, unlike LIKE, the same
     // way the in-process match does (String#toLowerCase).
-    candidates.where.push('(content_sealed = 1 OR instr(unicode_lower(title), ?) > 0 OR instr(unicode_lower(description), ?) > 0)');
-    candidates.params.push(needle, needle);
+    const exact = '(instr(unicode_lower(title), ?) > 0 OR instr(unicode_lower(description), ?) > 0)';
+    if (!this.hasSealedRows(ownerId)) {
+      filter.where.push(exact);
+      filter.params.push(needle, needle);
+      return this.page(request, filter, this.searchAccess(request, needle), request.after, request.limit).map(this.toView);
+    }
+
+    filter.where.push(`(content_sealed = 1 OR ${exact})`);
+    filter.params.push(needle, needle);
+    const access = this.walk(request);
     const rows = await scanForMatches<TaskRow>({
       limit: request.limit,
       fetch: async (last, size) =>
-        this.page(request, candidates, last ? { key: rowSortKey(last, request.sort), id: last.id } : request.after, size),
+        this.page(request, filter, access, last ? { key: rowSortKey(last, request.sort), id: last.id } : request.after, size),
       matches: (row) => this.content.matches(row.id, storedText(row), needle),
     });
-    return rows.map((row) => rowToView(row, this.content));
+    return rows.map(this.toView);
+  }
+
+  private readonly toView = (row: TaskRow): TaskView => rowToView(row, this.content);
+
+  /** The index a list without search walks: the sort's, or one status's own when that is the filter. */
+  private walk({ sort, criteria }: TaskListRequest): Access {
+    if (sort === 'createdAt' && criteria.status?.length === 1) return { kind: 'index', index: 'tasks_owner_status_created_id' };
+    return { kind: 'index', index: SORT_INDEX[sort] };
+  }
+
+  private searchAccess(request: TaskListRequest, needle: string): Access {
+    if ([...needle].length < MIN_TRIGRAM_NEEDLE) return this.walk(request);
+    const match = `"${needle.replaceAll('"', '""')}"`;
+    const { hits } = this.sqlite
+      .statement('SELECT COUNT(*) AS hits FROM (SELECT 1 FROM tasks_fts WHERE tasks_fts MATCH ? LIMIT ?)')
+      .get(match, MAX_DRIVING_HITS + 1) as { hits: number };
+    return hits > MAX_DRIVING_HITS ? this.walk(request) : { kind: 'search', match };
+  }
+
+  private hasSealedRows(ownerId: string): boolean {
+    return this.sqlite.statement('SELECT 1 FROM tasks WHERE owner_id = ? AND content_sealed = 1 LIMIT 1').get(ownerId) !== undefined;
   }
 
   /** Owner and every criterion but `q`, as SQL conditions. */
@@ -66,15 +121,15 @@ export class SqliteTaskReadModel extends TaskReadModel {
     const where: string[] = ['owner_id = ?'];
     const params: unknown[] = [ownerId];
     const inList = (column: string, values: readonly string[]) => {
-      where.push(`${column} IN (${values.map(() => '?').join(', ')})`);
+      where.push(values.length === 1 ? `${column} = ?` : `${column} IN (${values.map(() => '?').join(', ')})`);
       params.push(...values);
     };
-
     if (criteria.status?.length) inList('status', criteria.status);
     if (criteria.priority?.length) inList('priority', criteria.priority);
     if (criteria.tag) {
-      where.push('id IN (SELECT task_id FROM task_tags WHERE owner_id = ? AND tag = ?)');
-      params.push(ownerId, criteria.tag.trim().toLowerCase());
+      // Probes the (task_id, tag) primary key for each row walked; never lists the owner's tagged rows.
+      where.push('EXISTS (SELECT 1 FROM task_tags WHERE task_tags.task_id = tasks.id AND task_tags.tag = ?)');
+      params.push(criteria.tag.trim().toLowerCase());
     }
     if (criteria.dueBefore) {
       where.push('due_at < ?');
@@ -93,18 +148,23 @@ export class SqliteTaskReadModel extends TaskReadModel {
   }
 
   /** One keyset page of the filtered rows: strictly after `after` in (key, id) order. */
-  private page(request: TaskListRequest, filter: Where, after: TaskListPosition | null, limit: number): TaskRow[] {
+  private page(request: TaskListRequest, filter: Where, access: Access, after: TaskListPosition | null, limit: number): TaskRow[] {
     const where = [...filter.where];
     const params = [...filter.params];
     const key = SORT_KEY[request.sort];
     const direction = request.order === 'asc' ? 'ASC' : 'DESC';
     if (after) {
-      const cmp = request.order === 'asc' ? '>' : '<';
-      const afterKey = after.key ?? NO_DUE_DATE;
-      where.push(`(${key} ${cmp} ? OR (${key} = ? AND id ${cmp} ?))`);
-      params.push(afterKey, afterKey, after.id);
+      // A row value: the index seeks straight to the cursor instead of walking the pages before it.
+      where.push(`(${key}, id) ${request.order === 'asc' ? '>' : '<'} (?, ?)`);
+      params.push(after.key ?? NO_DUE_DATE, after.id);
     }
-    const sql = `SELECT * FROM tasks WHERE ${where.join(' AND ')} ORDER BY ${key} ${direction}, id ${direction} LIMIT ?`;
+    let from = `tasks INDEXED BY ${access.kind === 'index' ? access.index : ''}`;
+    if (access.kind === 'search') {
+      from = 'tasks NOT INDEXED';
+      where.unshift('rowid IN (SELECT rowid FROM tasks_fts WHERE tasks_fts MATCH ?)');
+      params.unshift(access.match);
+    }
+    const sql = `SELECT * FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${key} ${direction}, id ${direction} LIMIT ?`;
     params.push(limit);
     return this.sqlite.statement(sql).all(...params) as TaskRow[];
   }

@@ -1,38 +1,33 @@
 import { Injectable } from '@nestjs/common';
-import { DUE_SOON_WINDOW_MS, TaskStatistics, type TaskStats } from '@primetrade/domain';
+import { DUE_SOON_WINDOW_MS, emptyTaskStats, TaskStatistics, type TaskPriority, type TaskStats, type TaskStatus } from '@primetrade/domain';
 import { SqliteDatabase } from '../database/sqlite-database';
 
-interface StatsRow {
-  total: number;
-  todo: number;
-  in_progress: number;
-  completed: number;
-  cancelled: number;
-  low: number;
-  medium: number;
-  high: number;
-  urgent: number;
-  overdue: number;
-  due_soon: number;
-  avg_completion_ms: number | null;
+interface CounterRow {
+  status: TaskStatus;
+  priority: TaskPriority;
+  tasks: number;
+  completion_ms_sum: number;
+  completion_count: number;
 }
 
-// One pass over the owner's rows (the owner index narrows it); SUM over no rows is NULL.
-const STATS_SQL = `
-  SELECT COUNT(*) AS total,
-    IFNULL(SUM(status = 'todo'), 0) AS todo,
-    IFNULL(SUM(status = 'in_progress'), 0) AS in_progress,
-    IFNULL(SUM(status = 'completed'), 0) AS completed,
-    IFNULL(SUM(status = 'cancelled'), 0) AS cancelled,
-    IFNULL(SUM(priority = 'low'), 0) AS low,
-    IFNULL(SUM(priority = 'medium'), 0) AS medium,
-    IFNULL(SUM(priority = 'high'), 0) AS high,
-    IFNULL(SUM(priority = 'urgent'), 0) AS urgent,
-    IFNULL(SUM(status IN ('todo', 'in_progress') AND due_at < @now), 0) AS overdue,
-    IFNULL(SUM(status IN ('todo', 'in_progress') AND due_at >= @now AND due_at < @soon), 0) AS due_soon,
-    AVG(CASE WHEN status = 'completed' THEN completed_at - created_at END) AS avg_completion_ms
-  FROM tasks WHERE owner_id = @owner`;
+// At most 16 rows per owner (status × priority), kept by triggers in every write's transaction (migration 7).
+const COUNTERS_SQL = 'SELECT status, priority, tasks, completion_ms_sum, completion_count FROM task_counters WHERE owner_id = ?';
+/** The due periods of task_due_counters: due_at >> 31, about 25 days each. */
+const DUE_PERIOD_MS = 2 ** 31;
+// Time-dependent counts cannot be kept by writes alone: the open tasks of the periods already over
+// come from task_due_counters (a few rows a year); those due from the current period's start until
+// the end of the due-soon window from a range of the open-tasks-by-due-date index.
+const PAST_PERIODS_SQL = 'SELECT IFNULL(SUM(open_tasks), 0) AS overdue FROM task_due_counters WHERE owner_id = ? AND period < ?';
+const DUE_SQL = `
+  SELECT IFNULL(SUM(due_at < @now), 0) AS overdue, IFNULL(SUM(due_at >= @now), 0) AS due_soon
+  FROM tasks INDEXED BY tasks_open_owner_due
+  WHERE owner_id = @owner AND status IN ('todo', 'in_progress') AND due_at IS NOT NULL AND due_at >= @from AND due_at < @soon`;
 
+/**
+ * The statistics overview from the task_counters read model (a handful of rows per owner), the
+ * due-period counters and one short index range for overdue and due-soon tasks, instead of an
+ * aggregate over every task of the owner.
+ */
 @Injectable()
 export class SqliteTaskStatistics extends TaskStatistics {
   constructor(private readonly sqlite: SqliteDatabase) {
@@ -40,17 +35,28 @@ export class SqliteTaskStatistics extends TaskStatistics {
   }
 
   async overview(ownerId: string, now: Date): Promise<TaskStats> {
-    const row = this.sqlite
-      .statement(STATS_SQL)
-      .get({ owner: ownerId, now: now.getTime(), soon: now.getTime() + DUE_SOON_WINDOW_MS }) as StatsRow;
-    return {
-      total: row.total,
-      byStatus: { todo: row.todo, in_progress: row.in_progress, completed: row.completed, cancelled: row.cancelled },
-      byPriority: { low: row.low, medium: row.medium, high: row.high, urgent: row.urgent },
-      overdue: row.overdue,
-      dueSoon: row.due_soon,
-      completionRate: row.total === 0 ? 0 : row.completed / row.total,
-      averageCompletionMs: row.avg_completion_ms === null ? null : Math.round(row.avg_completion_ms),
-    };
+    const stats = emptyTaskStats();
+    let completionSum = 0;
+    let completionCount = 0;
+    for (const row of this.sqlite.statement(COUNTERS_SQL).all(ownerId) as CounterRow[]) {
+      stats.total += row.tasks;
+      stats.byStatus[row.status] += row.tasks;
+      stats.byPriority[row.priority] += row.tasks;
+      completionSum += row.completion_ms_sum;
+      completionCount += row.completion_count;
+    }
+    const period = Math.floor(now.getTime() / DUE_PERIOD_MS);
+    const past = this.sqlite.statement(PAST_PERIODS_SQL).get(ownerId, period) as { overdue: number };
+    const due = this.sqlite.statement(DUE_SQL).get({
+      owner: ownerId,
+      from: period * DUE_PERIOD_MS,
+      now: now.getTime(),
+      soon: now.getTime() + DUE_SOON_WINDOW_MS,
+    }) as { overdue: number; due_soon: number };
+    stats.overdue = past.overdue + due.overdue;
+    stats.dueSoon = due.due_soon;
+    stats.completionRate = stats.total === 0 ? 0 : stats.byStatus.completed / stats.total;
+    stats.averageCompletionMs = completionCount === 0 ? null : Math.round(completionSum / completionCount);
+    return stats;
   }
 }

@@ -28,10 +28,11 @@ describe('MongoDB schemas', () => {
       expect(tasks['owner_updatedAt_id'].keys).toEqual({ owner: 1, updatedAt: -1, _id: -1 });
       expect(tasks['owner_dueSortKey_id'].keys).toEqual({ owner: 1, dueSortKey: 1, _id: 1 });
       expect(tasks['owner_priorityRank_id'].keys).toEqual({ owner: 1, priorityRank: 1, _id: 1 });
+      expect(tasks['owner_status_createdAt_id'].keys).toEqual({ owner: 1, status: 1, createdAt: -1, _id: -1 });
     });
 
     it('has no other index, and every index starts with the owner (the shard key)', () => {
-      expect(Object.keys(tasks)).toHaveLength(7);
+      expect(Object.keys(tasks)).toHaveLength(9);
       for (const { keys } of Object.values(tasks)) expect(Object.keys(keys)[0]).toBe('owner');
       // No unique index besides _id: a hashed shard key cannot back one.
       for (const { options } of Object.values(tasks)) expect(options['unique']).toBeUndefined();

@@ -49,9 +49,10 @@ export class MongoTaskReadModel extends TaskReadModel {
     });
   }
 
-  private find({ filter, sort, limit }: TaskListQuery): Promise<TaskRecord[]> {
+  private find({ filter, sort, limit, hint }: TaskListQuery): Promise<TaskRecord[]> {
     return this.tasks
       .find(filter, TASK_VIEW_PROJECTION)
+      .hint(hint)
       .sort(sort)
       .limit(limit)
       .read(this.options.readPreference)

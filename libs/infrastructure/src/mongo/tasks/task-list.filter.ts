@@ -64,6 +64,25 @@ export interface TaskListQuery {
   filter: MongoDocument;
   sort: MongoSort;
   limit: number;
+  /** The index the find walks (by name), so the plan never sorts in memory whatever the planner tries. */
+  hint: string;
+}
+
+/** The (owner, key, _id) index of each sort (task.schema.ts), walked in either direction. */
+export const TASK_SORT_INDEX: Record<TaskSortField, string> = {
+  createdAt: 'owner_createdAt_id',
+  updatedAt: 'owner_updatedAt_id',
+  dueDate: 'owner_dueSortKey_id',
+  priority: 'owner_priorityRank_id',
+};
+
+/**
+ * The index a list walks: its sort's, or the status tab's (owner, status, createdAt, _id) when the
+ * filter is one status sorted by creation. The other criteria are checked on the walk, so a page
+ * reads about limit / (share of matching tasks) entries however many tasks the owner has.
+ */
+export function taskListIndex({ sort, criteria }: Pick<TaskListRequest, 'sort' | 'criteria'>): string {
+  return sort === 'createdAt' && criteria.status?.length === 1 ? 'owner_status_createdAt_id' : TASK_SORT_INDEX[sort];
 }
 
 /** The whole find: filter (with the keyset condition when paging on), sort and limit. */
@@ -73,7 +92,7 @@ export function taskListQuery(ownerId: string, request: TaskListRequest): TaskLi
     const keyset = taskKeysetCondition(request.sort, request.order, request.after);
     filter.$and = [...((filter.$and as MongoDocument[] | undefined) ?? []), keyset];
   }
-  return { filter, sort: taskListSort(request.sort, request.order), limit: request.limit };
+  return { filter, sort: taskListSort(request.sort, request.order), limit: request.limit, hint: taskListIndex(request) };
 }
 
 /**
@@ -96,7 +115,12 @@ export function taskSearchCandidatesQuery(
     { $or: [{ contentSealed: true }, { title: pattern }, { description: pattern }] },
   ];
   if (after) clauses.push(taskKeysetCondition(request.sort, request.order, after));
-  return { filter: { owner: ownerId, $and: clauses }, sort: taskListSort(request.sort, request.order), limit: size };
+  return {
+    filter: { owner: ownerId, $and: clauses },
+    sort: taskListSort(request.sort, request.order),
+    limit: size,
+    hint: taskListIndex(request),
+  };
 }
 
 /** Projection for list reads: the view's fields only (the derived sort keys stay in the store). */

@@ -74,3 +74,7 @@ TaskSchema.index({ owner: 1, createdAt: -1, _id: -1 }, { name: 'owner_createdAt_
 TaskSchema.index({ owner: 1, updatedAt: -1, _id: -1 }, { name: 'owner_updatedAt_id' });
 TaskSchema.index({ owner: 1, dueSortKey: 1, _id: 1 }, { name: 'owner_dueSortKey_id' });
 TaskSchema.index({ owner: 1, priorityRank: 1, _id: 1 }, { name: 'owner_priorityRank_id' });
+// Status tabs (one status, newest first): only that status's entries are walked.
+TaskSchema.index({ owner: 1, status: 1, createdAt: -1, _id: -1 }, { name: 'owner_status_createdAt_id' });
+// The timeline: one owner's completions by time (completed tasks only).
+TaskSchema.index({ owner: 1, completedAt: 1 }, { name: 'owner_completedAt', partialFilterExpression: { completedAt: { $type: 'date' } } });

@@ -5,6 +5,7 @@ import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { provideRouter } from '@angular/router';
 import { provideApi } from '../core/api/provide-api';
 import { authInterceptor } from '../core/auth/auth.interceptor';
+import { connectivityInterceptor, RETRY_DELAYS_MS } from '../core/http/connectivity';
 import { SESSION_STORAGE } from '../core/auth/session-storage.token';
 
 /** In-memory Storage so tests never share a session through jsdom's localStorage. */
@@ -22,12 +23,14 @@ export function memoryStorage(): Storage {
   };
 }
 
-/** The app's HTTP stack (SDK + interceptor) over Angular's testing backend. */
+/** The app's HTTP stack (SDK + interceptors) over Angular's testing backend. */
 export function provideTestApp(): (Provider | EnvironmentProviders)[] {
   return [
     provideRouter([]),
     { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
-    provideHttpClient(withInterceptors([authInterceptor])),
+    provideHttpClient(withInterceptors([connectivityInterceptor, authInterceptor])),
+    // Transient failures are not retried in unit tests (the interceptor's own spec covers it).
+    { provide: RETRY_DELAYS_MS, useValue: [] },
     provideHttpClientTesting(),
     provideApi(),
     { provide: SESSION_STORAGE, useFactory: memoryStorage },

@@ -9,7 +9,8 @@ describe('DashboardPage', () => {
     const fixture = TestBed.createComponent(DashboardPage);
     const backend = TestBed.inject(HttpTestingController);
     const el: HTMLElement = fixture.nativeElement;
-    await fixture.whenStable();
+    // Not whenStable: a loading resource keeps the app unstable until it has its answer.
+    fixture.detectChanges();
     expect(el.textContent).toContain('Loading statistics');
 
     backend.expectOne('/api/v1/tasks/stats/overview').flush({
@@ -31,6 +32,14 @@ describe('DashboardPage', () => {
     expect(text('stat-average-time')).toBe('1 h 30 min');
     expect(text('bar-Completed')).toBe('1');
     expect(text('bar-Urgent')).toBe('1');
+    // The timeline (lazy chart, loaded when the browser is idle) has no API operation yet:
+    // it says there is no data.
+    expect(text('stat-streak')).toBe('No data yet');
+    for (let i = 0; i < 20 && !el.querySelector('[data-testid="timeline-empty"]'); i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      await fixture.whenStable();
+    }
+    expect(el.querySelector('[data-testid="timeline-empty"]')).not.toBeNull();
     backend.verify();
   });
 
@@ -38,12 +47,13 @@ describe('DashboardPage', () => {
     TestBed.configureTestingModule({ imports: [DashboardPage], providers: provideTestApp() });
     const fixture = TestBed.createComponent(DashboardPage);
     const backend = TestBed.inject(HttpTestingController);
-    await fixture.whenStable();
+    fixture.detectChanges();
     backend.expectOne('/api/v1/tasks/stats/overview').flush({ title: 'Boom', status: 500 }, { status: 500, statusText: 'Error' });
     await fixture.whenStable();
     const el: HTMLElement = fixture.nativeElement;
     expect(el.querySelector('[role="alert"]')?.textContent).toContain('Boom');
     el.querySelector<HTMLButtonElement>('[role="alert"] button')!.click();
+    fixture.detectChanges();
     backend.expectOne('/api/v1/tasks/stats/overview');
   });
 });

@@ -29,6 +29,7 @@ describe('NotificationBellComponent', () => {
     const fixture = TestBed.createComponent(NotificationBellComponent);
     await fixture.whenStable();
     await new Promise((r) => setTimeout(r)); // the first poll is a timer(0)
+    fixture.detectChanges(); // the resource asks on the next render (whenStable would wait for its answer)
     return fixture;
   };
 
@@ -52,6 +53,7 @@ describe('NotificationBellComponent', () => {
     const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
 
     (fixture.nativeElement as HTMLElement).querySelector('button')!.click(); // opens the menu, which refreshes
+    fixture.detectChanges();
     backend.expectOne('/api/v1/notifications?limit=10').flush({ items: [notification('a')], nextCursor: null, unreadCount: 1 });
     await fixture.whenStable();
     const item = document.querySelector<HTMLButtonElement>('[data-testid="notification-item"]')!;

@@ -25,9 +25,17 @@ describe('AttachmentsPanelComponent', () => {
     fixture = TestBed.createComponent(AttachmentsPanelComponent);
     fixture.componentRef.setInput('taskId', 't1');
     el = fixture.nativeElement;
-    await fixture.whenStable();
+    await render();
   });
 
+  // Renders without waiting for stability: a resource with a request in flight (the attachments
+  // list) keeps the app unstable until the test answers it.
+  const render = async () => {
+    for (let i = 0; i < 3; i++) {
+      fixture.detectChanges();
+      await new Promise((r) => setTimeout(r));
+    }
+  };
   afterEach(() => backend.verify());
 
   const choose = (f: File) => {
@@ -38,7 +46,7 @@ describe('AttachmentsPanelComponent', () => {
 
   it('lists the files of the task', async () => {
     backend.expectOne('/api/v1/tasks/t1/attachments').flush({ items: [file('a'), file('b', { size: 100 })] });
-    await fixture.whenStable();
+    await render();
     const rows = el.querySelectorAll('[data-testid="attachment"]');
     expect(rows).toHaveLength(2);
     expect(rows[0].textContent).toContain('a.txt');
@@ -48,7 +56,7 @@ describe('AttachmentsPanelComponent', () => {
 
   it('uploads the chosen file as multipart and adds it to the list', async () => {
     backend.expectOne('/api/v1/tasks/t1/attachments').flush({ items: [] });
-    await fixture.whenStable();
+    await render();
     expect(el.textContent).toContain('No files yet.');
 
     choose(new File(['hello'], 'notes.txt', { type: 'text/plain' }));
@@ -56,13 +64,13 @@ describe('AttachmentsPanelComponent', () => {
     expect(req.request.body).toBeInstanceOf(FormData);
     expect((req.request.body as FormData).get('file')).toBeInstanceOf(File);
     req.flush(file('notes', { fileName: 'notes.txt' }), { status: 201, statusText: 'Created' });
-    await fixture.whenStable();
+    await render();
     expect(el.querySelector('[data-testid="attachment"]')?.textContent).toContain('notes.txt');
   });
 
   it('shows why the API refused a file', async () => {
     backend.expectOne('/api/v1/tasks/t1/attachments').flush({ items: [] });
-    await fixture.whenStable();
+    await render();
     choose(new File(['MZ'], 'tool.exe'));
     backend
       .expectOne({ method: 'POST', url: '/api/v1/tasks/t1/attachments' })
@@ -70,13 +78,13 @@ describe('AttachmentsPanelComponent', () => {
         { title: 'Unsupported Media Type', status: 415, detail: 'Only images, PDF and text files are accepted' },
         { status: 415, statusText: 'Unsupported Media Type' },
       );
-    await fixture.whenStable();
+    await render();
     expect(el.querySelector('[data-testid="attachment-error"]')?.textContent).toContain('Only images, PDF and text');
   });
 
   it('downloads with the Accept header of the recognised type', async () => {
     backend.expectOne('/api/v1/tasks/t1/attachments').flush({ items: [file('a', { contentType: 'application/pdf', fileName: 'a.pdf' })] });
-    await fixture.whenStable();
+    await render();
     const createObjectURL = jest.fn(() => 'blob:x');
     Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
     const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);

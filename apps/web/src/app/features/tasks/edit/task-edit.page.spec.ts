@@ -29,6 +29,14 @@ describe('TaskEditPage', () => {
     input.value = value;
     input.dispatchEvent(new Event('input'));
   };
+  // Renders without waiting for stability: a resource with a request in flight (the attachments
+  // list) keeps the app unstable until the test answers it.
+  const render = async () => {
+    for (let i = 0; i < 3; i++) {
+      fixture.detectChanges();
+      await new Promise((r) => setTimeout(r));
+    }
+  };
   const submit = () => el.querySelector<HTMLFormElement>('form')!.dispatchEvent(new Event('submit'));
 
   const create = async (id?: string) => {
@@ -37,7 +45,7 @@ describe('TaskEditPage', () => {
     fixture = TestBed.createComponent(TaskEditPage);
     if (id) fixture.componentRef.setInput('id', id);
     el = fixture.nativeElement;
-    await fixture.whenStable();
+    await render();
   };
 
   afterEach(() => backend.verify());
@@ -59,7 +67,7 @@ describe('TaskEditPage', () => {
     type('title', '   ');
     type('tags', 'x'.repeat(33));
     submit();
-    await fixture.whenStable();
+    await render();
     backend.expectNone('/api/v1/tasks');
     expect(el.querySelector('[data-testid="tags-error"]')?.textContent).toContain('32 characters');
     expect(el.querySelector('[data-testid="title-error"]')?.textContent).toContain('Title');
@@ -81,7 +89,7 @@ describe('TaskEditPage', () => {
       },
       { status: 400, statusText: 'Bad Request' },
     );
-    await fixture.whenStable();
+    await render();
     expect(el.querySelector('[data-testid="title-error"]')?.textContent).toContain('shorter than or equal to 200');
     expect(el.querySelector('[data-testid="tags-error"]')?.textContent).toContain('each value in tags');
     expect(el.querySelector('ul[role="alert"]')?.textContent).toContain('owner: not allowed');
@@ -90,7 +98,7 @@ describe('TaskEditPage', () => {
   it('edits with If-Match and explains a stale version (412)', async () => {
     await create('t1');
     backend.expectOne('/api/v1/tasks/t1').flush(task, { headers: { ETag: '"3"' } });
-    await fixture.whenStable();
+    await render();
     expect(el.querySelector<HTMLInputElement>('[data-testid="title"]')!.value).toBe('Pay rent');
     backend.expectOne('/api/v1/tasks/t1/attachments').flush({ items: [] });
 
@@ -103,13 +111,14 @@ describe('TaskEditPage', () => {
       { title: 'Precondition Failed', status: 412, detail: 'The task was changed since you loaded it.' },
       { status: 412, statusText: 'Precondition Failed' },
     );
-    await fixture.whenStable();
+    await render();
     expect(el.querySelector('[data-testid="form-error"]')?.textContent).toContain('changed elsewhere');
 
     // Reload fetches the latest version and its ETag; the next save sends that one.
     el.querySelector<HTMLButtonElement>('[data-testid="form-error"] button')!.click();
+    fixture.detectChanges();
     backend.expectOne('/api/v1/tasks/t1').flush({ ...task, title: 'Rent (edited elsewhere)', version: 4 }, { headers: { ETag: '"4"' } });
-    await fixture.whenStable();
+    await render();
     expect(el.querySelector<HTMLInputElement>('[data-testid="title"]')!.value).toBe('Rent (edited elsewhere)');
     const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
     submit();
@@ -122,7 +131,7 @@ describe('TaskEditPage', () => {
   it('shows the API reason for a refused status change (409)', async () => {
     await create('t1');
     backend.expectOne('/api/v1/tasks/t1').flush(task, { headers: { ETag: '"3"' } });
-    await fixture.whenStable();
+    await render();
     backend.expectOne('/api/v1/tasks/t1/attachments').flush({ items: [] });
     submit();
     backend
@@ -131,14 +140,14 @@ describe('TaskEditPage', () => {
         { title: 'Conflict', status: 409, detail: 'A cancelled task cannot move to in_progress' },
         { status: 409, statusText: 'Conflict' },
       );
-    await fixture.whenStable();
+    await render();
     expect(el.querySelector('[data-testid="form-error"]')?.textContent).toContain('A cancelled task cannot move to in_progress');
   });
 
   it('says so when the task does not exist', async () => {
     await create('nope');
     backend.expectOne('/api/v1/tasks/nope').flush({ title: 'Not Found', status: 404 }, { status: 404, statusText: 'Not Found' });
-    await fixture.whenStable();
+    await render();
     expect(el.querySelector('[role="alert"]')?.textContent).toContain('does not exist');
   });
 });

@@ -1,9 +1,11 @@
-// Flat config. The module-boundary rule and the per-folder import bans below encode the
-// layering rules of ARCHITECTURE.md; `npm run lint` fails the build when they are broken.
+// Flat config. The module-boundary rule and the per-folder import bans below encode the layering
+// rules written down in docs/architecture.md ("Rules that lint enforces"); `npm run lint` fails
+// the build when they are broken.
 import nx from '@nx/eslint-plugin';
 import angular from 'angular-eslint';
 import tseslint from 'typescript-eslint';
 
+const testingForSpecsOnly = { name: '@primetrade/testing', message: 'The testing library is for specs only.' };
 const drivers = ['mongoose', 'ioredis', 'bullmq', 'better-sqlite3', 'fastify', 'nodemailer', 'express'];
 
 export default tseslint.config(
@@ -18,10 +20,16 @@ export default tseslint.config(
         {
           enforceBuildableLibDependency: false,
           allow: [],
+          // Domain specs use the testing library, which implements the domain's ports: a cycle
+          // in tests only (the testing library is banned from non-spec files below).
+          ignoredCircularDependencies: [['domain', 'testing']],
+          // The composition root imports the technology-neutral entry point statically and each
+          // technology's entry point (@primetrade/infrastructure/sqlite, /mongo, …) on demand.
+          checkDynamicDependenciesExceptions: ['infrastructure'],
           depConstraints: [
             {
               sourceTag: 'layer:domain',
-              onlyDependOnLibsWithTags: ['layer:domain'],
+              onlyDependOnLibsWithTags: ['layer:domain', 'layer:testing'],
               bannedExternalImports: [
                 ...drivers,
                 '@nestjs/platform-*',
@@ -34,8 +42,13 @@ export default tseslint.config(
                 '@angular/*',
               ],
             },
-            { sourceTag: 'layer:infrastructure', onlyDependOnLibsWithTags: ['layer:domain'], bannedExternalImports: ['@angular/*'] },
-            { sourceTag: 'layer:app', onlyDependOnLibsWithTags: ['layer:domain', 'layer:infrastructure'] },
+            {
+              sourceTag: 'layer:infrastructure',
+              onlyDependOnLibsWithTags: ['layer:domain', 'layer:testing'],
+              bannedExternalImports: ['@angular/*'],
+            },
+            { sourceTag: 'layer:app', onlyDependOnLibsWithTags: ['layer:domain', 'layer:infrastructure', 'layer:testing'] },
+            { sourceTag: 'layer:testing', onlyDependOnLibsWithTags: ['layer:domain'], bannedExternalImports: ['@angular/*'] },
             { sourceTag: 'layer:sdk', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'layer:web', onlyDependOnLibsWithTags: ['layer:sdk'] },
           ],
@@ -47,6 +60,7 @@ export default tseslint.config(
   {
     // The domain model is pure TypeScript: no framework, no driver, no Node built-in I/O.
     files: ['libs/domain/src/**/model/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
@@ -64,6 +78,7 @@ export default tseslint.config(
   {
     // Application: model, ports and @nestjs/cqrs / @nestjs/common only.
     files: ['libs/domain/src/**/application/**/*.ts', 'libs/domain/src/**/ports/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
@@ -79,7 +94,89 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.spec.ts', '**/test/**/*.ts', '**/contract/**/*.ts', '**/testing/**/*.ts'],
+    // Test support is for specs: production code never imports the testing library.
+    files: ['**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/*.e2e-spec.ts', '**/test/**', 'libs/testing/**', 'apps/web/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [testingForSpecsOnly] }] },
+  },
+  {
+    // Bounded contexts meet only through each other's index.ts (their public surface).
+    files: ['libs/domain/src/identity/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [testingForSpecsOnly],
+          patterns: [
+            {
+              regex: '^(\\.\\./)+(tasks|notifications|attachments)/',
+              message: 'Import another context through its index.ts only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Bounded contexts meet only through each other's index.ts (their public surface).
+    files: ['libs/domain/src/tasks/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [testingForSpecsOnly],
+          patterns: [
+            {
+              regex: '^(\\.\\./)+(identity|notifications|attachments)/',
+              message: 'Import another context through its index.ts only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Bounded contexts meet only through each other's index.ts (their public surface).
+    files: ['libs/domain/src/notifications/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [testingForSpecsOnly],
+          patterns: [{ regex: '^(\\.\\./)+(identity|tasks|attachments)/', message: 'Import another context through its index.ts only.' }],
+        },
+      ],
+    },
+  },
+  {
+    // Bounded contexts meet only through each other's index.ts (their public surface).
+    files: ['libs/domain/src/attachments/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [testingForSpecsOnly],
+          patterns: [{ regex: '^(\\.\\./)+(identity|tasks|notifications)/', message: 'Import another context through its index.ts only.' }],
+        },
+      ],
+    },
+  },
+  {
+    // Type-aware rules: a forgotten await or a promise passed where a callback is expected is a
+    // lint error, not a `void` written by hand.
+    files: ['apps/api/**/*.ts', 'libs/domain/**/*.ts', 'libs/infrastructure/**/*.ts', 'libs/testing/**/*.ts', 'apps/web/src/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
+    files: ['**/*.spec.ts', '**/test/**/*.ts', '**/testing/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-explicit-any': 'off' },
   },
   {

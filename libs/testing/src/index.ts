@@ -6,6 +6,7 @@ export * from './doubles/sequential-id-generator';
 export * from './doubles/recording-event-publisher';
 export * from './doubles/fake-password-hasher';
 export * from './doubles/fake-token-service';
+export * from './doubles/recording-notification-queue';
 export * from './in-memory';
 export * from './in-memory/in-memory-attachments';
 export * from './in-memory/in-memory-notification.repository';

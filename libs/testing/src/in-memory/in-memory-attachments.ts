@@ -3,7 +3,7 @@ import { AttachmentRepository } from '@primetrade/domain';
 import { type FileContent, FileStorage } from '@primetrade/domain';
 
 /** Attachment metadata in a Map, for handler tests. */
-export class MemoryAttachmentRepository extends AttachmentRepository {
+export class InMemoryAttachmentRepository extends AttachmentRepository {
   readonly rows = new Map<string, Attachment>();
 
   async insertWithinLimit(attachment: Attachment, maxPerTask: number): Promise<boolean> {
@@ -33,7 +33,7 @@ export class MemoryAttachmentRepository extends AttachmentRepository {
 }
 
 /** File content in a Map; a write is all or nothing, like the real adapters. */
-export class MemoryFileStorage extends FileStorage {
+export class InMemoryFileStorage extends FileStorage {
   readonly files = new Map<string, Uint8Array>();
   /** Bytes pulled from the last written content, whether it was stored or not. */
   lastBytesRead = 0;

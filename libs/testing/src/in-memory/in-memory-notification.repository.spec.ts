@@ -1,4 +1,4 @@
 import { notificationRepositoryContract } from '../contracts/notification-repository.contract';
-import { MemoryNotificationRepository } from './in-memory-notification.repository';
+import { InMemoryNotificationRepository } from './in-memory-notification.repository';
 
-notificationRepositoryContract('memory', async () => ({ repo: new MemoryNotificationRepository() }));
+notificationRepositoryContract('memory', async () => ({ repo: new InMemoryNotificationRepository() }));

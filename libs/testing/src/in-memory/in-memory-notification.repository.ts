@@ -1,7 +1,7 @@
 import { Notification, NotificationRepository, type NotificationPosition, notificationKey } from '@primetrade/domain';
 
 /** In-memory store with the same (task, type) uniqueness rule, for handler tests. */
-export class MemoryNotificationRepository extends NotificationRepository {
+export class InMemoryNotificationRepository extends NotificationRepository {
   private readonly byKey = new Map<string, Notification>();
 
   async insertIfAbsent(n: Notification): Promise<Notification> {

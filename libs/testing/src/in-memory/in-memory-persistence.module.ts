@@ -2,11 +2,11 @@ import { type DynamicModule, Injectable, Module } from '@nestjs/common';
 import { SessionRepository, TaskReadModel, TaskRepository, TaskStatistics, UserRepository } from '@primetrade/domain';
 import { PersistenceHealth } from '@primetrade/domain';
 import { InMemoryStore } from './in-memory-store';
-import { MemorySessionRepository } from './in-memory-session.repository';
-import { MemoryTaskReadModel } from './in-memory-task-read-model';
-import { MemoryTaskRepository } from './in-memory-task.repository';
-import { MemoryTaskStatistics } from './in-memory-task-statistics';
-import { MemoryUserRepository } from './in-memory-user.repository';
+import { InMemorySessionRepository } from './in-memory-session.repository';
+import { InMemoryTaskReadModel } from './in-memory-task-read-model';
+import { InMemoryTaskRepository } from './in-memory-task.repository';
+import { InMemoryTaskStatistics } from './in-memory-task-statistics';
+import { InMemoryUserRepository } from './in-memory-user.repository';
 
 /** The process's own memory is always there; readiness has nothing to wait for. */
 @Injectable()
@@ -26,11 +26,11 @@ class InMemoryHealth extends PersistenceHealth {
 export class InMemoryPersistenceModule {
   static forRoot(): DynamicModule {
     const adapters = [
-      { provide: UserRepository, useClass: MemoryUserRepository },
-      { provide: SessionRepository, useClass: MemorySessionRepository },
-      { provide: TaskRepository, useClass: MemoryTaskRepository },
-      { provide: TaskReadModel, useClass: MemoryTaskReadModel },
-      { provide: TaskStatistics, useClass: MemoryTaskStatistics },
+      { provide: UserRepository, useClass: InMemoryUserRepository },
+      { provide: SessionRepository, useClass: InMemorySessionRepository },
+      { provide: TaskRepository, useClass: InMemoryTaskRepository },
+      { provide: TaskReadModel, useClass: InMemoryTaskReadModel },
+      { provide: TaskStatistics, useClass: InMemoryTaskStatistics },
       { provide: PersistenceHealth, useClass: InMemoryHealth },
     ];
     return {

@@ -1,27 +1,27 @@
 import { InMemoryStore } from './in-memory-store';
-import { MemorySessionRepository } from './in-memory-session.repository';
-import { MemoryTaskReadModel } from './in-memory-task-read-model';
-import { MemoryTaskRepository } from './in-memory-task.repository';
-import { MemoryTaskStatistics } from './in-memory-task-statistics';
-import { MemoryUserRepository } from './in-memory-user.repository';
+import { InMemorySessionRepository } from './in-memory-session.repository';
+import { InMemoryTaskReadModel } from './in-memory-task-read-model';
+import { InMemoryTaskRepository } from './in-memory-task.repository';
+import { InMemoryTaskStatistics } from './in-memory-task-statistics';
+import { InMemoryUserRepository } from './in-memory-user.repository';
 
 /** Every in-memory persistence adapter over one fresh store, for tests that need no Nest container. */
 export interface InMemoryPersistence {
   store: InMemoryStore;
-  users: MemoryUserRepository;
-  sessions: MemorySessionRepository;
-  tasks: MemoryTaskRepository;
-  readModel: MemoryTaskReadModel;
-  statistics: MemoryTaskStatistics;
+  users: InMemoryUserRepository;
+  sessions: InMemorySessionRepository;
+  tasks: InMemoryTaskRepository;
+  readModel: InMemoryTaskReadModel;
+  statistics: InMemoryTaskStatistics;
 }
 
 export function createInMemoryPersistence(store = new InMemoryStore()): InMemoryPersistence {
   return {
     store,
-    users: new MemoryUserRepository(store),
-    sessions: new MemorySessionRepository(store),
-    tasks: new MemoryTaskRepository(store),
-    readModel: new MemoryTaskReadModel(store),
-    statistics: new MemoryTaskStatistics(store),
+    users: new InMemoryUserRepository(store),
+    sessions: new InMemorySessionRepository(store),
+    tasks: new InMemoryTaskRepository(store),
+    readModel: new InMemoryTaskReadModel(store),
+    statistics: new InMemoryTaskStatistics(store),
   };
 }

@@ -3,7 +3,7 @@ import { Session, SessionRepository } from '@primetrade/domain';
 import { copySession, InMemoryStore } from './in-memory-store';
 
 @Injectable()
-export class MemorySessionRepository extends SessionRepository {
+export class InMemorySessionRepository extends SessionRepository {
   constructor(private readonly store: InMemoryStore) {
     super();
   }

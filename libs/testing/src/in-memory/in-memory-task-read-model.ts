@@ -4,7 +4,7 @@ import { copyTask, InMemoryStore } from './in-memory-store';
 import { compareTasks, isAfterPosition, matchesCriteria } from './task-list-predicate';
 
 @Injectable()
-export class MemoryTaskReadModel extends TaskReadModel {
+export class InMemoryTaskReadModel extends TaskReadModel {
   constructor(private readonly store: InMemoryStore) {
     super();
   }

@@ -3,7 +3,7 @@ import { DUE_SOON_WINDOW_MS, emptyTaskStats, OPEN_TASK_STATUSES, TaskStatistics,
 import { InMemoryStore } from './in-memory-store';
 
 @Injectable()
-export class MemoryTaskStatistics extends TaskStatistics {
+export class InMemoryTaskStatistics extends TaskStatistics {
   constructor(private readonly store: InMemoryStore) {
     super();
   }

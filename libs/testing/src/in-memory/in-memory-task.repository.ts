@@ -3,7 +3,7 @@ import { Task, TaskNotFoundError, TaskRepository, TaskVersionConflictError } fro
 import { copyTask, InMemoryStore } from './in-memory-store';
 
 @Injectable()
-export class MemoryTaskRepository extends TaskRepository {
+export class InMemoryTaskRepository extends TaskRepository {
   constructor(private readonly store: InMemoryStore) {
     super();
   }

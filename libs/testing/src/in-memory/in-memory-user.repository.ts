@@ -3,7 +3,7 @@ import { EmailAlreadyRegisteredError, User, UserRepository } from '@primetrade/d
 import { copyUser, InMemoryStore } from './in-memory-store';
 
 @Injectable()
-export class MemoryUserRepository extends UserRepository {
+export class InMemoryUserRepository extends UserRepository {
   constructor(private readonly store: InMemoryStore) {
     super();
   }

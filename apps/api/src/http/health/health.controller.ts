@@ -45,8 +45,14 @@ export class HealthController {
       },
       () => this.ping(this.persistence.storeName, this.persistence),
       () => this.memory.checkHeap('heap', this.config.heapLimitBytes),
-      ...(this.messaging ? [() => this.ping(this.messaging!.serviceName, this.messaging!)] : []),
+      ...this.dependencies(),
     ]);
+  }
+
+  /** Services the profile adds to readiness (Redis in the scaled profile). */
+  private dependencies() {
+    const messaging = this.messaging;
+    return messaging ? [() => this.ping(messaging.serviceName, messaging)] : [];
   }
 
   private async ping(name: string, service: { ping(): Promise<void> }) {

@@ -1,6 +1,6 @@
 import { CreateTaskCommand, CreateTaskHandler, TaskDeleted, TaskNotFoundError } from '../../tasks';
 import { createTestContext, type TestContext } from '@primetrade/testing';
-import { MemoryAttachmentRepository, MemoryFileStorage } from '@primetrade/testing';
+import { InMemoryAttachmentRepository, InMemoryFileStorage } from '@primetrade/testing';
 import {
   AttachmentLimitReachedError,
   AttachmentNotFoundError,
@@ -48,8 +48,8 @@ async function collect(content: FileContent): Promise<string> {
 
 describe('attachment use cases', () => {
   let ctx: TestContext;
-  let repo: MemoryAttachmentRepository;
-  let files: MemoryFileStorage;
+  let repo: InMemoryAttachmentRepository;
+  let files: InMemoryFileStorage;
   let upload: UploadAttachmentHandler;
   let taskId: string;
   const limits = { maxBytes: 1024, maxPerTask: 3 };
@@ -58,8 +58,8 @@ describe('attachment use cases', () => {
 
   beforeEach(async () => {
     ctx = createTestContext();
-    repo = new MemoryAttachmentRepository();
-    files = new MemoryFileStorage();
+    repo = new InMemoryAttachmentRepository();
+    files = new InMemoryFileStorage();
     upload = new UploadAttachmentHandler(ctx.tasks, repo, files, limits, ctx.ids, ctx.clock);
     taskId = (
       await new CreateTaskHandler(ctx.tasks, ctx.ids, ctx.clock, ctx.events).execute(new CreateTaskCommand('o1', { title: 'With files' }))

@@ -1,36 +1,19 @@
+import { Task } from '../../tasks';
+import { User } from '../../identity';
+import { InvalidCursorError } from '../../shared/application/cursor';
+import { createInMemoryPersistence, FixedClock, InMemoryNotificationRepository, SequentialIdGenerator } from '@primetrade/testing';
+import { type MailMessage, Mailer } from '../ports/mailer.port';
+import { NotificationNotFoundError } from '../model/notification.errors';
 import {
+  DeliverNotificationCommand,
   DeliverNotificationHandler,
-  InvalidCursorError,
   ListNotificationsHandler,
   ListNotificationsQuery,
-  type MailMessage,
-  Mailer,
   MarkNotificationReadCommand,
   MarkNotificationReadHandler,
-  NotificationNotFoundError,
-  DeliverNotificationCommand,
-  Task,
-  User,
-  Clock,
-  IdGenerator,
-} from '@primetrade/domain';
-import { createInMemoryPersistence } from '@primetrade/testing';
-import { MemoryNotificationRepository } from '@primetrade/testing';
+} from '.';
 
 const HOUR = 3_600_000;
-
-class FixedClock extends Clock {
-  now(): Date {
-    return new Date('2026-06-15T12:00:00.000Z');
-  }
-}
-
-class SequentialIdGenerator extends IdGenerator {
-  private n = 0;
-  next(): string {
-    return `id-${++this.n}`;
-  }
-}
 
 /** Records what was sent; fails the next `failures` sends. */
 class RecordingMailer extends Mailer {
@@ -53,7 +36,7 @@ describe('notification use cases', () => {
     const persistence = createInMemoryPersistence();
     const clock = new FixedClock();
     const ids = new SequentialIdGenerator();
-    const notifications = new MemoryNotificationRepository();
+    const notifications = new InMemoryNotificationRepository();
     const mailer = new RecordingMailer();
     const user = User.register({ id: 'u1', name: 'Ada', email: 'ada@example.com', passwordHash: 'x', now: clock.now() });
     await persistence.users.create(user);

@@ -1,0 +1,48 @@
+import { FixedClock, RecordingNotificationQueue } from '@primetrade/testing';
+import { DUE_NOTICE_WINDOW_MS } from '../../../model/notification.entity';
+import { type DueTask, DueTaskScanner } from '../../../ports/due-task-scanner.port';
+import { ScanDueTasksCommand } from './scan-due-tasks.command';
+import { ScanDueTasksHandler } from './scan-due-tasks.handler';
+
+/** Answers with a fixed list and remembers the window it was asked about. */
+class ListedDueTasks extends DueTaskScanner {
+  readonly calls: Array<{ now: Date; until: Date; limit: number }> = [];
+
+  constructor(private readonly due: DueTask[]) {
+    super();
+  }
+
+  async findDue(now: Date, until: Date, limit: number): Promise<DueTask[]> {
+    this.calls.push({ now, until, limit });
+    return this.due.slice(0, limit);
+  }
+}
+
+describe('ScanDueTasksHandler', () => {
+  it('asks the store for tasks due from now to the notice window and enqueues one job each', async () => {
+    const clock = new FixedClock('2026-06-15T12:00:00.000Z');
+    const scanner = new ListedDueTasks([
+      { taskId: 't1', ownerId: 'u1', type: 'task-overdue' },
+      { taskId: 't2', ownerId: 'u2', type: 'task-due' },
+    ]);
+    const queue = new RecordingNotificationQueue();
+
+    const outcome = await new ScanDueTasksHandler(scanner, queue, clock).execute();
+
+    expect(scanner.calls).toEqual([
+      { now: clock.now(), until: new Date(clock.now().getTime() + DUE_NOTICE_WINDOW_MS), limit: ScanDueTasksCommand.BATCH },
+    ]);
+    expect(queue.jobs).toEqual([
+      { taskId: 't1', ownerId: 'u1', type: 'task-overdue' },
+      { taskId: 't2', ownerId: 'u2', type: 'task-due' },
+    ]);
+    expect(outcome).toEqual({ enqueued: 2 });
+  });
+
+  it('enqueues nothing when nothing is due', async () => {
+    const queue = new RecordingNotificationQueue();
+    const outcome = await new ScanDueTasksHandler(new ListedDueTasks([]), queue, new FixedClock()).execute();
+    expect(queue.jobs).toEqual([]);
+    expect(outcome).toEqual({ enqueued: 0 });
+  });
+});

@@ -8,7 +8,6 @@ import {
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
@@ -88,12 +87,17 @@ export class AttachmentsController {
   }
 
   @Get(':attachmentId')
-  @ApiOperation({ summary: 'Download an attachment (always as a download, with the type recognised at upload)' })
-  @ApiProduces(...ALLOWED_CONTENT_TYPES)
+  @ApiOperation({
+    summary: 'Download an attachment (always as a download, with the type recognised at upload)',
+    description:
+      "One operation for every file type: the body is the file's bytes and `Content-Type` is the type recognised at upload " +
+      `(one of ${ALLOWED_CONTENT_TYPES.join(', ')}). Documented as one binary media range so clients get one download function.`,
+  })
   @ApiOkResponse({
-    description: 'The file',
-    schema: { type: 'string', format: 'binary' },
+    description: 'The file; `Content-Type` is the recognised type',
+    content: { '*/*': { schema: { type: 'string', format: 'binary' } } },
     headers: {
+      'Content-Type': { description: ALLOWED_CONTENT_TYPES.join(' | '), schema: { type: 'string', enum: [...ALLOWED_CONTENT_TYPES] } },
       'Content-Disposition': { description: 'attachment; filename="…"; filename*=UTF-8\'\'…', schema: { type: 'string' } },
       'X-Content-Type-Options': { description: 'nosniff', schema: { type: 'string' } },
     },

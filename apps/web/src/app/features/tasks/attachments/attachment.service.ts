@@ -1,33 +1,12 @@
 import { inject, Injectable } from '@angular/core';
-import {
-  Api,
-  deleteAttachment,
-  downloadAttachment$Gif,
-  downloadAttachment$Jpeg,
-  downloadAttachment$Pdf,
-  downloadAttachment$PlainCharsetUtf8,
-  downloadAttachment$Png,
-  downloadAttachment$Webp,
-  listAttachments,
-  uploadAttachment,
-} from '@primetrade/api-client';
+import { Api, deleteAttachment, downloadAttachment, listAttachments, uploadAttachment } from '@primetrade/api-client';
 import { map, Observable } from 'rxjs';
 import { Attachment } from '../../../core/api/attachment.types';
-
-// The SDK has one download function per media type the API may send; the attachment's
-// recognised type picks the one whose Accept header matches.
-const DOWNLOADS: Record<Attachment['contentType'], typeof downloadAttachment$Png> = {
-  'image/png': downloadAttachment$Png,
-  'image/jpeg': downloadAttachment$Jpeg,
-  'image/gif': downloadAttachment$Gif,
-  'image/webp': downloadAttachment$Webp,
-  'application/pdf': downloadAttachment$Pdf,
-  'text/plain; charset=utf-8': downloadAttachment$PlainCharsetUtf8,
-};
 
 /** The accept attribute of the file input: the types the API recognises. */
 export const ACCEPTED_TYPES = 'image/png,image/jpeg,image/gif,image/webp,application/pdf,text/plain,.txt,.pdf';
 
+/** The data access of attachments, through the generated SDK. */
 @Injectable({ providedIn: 'root' })
 export class AttachmentService {
   private readonly api = inject(Api);
@@ -40,10 +19,12 @@ export class AttachmentService {
     return this.api.invoke(uploadAttachment, { id: taskId, body: { file } });
   }
 
-  /** Fetched with the bearer token (a plain link would carry none), then saved by the browser. */
+  /**
+   * Fetched with the bearer token (a plain link would carry none), then saved by the browser.
+   * One SDK function for every type: the API documents the body as binary of any type.
+   */
   download(attachment: Attachment): Observable<Blob> {
-    const fn = DOWNLOADS[attachment.contentType] ?? downloadAttachment$Pdf;
-    return this.api.invoke(fn, { id: attachment.taskId, attachmentId: attachment.id });
+    return this.api.invoke(downloadAttachment, { id: attachment.taskId, attachmentId: attachment.id });
   }
 
   delete(attachment: Attachment): Observable<void> {

@@ -82,7 +82,7 @@ describe('AttachmentsPanelComponent', () => {
     expect(el.querySelector('[data-testid="attachment-error"]')?.textContent).toContain('Only images, PDF and text');
   });
 
-  it('downloads with the Accept header of the recognised type', async () => {
+  it('downloads any type through the one download operation, as a blob saved under its name', async () => {
     backend.expectOne('/api/v1/tasks/t1/attachments').flush({ items: [file('a', { contentType: 'application/pdf', fileName: 'a.pdf' })] });
     await render();
     const createObjectURL = jest.fn(() => 'blob:x');
@@ -90,9 +90,12 @@ describe('AttachmentsPanelComponent', () => {
     const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
     el.querySelector<HTMLButtonElement>('button[aria-label="Download a.pdf"]')!.click();
     const req = backend.expectOne('/api/v1/tasks/t1/attachments/a');
-    expect(req.request.headers.get('Accept')).toBe('application/pdf');
-    req.flush(new Blob(['%PDF']));
-    expect(createObjectURL).toHaveBeenCalled();
+    expect(req.request.headers.get('Accept')).toBe('*/*');
+    expect(req.request.responseType).toBe('blob');
+    const body = new Blob(['%PDF'], { type: 'application/pdf' });
+    req.flush(body);
+    expect(createObjectURL).toHaveBeenCalledWith(body);
     expect(click).toHaveBeenCalled();
+    expect((click.mock.contexts[0] as HTMLAnchorElement).download).toBe('a.pdf');
   });
 });

@@ -8,20 +8,20 @@ import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
 
-export interface DownloadAttachment$Gif$Params {
+export interface DownloadAttachment$Params {
   id: string;
   attachmentId: string;
 }
 
-export function downloadAttachment$Gif(http: HttpClient, rootUrl: string, params: DownloadAttachment$Gif$Params, context?: HttpContext): Observable<StrictHttpResponse<Blob>> {
-  const rb = new RequestBuilder(rootUrl, downloadAttachment$Gif.PATH, 'get');
+export function downloadAttachment(http: HttpClient, rootUrl: string, params: DownloadAttachment$Params, context?: HttpContext): Observable<StrictHttpResponse<Blob>> {
+  const rb = new RequestBuilder(rootUrl, downloadAttachment.PATH, 'get');
   if (params) {
     rb.path('id', params.id, {});
     rb.path('attachmentId', params.attachmentId, {});
   }
 
   return http.request(
-    rb.build({ responseType: 'blob', accept: 'image/gif', context })
+    rb.build({ responseType: 'blob', accept: '*/*', context })
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
@@ -30,4 +30,4 @@ export function downloadAttachment$Gif(http: HttpClient, rootUrl: string, params
   );
 }
 
-downloadAttachment$Gif.PATH = '/api/v1/tasks/{id}/attachments/{attachmentId}';
+downloadAttachment.PATH = '/api/v1/tasks/{id}/attachments/{attachmentId}';

@@ -7,4 +7,5 @@ export * from './model/task.events';
 export * from './ports/task.repository.port';
 export * from './ports/task-read-model.port';
 export * from './ports/task-statistics.port';
+export * from './ports/task-activity.port';
 export * from './application';

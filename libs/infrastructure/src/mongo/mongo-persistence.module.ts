@@ -1,6 +1,14 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { ContentCipher, PersistenceHealth, SessionRepository, TaskReadModel, TaskRepository, UserRepository } from '@primetrade/domain';
+import {
+  ContentCipher,
+  PersistenceHealth,
+  SessionRepository,
+  TaskActivityReadModel,
+  TaskReadModel,
+  TaskRepository,
+  UserRepository,
+} from '@primetrade/domain';
 import { StoreTaskStatistics } from '../core/platform/store-ports';
 import { TaskContentSealer } from '../core/tasks/task-content-sealer';
 import { MongoHealth } from './connection/mongo-health';
@@ -14,6 +22,7 @@ import { MongoSessionRepository } from './identity/mongo-session.repository';
 import { MongoTaskReadModel } from './tasks/mongo-task-read-model';
 import { MongoTaskRepository } from './tasks/mongo-task.repository';
 import { MongoTaskStatistics } from './tasks/mongo-task-statistics';
+import { MongoTaskActivityReadModel } from './tasks/mongo-task-activity';
 import { MongoUserRepository } from './identity/mongo-user.repository';
 import { SessionRecord, SessionSchema } from './identity/session.schema';
 import { TaskRecord, TaskSchema } from './tasks/task.schema';
@@ -39,6 +48,7 @@ export class MongoPersistenceModule {
       { provide: TaskRepository, useClass: MongoTaskRepository },
       { provide: TaskReadModel, useClass: MongoTaskReadModel },
       { provide: StoreTaskStatistics, useClass: MongoTaskStatistics },
+      { provide: TaskActivityReadModel, useClass: MongoTaskActivityReadModel },
       { provide: PersistenceHealth, useClass: MongoHealth },
     ];
     return {

@@ -7,6 +7,7 @@ import {
   NotificationRepository,
   PersistenceHealth,
   SessionRepository,
+  TaskActivityReadModel,
   TaskReadModel,
   TaskRepository,
   UserRepository,
@@ -25,6 +26,7 @@ import { SqliteOutboxMailer } from './notifications/sqlite-outbox-mailer';
 import { SqliteTaskReadModel } from './tasks/sqlite-task-read-model';
 import { SqliteTaskRepository } from './tasks/sqlite-task.repository';
 import { SqliteTaskStatistics } from './tasks/sqlite-task-statistics';
+import { SqliteTaskActivityReadModel } from './tasks/sqlite-task-activity';
 
 @Injectable()
 class SqliteHealth extends PersistenceHealth implements OnApplicationShutdown {
@@ -65,6 +67,7 @@ export class SqliteModule {
       { provide: TaskRepository, useClass: SqliteTaskRepository },
       { provide: TaskReadModel, useClass: SqliteTaskReadModel },
       { provide: StoreTaskStatistics, useClass: SqliteTaskStatistics },
+      { provide: TaskActivityReadModel, useClass: SqliteTaskActivityReadModel },
       { provide: NotificationRepository, useClass: SqliteNotificationRepository },
       { provide: DueTaskScanner, useClass: SqliteDueTaskScanner },
       { provide: OutboxMailer, useClass: SqliteOutboxMailer },

@@ -1,11 +1,19 @@
 import { type DynamicModule, Injectable, Module } from '@nestjs/common';
-import { SessionRepository, TaskReadModel, TaskRepository, TaskStatistics, UserRepository } from '@primetrade/domain';
+import {
+  SessionRepository,
+  TaskActivityReadModel,
+  TaskReadModel,
+  TaskRepository,
+  TaskStatistics,
+  UserRepository,
+} from '@primetrade/domain';
 import { PersistenceHealth } from '@primetrade/domain';
 import { InMemoryStore } from './in-memory-store';
 import { InMemorySessionRepository } from './in-memory-session.repository';
 import { InMemoryTaskReadModel } from './in-memory-task-read-model';
 import { InMemoryTaskRepository } from './in-memory-task.repository';
 import { InMemoryTaskStatistics } from './in-memory-task-statistics';
+import { InMemoryTaskActivityReadModel } from './in-memory-task-activity';
 import { InMemoryUserRepository } from './in-memory-user.repository';
 
 /** The process's own memory is always there; readiness has nothing to wait for. */
@@ -31,6 +39,7 @@ export class InMemoryPersistenceModule {
       { provide: TaskRepository, useClass: InMemoryTaskRepository },
       { provide: TaskReadModel, useClass: InMemoryTaskReadModel },
       { provide: TaskStatistics, useClass: InMemoryTaskStatistics },
+      { provide: TaskActivityReadModel, useClass: InMemoryTaskActivityReadModel },
       { provide: PersistenceHealth, useClass: InMemoryHealth },
     ];
     return {

@@ -6,3 +6,4 @@ export * from './in-memory-task-read-model';
 export * from './in-memory-task-statistics';
 export * from './in-memory-persistence';
 export * from './in-memory-persistence.module';
+export * from './in-memory-task-activity';

@@ -9,13 +9,22 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  IsTimeZone,
   Max,
   MaxLength,
   Min,
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { TASK_LIMITS, TASK_PAGE_LIMIT, TASK_PRIORITIES, TASK_STATUSES, type TaskPriority, type TaskStatus } from '@primetrade/domain';
+import {
+  TASK_LIMITS,
+  TASK_PAGE_LIMIT,
+  TASK_PRIORITIES,
+  TASK_STATUSES,
+  TASK_TIMELINE_DAYS,
+  type TaskPriority,
+  type TaskStatus,
+} from '@primetrade/domain';
 
 const SORTS = ['createdAt', 'updatedAt', 'dueDate', 'priority'] as const;
 const ORDERS = ['asc', 'desc'] as const;
@@ -226,4 +235,43 @@ export class TaskStatsResponseDto {
   @ApiProperty({ description: 'Completed share of all tasks, 0 to 1' }) completionRate!: number;
   @ApiProperty({ type: Number, nullable: true, description: 'Mean seconds from creation to completion' }) averageCompletionSeconds!:
     number | null;
+}
+
+export class TaskTimelineQueryDto {
+  @ApiPropertyOptional({
+    type: Number,
+    minimum: TASK_TIMELINE_DAYS.min,
+    maximum: TASK_TIMELINE_DAYS.max,
+    default: TASK_TIMELINE_DAYS.default,
+    description: 'How many calendar days, ending today',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(TASK_TIMELINE_DAYS.min)
+  @Max(TASK_TIMELINE_DAYS.max)
+  days?: number;
+
+  @ApiPropertyOptional({ default: 'UTC', example: 'Europe/Paris', description: 'IANA time zone whose calendar days are counted' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  @IsTimeZone({ message: 'tz must be an IANA time zone such as Europe/Paris' })
+  tz?: string;
+}
+
+export class TaskTimelineDayDto {
+  @ApiProperty({ format: 'date', example: '2026-03-29', description: 'Calendar day in the requested zone' }) date!: string;
+  @ApiProperty({ description: 'Tasks created that day' }) created!: number;
+  @ApiProperty({ description: 'Tasks completed that day (and still completed)' }) completed!: number;
+}
+
+export class TaskTimelineResponseDto {
+  @ApiProperty({ example: 'Europe/Paris', description: 'The zone of the days (canonical IANA name)' }) timeZone!: string;
+  @ApiProperty({ type: [TaskTimelineDayDto], description: 'One entry per day, oldest first, the last being today' })
+  days!: TaskTimelineDayDto[];
+  @ApiProperty({
+    description: 'Consecutive days with at least one completion up to today; a today without completion yet does not break it',
+  })
+  currentStreak!: number;
 }

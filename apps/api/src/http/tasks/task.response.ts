@@ -1,5 +1,5 @@
-import type { TaskStats, TaskView } from '@primetrade/domain';
-import type { TaskResponseDto, TaskStatsResponseDto } from './task.dto';
+import type { TaskStats, TaskTimeline, TaskView } from '@primetrade/domain';
+import type { TaskResponseDto, TaskStatsResponseDto, TaskTimelineResponseDto } from './task.dto';
 
 /** Allow-list of what a client sees of a task (no owner id). */
 export const toTaskResponse = (task: TaskView): TaskResponseDto => ({
@@ -24,4 +24,10 @@ export const toTaskStatsResponse = (stats: TaskStats): TaskStatsResponseDto => (
   dueSoon: stats.dueSoon,
   completionRate: stats.completionRate,
   averageCompletionSeconds: stats.averageCompletionMs === null ? null : Math.round(stats.averageCompletionMs / 1000),
+});
+
+export const toTaskTimelineResponse = (timeline: TaskTimeline): TaskTimelineResponseDto => ({
+  timeZone: timeline.timeZone,
+  days: timeline.days.map((day) => ({ date: day.date, created: day.created, completed: day.completed })),
+  currentStreak: timeline.currentStreak,
 });

@@ -7,6 +7,8 @@ import {
   DeleteTaskCommand,
   GetTaskQuery,
   GetTaskStatsQuery,
+  GetTaskTimelineQuery,
+  TASK_TIMELINE_DAYS,
   ListTasksQuery,
   type TaskView,
   UpdateTaskCommand,
@@ -22,9 +24,11 @@ import {
   TaskPageDto,
   TaskResponseDto,
   TaskStatsResponseDto,
+  TaskTimelineQueryDto,
+  TaskTimelineResponseDto,
   UpdateTaskRequestDto,
 } from './task.dto';
-import { toTaskResponse, toTaskStatsResponse } from './task.response';
+import { toTaskResponse, toTaskStatsResponse, toTaskTimelineResponse } from './task.response';
 
 const IF_MATCH = { name: 'If-Match', required: false, description: 'ETag of the version you edited; 412 when it is stale' } as const;
 
@@ -68,6 +72,20 @@ export class TasksController {
   @ApiProblems(401, 429)
   async getTaskStats(@CurrentUser() user: AuthenticatedUser): Promise<TaskStatsResponseDto> {
     return toTaskStatsResponse(await this.queries.execute(new GetTaskStatsQuery(user.id)));
+  }
+
+  @Get('stats/timeline')
+  @ApiOperation({
+    summary: 'Tasks created and completed per day, and the completion streak',
+    description: 'Calendar days of the `tz` zone, oldest first, ending today; the streak may reach back before the first day shown.',
+  })
+  @ApiOkResponse({ type: TaskTimelineResponseDto })
+  @ApiProblems(400, 401, 429)
+  async getTaskTimeline(@CurrentUser() user: AuthenticatedUser, @Query() query: TaskTimelineQueryDto): Promise<TaskTimelineResponseDto> {
+    const timeline = await this.queries.execute(
+      new GetTaskTimelineQuery(user.id, query.days ?? TASK_TIMELINE_DAYS.default, query.tz ?? 'UTC'),
+    );
+    return toTaskTimelineResponse(timeline);
   }
 
   @Get(':id')

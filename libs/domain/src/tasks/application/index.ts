@@ -4,10 +4,12 @@ import { DeleteTaskHandler } from './commands/delete-task/delete-task.handler';
 import { UpdateTaskHandler } from './commands/update-task/update-task.handler';
 import { GetTaskHandler } from './queries/get-task/get-task.handler';
 import { GetTaskStatsHandler } from './queries/get-task-stats/get-task-stats.handler';
+import { GetTaskTimelineHandler } from './queries/get-task-timeline/get-task-timeline.handler';
 import { ListTasksHandler } from './queries/list-tasks/list-tasks.handler';
 
 export * from './task.view';
 export * from './task-stats';
+export * from './task-timeline';
 export * from './task-list-cursor';
 export * from './commands/create-task/create-task.command';
 export * from './commands/update-task/update-task.command';
@@ -16,6 +18,7 @@ export * from './commands/delete-task/delete-task.command';
 export * from './queries/get-task/get-task.query';
 export * from './queries/list-tasks/list-tasks.query';
 export * from './queries/get-task-stats/get-task-stats.query';
+export * from './queries/get-task-timeline/get-task-timeline.query';
 export {
   CreateTaskHandler,
   UpdateTaskHandler,
@@ -24,6 +27,7 @@ export {
   GetTaskHandler,
   ListTasksHandler,
   GetTaskStatsHandler,
+  GetTaskTimelineHandler,
 };
 
 /** Providers of the task use cases, for the composition root. */
@@ -35,4 +39,5 @@ export const taskHandlers = [
   GetTaskHandler,
   ListTasksHandler,
   GetTaskStatsHandler,
+  GetTaskTimelineHandler,
 ];

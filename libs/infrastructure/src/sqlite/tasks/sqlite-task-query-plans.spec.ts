@@ -16,6 +16,7 @@ import { SqliteDatabase } from '../database/sqlite-database';
 import { SqliteTaskReadModel } from './sqlite-task-read-model';
 import { SqliteTaskRepository } from './sqlite-task.repository';
 import { SqliteTaskStatistics } from './sqlite-task-statistics';
+import { SqliteTaskActivityReadModel } from './sqlite-task-activity';
 
 /**
  * The query plan of every list variant, read with EXPLAIN QUERY PLAN from the statements the
@@ -172,6 +173,20 @@ describe('SQLite task query plans', () => {
       expect.stringMatching(/^SEARCH task_due_counters USING PRIMARY KEY \(owner_id=\? AND period<\?\)$/),
       expect.stringMatching(/^SEARCH tasks USING (COVERING )?INDEX tasks_open_owner_due \(owner_id=\? AND due_at>\? AND due_at<\?\)$/),
     ]);
+  });
+
+  it('counts the timeline with index ranges on creation and completion time', async () => {
+    const counts = await new SqliteTaskActivityReadModel(sqlite).activity(OWNER, [
+      new Date(NOW.getTime() - 48 * HOUR),
+      new Date(NOW.getTime() - 24 * HOUR),
+      NOW,
+    ]);
+    // One task an hour, nine in ten of them this owner's.
+    expect(counts.created.reduce((a, b) => a + b)).toBeGreaterThan(40);
+    const text = plan(sqlite, executed[0]).join('\n');
+    expect(text).toMatch(/SEARCH tasks USING COVERING INDEX tasks_owner_created_id \(owner_id=\? AND created_at>\? AND created_at<\?\)/);
+    expect(text).toMatch(/SEARCH tasks USING COVERING INDEX tasks_owner_completed \(owner_id=\? AND completed_at>\? AND completed_at<\?\)/);
+    expect(text).not.toMatch(/^SCAN tasks\b/m);
   });
 
   it('walks the sort index for an owner with sealed rows (decrypt-and-filter)', async () => {

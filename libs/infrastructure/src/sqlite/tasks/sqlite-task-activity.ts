@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { TaskActivityReadModel, type TaskActivityCounts } from '@primetrade/domain';
+import { SqliteDatabase } from '../database/sqlite-database';
+
+// Per period, two index-range counts: creations on (owner, created_at, id), completions on the
+// partial (owner, completed_at) index. The cost follows the tasks inside the window, never the
+// owner's total. A completed_at is set only while a task is completed (reopening clears it).
+const ACTIVITY_SQL = `
+  WITH periods (i, lo, hi) AS (
+    SELECT key, json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(@periods)
+  )
+  SELECT i,
+    (SELECT COUNT(*) FROM tasks INDEXED BY tasks_owner_created_id
+      WHERE owner_id = @owner AND created_at >= lo AND created_at < hi) AS created,
+    (SELECT COUNT(*) FROM tasks INDEXED BY tasks_owner_completed
+      WHERE owner_id = @owner AND completed_at >= lo AND completed_at < hi) AS completed
+  FROM periods ORDER BY i`;
+
+@Injectable()
+export class SqliteTaskActivityReadModel extends TaskActivityReadModel {
+  constructor(private readonly sqlite: SqliteDatabase) {
+    super();
+  }
+
+  async activity(ownerId: string, boundaries: readonly Date[]): Promise<TaskActivityCounts> {
+    const periods = boundaries.slice(1).map((end, i) => [boundaries[i].getTime(), end.getTime()]);
+    const rows = this.sqlite.statement(ACTIVITY_SQL).all({ owner: ownerId, periods: JSON.stringify(periods) }) as {
+      created: number;
+      completed: number;
+    }[];
+    return { created: rows.map((r) => r.created), completed: rows.map((r) => r.completed) };
+  }
+}

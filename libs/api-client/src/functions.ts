@@ -21,6 +21,8 @@ export type { CreateTask$Params as CreateTask$Params } from './fn/tasks/create-t
 export { createTask as createTask } from './fn/tasks/create-task';
 export type { GetTaskStats$Params as GetTaskStats$Params } from './fn/tasks/get-task-stats';
 export { getTaskStats as getTaskStats } from './fn/tasks/get-task-stats';
+export type { GetTaskTimeline$Params as GetTaskTimeline$Params } from './fn/tasks/get-task-timeline';
+export { getTaskTimeline as getTaskTimeline } from './fn/tasks/get-task-timeline';
 export type { GetTask$Params as GetTask$Params } from './fn/tasks/get-task';
 export { getTask as getTask } from './fn/tasks/get-task';
 export type { DeleteTask$Params as DeleteTask$Params } from './fn/tasks/delete-task';

@@ -22,6 +22,8 @@ export type { StatusCountsDto } from './models/status-counts-dto';
 export type { TaskPageDto } from './models/task-page-dto';
 export type { TaskResponseDto } from './models/task-response-dto';
 export type { TaskStatsResponseDto } from './models/task-stats-response-dto';
+export type { TaskTimelineDayDto } from './models/task-timeline-day-dto';
+export type { TaskTimelineResponseDto } from './models/task-timeline-response-dto';
 export type { TokenResponseDto } from './models/token-response-dto';
 export type { UpdateTaskRequestDto } from './models/update-task-request-dto';
 export type { UserResponseDto } from './models/user-response-dto';
@@ -46,6 +48,8 @@ export type { CreateTask$Params as CreateTask$Params } from './fn/tasks/create-t
 export { createTask as createTask } from './fn/tasks/create-task';
 export type { GetTaskStats$Params as GetTaskStats$Params } from './fn/tasks/get-task-stats';
 export { getTaskStats as getTaskStats } from './fn/tasks/get-task-stats';
+export type { GetTaskTimeline$Params as GetTaskTimeline$Params } from './fn/tasks/get-task-timeline';
+export { getTaskTimeline as getTaskTimeline } from './fn/tasks/get-task-timeline';
 export type { GetTask$Params as GetTask$Params } from './fn/tasks/get-task';
 export { getTask as getTask } from './fn/tasks/get-task';
 export type { DeleteTask$Params as DeleteTask$Params } from './fn/tasks/delete-task';

@@ -16,6 +16,8 @@ export type { StatusCountsDto } from './models/status-counts-dto';
 export type { TaskPageDto } from './models/task-page-dto';
 export type { TaskResponseDto } from './models/task-response-dto';
 export type { TaskStatsResponseDto } from './models/task-stats-response-dto';
+export type { TaskTimelineDayDto } from './models/task-timeline-day-dto';
+export type { TaskTimelineResponseDto } from './models/task-timeline-response-dto';
 export type { TokenResponseDto } from './models/token-response-dto';
 export type { UpdateTaskRequestDto } from './models/update-task-request-dto';
 export type { UserResponseDto } from './models/user-response-dto';

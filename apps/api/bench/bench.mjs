@@ -1,41 +1,22 @@
-// Throughput benchmark (not a test): the built API on the embedded database beside a bare
-// node:http hello-world measured in the same run as the ceiling. Servers run as child
-// processes so autocannon's own CPU use is not charged to them. Bounded: a few runs of
-// BENCH_SECONDS each against 127.0.0.1 only.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// Throughput benchmark (not a test). In one run, side by side, each server in its own child process
+// so autocannon's CPU is not charged to it:
+//   - the built API (production mode, embedded SQLite, rate limits off), and with REDIS_URL set a
+//     second API on the Redis platform (shared rate limits, cache, streams);
+//   - a hand-written baseline (baseline-server.mjs: node:http + jsonwebtoken + better-sqlite3 on the
+//     same file, the same SQL);
+//   - a node:http hello-world, the ceiling.
+// A user with TASKS tasks (seeded through the adapter); autocannon with CONNECTIONS connections,
+// BENCH_SECONDS each, runs alternating between the servers. Bounded, 127.0.0.1 only.
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { apiEnv, JWT_SECRET, load, rssMb, seedTasks, signUp, sleep, start, waitFor } from './support.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const TASKS = 1000;
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function start(name, args, env, port) {
-  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-  child.label = name;
-  child.url = `http://127.0.0.1:${port}`;
-  return child;
-}
-
-async function waitFor(url) {
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {}
-    await sleep(100);
-  }
-  throw new Error(`${url} did not come up`);
-}
-
-/** Peak resident set size of a process, from the kernel's high-water mark. */
-function peakRssMb(pid) {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmHWM:\s+(\d+)/.exec(status)[1]) / 1024;
-}
+const TASKS = Number(process.env.BENCH_TASKS ?? 1000);
+const REDIS_URL = process.env.REDIS_URL;
 
 function run(opts) {
   return new Promise((resolve, reject) => {
@@ -45,98 +26,105 @@ function run(opts) {
   });
 }
 
-const summary = (r) => ({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx });
+const summary = (r) => ({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts + r.non2xx });
 
-const helloPort = 3901;
-const apiPort = 3902;
-const dataDir = mkdtempSync(join(tmpdir(), 'primetrade-bench-'));
-const hello = start(
-  'hello',
-  ['-e', `require('node:http').createServer((q,s)=>s.end('hello world')).listen(${helloPort},'127.0.0.1')`],
-  {},
-  helloPort,
-);
-const api = start(
-  'api',
-  ['dist/server/apps/api/src/main.js'],
-  {
-    NODE_ENV: 'production',
-    PORT: String(apiPort),
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    JWT_SECRET: 'benchmark-secret-benchmark-secret-benchmark',
-    ENCRYPTION_KEYS: `bench:${Buffer.alloc(32, 1).toString('base64')}`,
-    ENCRYPTION_ACTIVE_KEY: 'bench',
-    BLIND_INDEX_KEY: Buffer.alloc(32, 2).toString('base64'),
-    THROTTLE_ENABLED: 'false',
-    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
-    SHUTDOWN_DRAIN_MS: '0',
-  },
-  apiPort,
-);
+/** Samples a process's RSS while a run lasts; returns the run's result and the highest RSS seen. */
+async function sampled(pid, work) {
+  let peak = 0;
+  const timer = setInterval(() => (peak = Math.max(peak, rssMb(pid).now)), 200);
+  try {
+    const result = await work();
+    return { ...result, rss: Math.max(peak, rssMb(pid).now) };
+  } finally {
+    clearInterval(timer);
+  }
+}
 
+const servers = [];
+const dirs = [];
 try {
-  await waitFor(`${hello.url}/`);
-  await waitFor(`${api.url}/api/health/live`);
+  const hello = start('hello', ['-e', `require('node:http').createServer((q,s)=>s.end('hello world')).listen(3901,'127.0.0.1')`], {}, 3901);
+  servers.push(hello);
 
-  const json = { 'content-type': 'application/json' };
-  const credentials = { email: 'bench@example.com', password: 'benchmark password' };
-  await fetch(`${api.url}/api/v1/auth/register`, {
-    method: 'POST',
-    headers: json,
-    body: JSON.stringify({ name: 'Bench', ...credentials }),
-  });
-  const { accessToken } = await (
-    await fetch(`${api.url}/api/v1/auth/login`, { method: 'POST', headers: json, body: JSON.stringify(credentials) })
-  ).json();
-  const auth = { authorization: `Bearer ${accessToken}`, ...json };
-  const priorities = ['low', 'medium', 'high', 'urgent'];
-  for (let i = 0; i < TASKS; i += 50) {
-    await Promise.all(
-      Array.from({ length: 50 }, (_, j) =>
-        fetch(`${api.url}/api/v1/tasks`, {
-          method: 'POST',
-          headers: auth,
-          body: JSON.stringify({
-            title: `Task ${i + j}`,
-            priority: priorities[(i + j) % 4],
-            tags: ['bench'],
-            dueDate: new Date(Date.now() + (i + j) * 60_000).toISOString(),
-          }),
-        }),
-      ),
-    );
+  // The APIs: readiness timed from process start on the built tree.
+  const apis = [];
+  for (const [name, port, extra] of [
+    ['API (embedded)', 3902, {}],
+    ...(REDIS_URL ? [['API (Redis)', 3904, { REDIS_URL, REDIS_PREFIX: `bench${process.pid}` }]] : []),
+  ]) {
+    const dataDir = mkdtempSync(join(tmpdir(), 'primetrade-bench-'));
+    dirs.push(dataDir);
+    const api = start(name, ['dist/server/apps/api/src/main.js'], apiEnv(dataDir, port, extra), port);
+    servers.push(api);
+    api.readyMs = await waitFor(`${api.url}/api/health/ready`, api.startedAt);
+    api.file = join(dataDir, 'primetrade.sqlite');
+    apis.push(api);
+  }
+  await waitFor(`${hello.url}/`);
+
+  for (const api of apis) {
+    api.user = await signUp(api.url, 'bench@example.com');
+    await seedTasks(api.file, api.user.id, TASKS);
+  }
+  // The baseline reads and writes the embedded API's file, as the same user.
+  const baseline = start('baseline', ['apps/api/bench/baseline-server.mjs', '3903', apis[0].file], { JWT_SECRET }, 3903);
+  servers.push(baseline);
+  await waitFor(`${hello.url}/`);
+  for (let i = 0; i < 100; i++) {
+    const r = await fetch(`${baseline.url}/api/v1/tasks?limit=20`, { headers: apis[0].user.headers }).catch(() => null);
+    if (r?.ok) break;
+    await sleep(50);
+  }
+  // Same page from both, byte for byte apart from key order: the baseline is a fair stand-in.
+  const [fromApi, fromBaseline] = await Promise.all(
+    [apis[0], baseline].map(async (s) => (await fetch(`${s.url}/api/v1/tasks?limit=20`, { headers: apis[0].user.headers })).json()),
+  );
+  if (JSON.stringify(fromApi) !== JSON.stringify(fromBaseline)) throw new Error('the baseline does not answer the same page as the API');
+
+  const createBody = JSON.stringify({ title: 'Benchmark task', priority: 'high', tags: ['bench'] });
+  const requests = [
+    ['GET /api/v1/tasks?limit=20', (s, user) => ({ url: `${s.url}/api/v1/tasks?limit=20`, headers: user.headers })],
+    ['POST /api/v1/tasks', (s, user) => ({ url: `${s.url}/api/v1/tasks`, method: 'POST', headers: user.headers, body: createBody })],
+  ];
+
+  const rows = [];
+  const ceiling = await sampled(hello.pid, async () => summary(await run({ url: `${hello.url}/` })));
+  rows.push(['GET / (hello world)', 'node:http ceiling', ceiling]);
+  for (const [name, options] of requests) {
+    const base = await sampled(baseline.pid, async () => summary(await run(options(baseline, apis[0].user))));
+    rows.push([name, 'hand-written baseline', base]);
+    for (const api of apis) {
+      const result = await sampled(api.pid, async () => summary(await run(options(api, api.user))));
+      rows.push([name, api.label, result, base]);
+    }
   }
 
-  const ceiling = summary(await run({ url: `${hello.url}/` }));
-  const list = summary(await run({ url: `${api.url}/api/v1/tasks?limit=20`, headers: auth }));
-  const create = summary(
-    await run({
-      url: `${api.url}/api/v1/tasks`,
-      method: 'POST',
-      headers: auth,
-      body: JSON.stringify({ title: 'Benchmark task', priority: 'high', tags: ['bench'] }),
-    }),
+  console.log(
+    `\n${CONNECTIONS} connections, ${SECONDS} s per run, user with ${TASKS} tasks, Node ${process.version}, load average ${load()}`,
   );
-  const rss = peakRssMb(api.pid);
-
-  const row = (name, s) =>
-    `${name.padEnd(28)} ${s.rps.toFixed(0).padStart(8)} req/s  p50 ${String(s.p50).padStart(4)} ms  p99 ${String(s.p99).padStart(4)} ms  ${((s.rps / ceiling.rps) * 100).toFixed(1).padStart(5)} % of ceiling  errors ${s.errors}`;
-  console.log(`\n${CONNECTIONS} connections, ${SECONDS} s each, user with ${TASKS} tasks, Node ${process.version}`);
-  console.log(row('node:http hello world', ceiling));
-  console.log(row('GET /api/v1/tasks (20)', list));
-  console.log(row('POST /api/v1/tasks', create));
-  console.log(`API peak RSS ${rss.toFixed(0)} MB`);
+  console.log('| request | server | req/s | p50 | p99 | × baseline | × ceiling | RSS | errors |');
+  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const [name, server, s, base] of rows) {
+    console.log(
+      `| \`${name}\` | ${server} | ${s.rps.toFixed(0)} | ${s.p50} ms | ${s.p99} ms | ${base ? (s.rps / base.rps).toFixed(2) : '—'} | ${(s.rps / ceiling.rps).toFixed(2)} | ${s.rss.toFixed(0)} MB | ${s.errors} |`,
+    );
+  }
+  for (const api of apis) {
+    console.log(`${api.label}: ready ${(api.readyMs / 1000).toFixed(2)} s after start, peak RSS ${rssMb(api.pid).peak.toFixed(0)} MB`);
+  }
+  const list = rows.find(([n, s]) => n.startsWith('GET /api') && s === 'API (embedded)');
+  const create = rows.find(([n, s]) => n.startsWith('POST') && s === 'API (embedded)');
   const targets = [
-    ['list ≥ 8 % of ceiling', list.rps / ceiling.rps >= 0.08],
-    ['list p99 ≤ 30 ms', list.p99 <= 30],
-    ['peak RSS ≤ 250 MB', rss <= 250],
-    ['no errors', list.errors === 0 && create.errors === 0],
+    ['page of 20 ≥ 1.2 × baseline', list[2].rps / list[3].rps >= 1.2],
+    ['page of 20 p99 ≤ 25 ms', list[2].p99 <= 25],
+    ['POST /tasks ≥ 1.0 × baseline', create[2].rps / create[3].rps >= 1.0],
+    ['peak RSS ≤ 200 MB (embedded)', rssMb(apis[0].pid).peak <= 200],
+    ['ready within 3 s', apis[0].readyMs <= 3000],
+    ['no errors', rows.every(([, , s]) => s.errors === 0)],
   ];
   for (const [name, ok] of targets) console.log(`${ok ? 'met   ' : 'MISSED'} ${name}`);
 } finally {
-  hello.kill();
-  api.kill('SIGTERM');
-  await sleep(300);
-  rmSync(dataDir, { recursive: true, force: true });
+  for (const server of servers) server.kill('SIGTERM');
+  await sleep(500);
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 }

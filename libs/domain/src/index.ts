@@ -1,8 +1,8 @@
 // Public surface of the hexagon: models, ports (abstract classes that are their own DI tokens)
 // and the application's commands, queries and handlers.
-export * from './shared/model/domain-error';
-export * from './shared/model/infrastructure-errors';
-export * from './shared/model/data-integrity.error';
+export * from './shared/model/domain.errors';
+export * from './shared/model/infrastructure.errors';
+export * from './shared/model/data-integrity.errors';
 export * from './shared/model/domain-event';
 export * from './shared/model/aggregate-root';
 export * from './shared/ports/clock.port';

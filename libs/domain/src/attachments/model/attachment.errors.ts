@@ -1,4 +1,4 @@
-import { DomainError } from '../../shared/model/domain-error';
+import { DomainError } from '../../shared/model/domain.errors';
 
 /** Also what another owner's attachment answers. */
 export class AttachmentNotFoundError extends DomainError {

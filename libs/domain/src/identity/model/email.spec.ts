@@ -1,4 +1,4 @@
-import { DomainValidationError } from '../../shared/model/domain-error';
+import { DomainValidationError } from '../../shared/model/domain.errors';
 import { normalizeEmail } from './email';
 
 describe('normalizeEmail', () => {

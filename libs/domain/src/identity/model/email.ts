@@ -1,4 +1,4 @@
-import { DomainValidationError } from '../../shared/model/domain-error';
+import { DomainValidationError } from '../../shared/model/domain.errors';
 
 /** Emails are compared and stored lower-cased and trimmed, so uniqueness is case-insensitive. */
 export function normalizeEmail(raw: string): string {

@@ -1,4 +1,4 @@
-import { DomainError } from '../../shared/model/domain-error';
+import { DomainError } from '../../shared/model/domain.errors';
 
 export class EmailAlreadyRegisteredError extends DomainError {
   readonly code = 'USER.EMAIL_TAKEN';

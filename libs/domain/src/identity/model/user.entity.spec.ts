@@ -1,4 +1,4 @@
-import { DomainValidationError } from '../../shared/model/domain-error';
+import { DomainValidationError } from '../../shared/model/domain.errors';
 import { UserRegistered } from './identity.events';
 import { User } from './user.entity';
 

@@ -1,5 +1,5 @@
 import { AggregateRoot } from '../../shared/model/aggregate-root';
-import { DomainValidationError } from '../../shared/model/domain-error';
+import { DomainValidationError } from '../../shared/model/domain.errors';
 import { normalizeEmail } from './email';
 import { UserRegistered } from './identity.events';
 

@@ -1,4 +1,4 @@
-import { DomainError } from '../../shared/model/domain-error';
+import { DomainError } from '../../shared/model/domain.errors';
 
 /** Also what another owner's notification answers. */
 export class NotificationNotFoundError extends DomainError {

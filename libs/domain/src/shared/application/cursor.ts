@@ -1,4 +1,4 @@
-import { DomainError } from '../model/domain-error';
+import { DomainError } from '../model/domain.errors';
 
 export class InvalidCursorError extends DomainError {
   readonly code = 'PAGINATION.INVALID_CURSOR';

@@ -1,4 +1,4 @@
-import { DomainValidationError } from '../../shared/model/domain-error';
+import { DomainValidationError } from '../../shared/model/domain.errors';
 
 export interface TaskTimelineDay {
   /** The calendar day in the timeline's zone, YYYY-MM-DD. */

@@ -1,4 +1,4 @@
-import { DomainValidationError } from '../../shared/model/domain-error';
+import { DomainValidationError } from '../../shared/model/domain.errors';
 import { Task, type TaskProps } from './task.entity';
 import { InvalidTaskTransitionError } from './task.errors';
 import { TaskCompleted, TaskCreated, TaskDeleted, TaskUpdated } from './task.events';

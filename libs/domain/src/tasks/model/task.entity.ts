@@ -1,5 +1,5 @@
 import { AggregateRoot } from '../../shared/model/aggregate-root';
-import { DomainValidationError } from '../../shared/model/domain-error';
+import { DomainValidationError } from '../../shared/model/domain.errors';
 import { InvalidTaskTransitionError } from './task.errors';
 import { TaskCompleted, TaskCreated, TaskDeleted, type TaskFacts, TaskUpdated } from './task.events';
 import { DEFAULT_TASK_PRIORITY, type TaskPriority } from './task-priority';

@@ -1,4 +1,4 @@
-import { DomainError } from '../../shared/model/domain-error';
+import { DomainError } from '../../shared/model/domain.errors';
 import type { TaskStatus } from './task-status';
 
 /** Also what another owner's task answers: it must be indistinguishable from a missing one. */

@@ -1,4 +1,4 @@
-import { DomainValidationError } from '../../../../shared/model/domain-error';
+import { DomainValidationError } from '../../../../shared/model/domain.errors';
 import { createTestContext, type TestContext } from '@primetrade/testing';
 import { EmailAlreadyRegisteredError } from '../../../model/identity.errors';
 import { UserRegistered } from '../../../model/identity.events';

@@ -1,4 +1,4 @@
-import { DomainValidationError } from '../../../../shared/model/domain-error';
+import { DomainValidationError } from '../../../../shared/model/domain.errors';
 import { createTestContext, type TestContext } from '@primetrade/testing';
 import { TaskCreated } from '../../../model/task.events';
 import { CreateTaskCommand } from './create-task.command';

@@ -1,5 +1,5 @@
 import { createTestContext, InMemoryTaskActivityReadModel, type TestContext } from '@primetrade/testing';
-import { DomainValidationError } from '../../../../shared/model/domain-error';
+import { DomainValidationError } from '../../../../shared/model/domain.errors';
 import { CompleteTaskCommand } from '../../commands/complete-task/complete-task.command';
 import { CompleteTaskHandler } from '../../commands/complete-task/complete-task.handler';
 import { CreateTaskCommand } from '../../commands/create-task/create-task.command';

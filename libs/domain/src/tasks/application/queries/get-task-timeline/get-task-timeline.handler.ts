@@ -1,5 +1,5 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { DomainValidationError } from '../../../../shared/model/domain-error';
+import { DomainValidationError } from '../../../../shared/model/domain.errors';
 import { Clock } from '../../../../shared/ports/clock.port';
 import { TaskActivityReadModel } from '../../../ports/task-activity.port';
 import { canonicalTimeZone, streakOf, TASK_TIMELINE_DAYS, type TaskTimeline, timelineCalendar } from '../../task-timeline';

@@ -1,4 +1,4 @@
-import { DomainError } from './domain-error';
+import { DomainError } from './domain.errors';
 
 /**
  * Stored data failed its integrity check (an authenticated-encryption tag did not verify, or the

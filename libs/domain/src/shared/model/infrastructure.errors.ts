@@ -1,4 +1,4 @@
-import { DomainError } from './domain-error';
+import { DomainError } from './domain.errors';
 
 /** A store or broker the request needs is unreachable; the edge answers 503, not 500. */
 export class DatabaseUnavailableError extends DomainError {

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expectProblem, signUp, STORE, startTestApp } from './support/test-app';
 
 describe('health, docs, logging, durability (e2e)', () => {
@@ -75,6 +78,9 @@ describe('health, docs, logging, durability (e2e)', () => {
       });
       expect(typeof line.userId).toBe('string');
       expect(t.logs.filter((l) => l.correlationId === 'trace-me-1')).toHaveLength(1);
+      // One correlationId key per line (a duplicated JSON key is hidden by JSON.parse).
+      for (const raw of t.rawLogs) expect(raw.match(/"correlationId":/g)?.length ?? 0).toBeLessThanOrEqual(1);
+      expect(t.rawLogs.find((raw) => raw.includes('trace-me-1'))!.match(/"correlationId":/g)).toHaveLength(1);
       const all = t.rawLogs.join('\n');
       for (const secret of [password, refreshToken, auth.Authorization.slice(7), 'sekrit-cookie']) expect(all).not.toContain(secret);
       expect(created.body.title).toBe('Logged');
@@ -98,6 +104,24 @@ describe('health, docs, logging, durability (e2e)', () => {
       await second.http.get('/api/v1/users/me').set(auth).expect(200);
     } finally {
       await second.close();
+    }
+  });
+
+  it('creates DATA_DIR 0700 and the SQLite file, its WAL and shared memory 0600', async () => {
+    if (STORE !== 'sqlite') return;
+    const parent = mkdtempSync(join(tmpdir(), 'primetrade-modes-'));
+    const dataDir = join(parent, 'data');
+    const t = await startTestApp({}, dataDir);
+    try {
+      const { auth } = await signUp(t);
+      await t.http.post('/api/v1/tasks').set(auth).send({ title: 'Private' }).expect(201);
+      const mode = (path: string) => (statSync(path).mode & 0o777).toString(8);
+      expect(mode(dataDir)).toBe('700');
+      for (const file of ['primetrade.sqlite', 'primetrade.sqlite-wal', 'primetrade.sqlite-shm'])
+        expect([file, mode(join(dataDir, file))]).toEqual([file, '600']);
+    } finally {
+      await t.close();
+      rmSync(parent, { recursive: true, force: true });
     }
   });
 

@@ -58,7 +58,7 @@ export function resolveEncryptionKeys(
   if (configured) return configured;
   const file = join(dataDir, '.encryption-keys.json');
   if (existsSync(file)) return readKeyFile(file);
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const activeKeyId = `dev-${new Date().toISOString().slice(0, 10).replace(/-/g, '')}`;
   const key = randomBytes(KEY_BYTES);
   const blindIndexKey = randomBytes(KEY_BYTES);

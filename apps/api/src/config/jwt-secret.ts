@@ -13,7 +13,7 @@ export function resolveJwtSecret(config: AppConfig, logger: Pick<Logger, 'warn'>
   if (config.jwt.secret) return config.jwt.secret;
   const file = join(config.dataDir, '.jwt-secret');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(config.dataDir, { recursive: true });
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const secret = randomBytes(48).toString('base64url');
   writeFileSync(file, secret, { mode: 0o600 });
   logger.warn(`JWT_SECRET is not set: generated a development secret in ${file}. Set JWT_SECRET in production.`);

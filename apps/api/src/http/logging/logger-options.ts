@@ -46,8 +46,11 @@ export function loggerOptions(config: AppConfig, destination?: DestinationStream
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
     customProps: (req: IncomingMessage) => {
+      // pino-http calls this when the request starts (bound to the request's logger) and again
+      // when it ends (bound once more): the id goes in the first binding only, the route and
+      // user, known once the handler ran, in the second — so each key appears once per line.
       const ctx = (req as RawRequest)[LOG_CONTEXT];
-      return { correlationId: (req as RawRequest).id, route: ctx?.route, userId: ctx?.userId };
+      return ctx ? { route: ctx.route, userId: ctx.userId } : { correlationId: (req as RawRequest).id };
     },
     customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) =>
       err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',

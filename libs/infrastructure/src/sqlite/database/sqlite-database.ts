@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS, type Migration } from './migrations';
@@ -17,9 +17,10 @@ export class SqliteDatabase {
   private readonly statements = new Map<string, Database.Statement>();
 
   constructor(options: SqliteOptions) {
-    if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
+    if (options.file !== ':memory:') createPrivately(options.file);
     this.db = new Database(options.file);
     this.db.pragma('journal_mode = WAL');
+    if (options.file !== ':memory:') restrictSidecars(options.file);
     // NORMAL is durable in WAL mode except for the last commits on power loss, not on a crash.
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
@@ -42,6 +43,20 @@ export class SqliteDatabase {
   close(): void {
     if (this.db.open) this.db.close();
   }
+}
+
+/**
+ * The folder (0700) and the database file (0600) are the owner's only: SQLite gives its -wal and
+ * -shm files the database file's mode, so they follow. An older install's file is tightened.
+ */
+function createPrivately(file: string): void {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  if (existsSync(file)) chmodSync(file, 0o600);
+  else closeSync(openSync(file, 'a', 0o600));
+}
+
+function restrictSidecars(file: string): void {
+  for (const sidecar of [`${file}-wal`, `${file}-shm`]) if (existsSync(sidecar)) chmodSync(sidecar, 0o600);
 }
 
 export function migrate(db: Database.Database, migrations: readonly Migration[]): void {

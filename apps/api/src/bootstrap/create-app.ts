@@ -10,6 +10,8 @@ import { resolveEncryptionKeys } from '../config/encryption-keys';
 import { resolveJwtSecret } from '../config/jwt-secret';
 import { buildOpenApiDocument, mountSwagger } from '../http/docs/swagger';
 import { correlationIdFor, LOG_CONTEXT, type RequestLogContext } from '../http/logging/logger-options';
+import { answerClientError } from '../http/problem/client-error';
+import { drainRefusedBodies } from './drain-refused-body';
 import { addSecurityHeaders } from './security-headers';
 import { serveWebClient } from './web-client';
 
@@ -31,6 +33,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: resolved.trustProxy,
+    clientErrorHandler: answerClientError,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => correlationIdFor(req.headers['x-correlation-id']),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(resolved, options.logDestination), adapter, {
@@ -52,6 +55,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   });
 
   addSecurityHeaders(fastify);
+  drainRefusedBodies(fastify);
   // Multipart for attachment uploads only: the file is streamed (never buffered) and each route
   // sets its own file-size limit; JSON bodies keep the 100 kB bodyLimit above.
   await app.register(multipart, { limits: { files: 1, fields: 5, fieldSize: 1024, parts: 10, headerPairs: 100 } });

@@ -73,7 +73,7 @@ describe('MongoDB schemas', () => {
     const sessions = indexes(SessionSchema);
 
     it('expires sessions with a TTL index and finds them by token hash and family', () => {
-      expect(sessions['expiresAt_ttl']).toEqual({ keys: { expiresAt: 1 }, options: expect.objectContaining({ expireAfterSeconds: 0 }) });
+      expect(sessions['keepUntil_ttl']).toEqual({ keys: { keepUntil: 1 }, options: expect.objectContaining({ expireAfterSeconds: 0 }) });
       expect(sessions['tokenHash_unique']).toEqual({ keys: { tokenHash: 1 }, options: expect.objectContaining({ unique: true }) });
       expect(sessions['familyId'].keys).toEqual({ familyId: 1 });
       expect(Object.keys(sessions)).toHaveLength(3);

@@ -89,6 +89,21 @@ export function describePersistenceContract(name: string, open: () => Promise<Pe
         expect(await stores.sessions.markRotated('s2', NOW)).toBe(false);
       });
 
+      it('keeps a rotated session while its family lives, so its replay after its own expiry is still reuse', async () => {
+        const HOUR = 3_600_000;
+        const at = (ms: number) => new Date(NOW.getTime() + ms);
+        await stores.sessions.create(start('s1', 's1', 'h1'));
+        expect(await stores.sessions.markRotated('s1', at(HOUR / 2))).toBe(true);
+        await stores.sessions.create(
+          Session.start({ id: 's2', userId: 'u1', familyId: 's1', tokenHash: 'h2', now: at(HOUR / 2), ttlMs: HOUR }),
+        );
+        // Another login after s1's own expiry, while its family (s2) still lives.
+        await stores.sessions.create(
+          Session.start({ id: 's3', userId: 'u1', familyId: 's3', tokenHash: 'h3', now: at(HOUR + 60_000), ttlMs: HOUR }),
+        );
+        expect((await stores.sessions.findByTokenHash('h1'))?.stateAt(at(HOUR + 60_000))).toBe('reused');
+      });
+
       it('reports an expired session as expired', async () => {
         await stores.sessions.create(start('s1', 's1', 'h1'));
         expect((await stores.sessions.findByTokenHash('h1'))?.stateAt(new Date(NOW.getTime() + 3_600_001))).toBe('expired');

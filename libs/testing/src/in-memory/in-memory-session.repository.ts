@@ -14,9 +14,11 @@ export class InMemorySessionRepository extends SessionRepository {
     for (const row of this.store.sessions.values()) {
       if (row.tokenHash === props.tokenHash) throw new Error('Duplicate refresh token hash');
     }
-    // As SQLite does: drop sessions that expired before this one started instead of running a sweeper.
+    // As SQLite does: drop sessions whose whole family expired before this one started.
+    const since = props.createdAt.getTime();
+    const alive = new Set([...this.store.sessions.values()].filter((row) => row.expiresAt.getTime() >= since).map((row) => row.familyId));
     for (const [id, row] of this.store.sessions) {
-      if (row.expiresAt.getTime() < props.createdAt.getTime()) this.store.sessions.delete(id);
+      if (row.expiresAt.getTime() < since && !alive.has(row.familyId)) this.store.sessions.delete(id);
     }
     this.store.sessions.set(props.id, copySession(props));
   }

@@ -4,10 +4,17 @@ import { type Session, SessionRepository } from '@primetrade/domain';
 import type { Model } from 'mongoose';
 import { toSession, toSessionRecord } from './session.mapper';
 import { mongoCall } from '../connection/mongo.errors';
-import { markRotatedUpdate, revokeUpdate, rotatableSessionFilter, unrevokedFamilyFilter } from './session-write.filter';
+import {
+  familyFilter,
+  keepFamilyUntilUpdate,
+  markRotatedUpdate,
+  revokeUpdate,
+  rotatableSessionFilter,
+  unrevokedFamilyFilter,
+} from './session-write.filter';
 import { SessionRecord } from './session.schema';
 
-/** Refresh-token sessions; expired ones are removed by the TTL index, not by the app. */
+/** Refresh-token sessions; a family's sessions are removed by the TTL index once the whole family expired, not by the app. */
 @Injectable()
 export class MongoSessionRepository extends SessionRepository {
   constructor(@InjectModel(SessionRecord.name) private readonly sessions: Model<SessionRecord>) {
@@ -17,6 +24,10 @@ export class MongoSessionRepository extends SessionRepository {
   create(session: Session): Promise<void> {
     return mongoCall(async () => {
       await this.sessions.create(toSessionRecord(session));
+      // A rotation: the family's earlier (rotated) sessions are kept as long as this one.
+      if (session.familyId !== session.id) {
+        await this.sessions.updateMany(familyFilter(session.familyId), keepFamilyUntilUpdate(session.props.expiresAt)).exec();
+      }
     });
   }
 

@@ -14,6 +14,16 @@ export function unrevokedFamilyFilter(familyId: string): MongoDocument {
   return { familyId, revokedAt: null };
 }
 
+/** Every session of the family, to raise its `keepUntil` when a new session joins it. */
+export function familyFilter(familyId: string): MongoDocument {
+  return { familyId };
+}
+
+/** The family lives (and its rotated sessions are kept) until its newest session expires. */
+export function keepFamilyUntilUpdate(expiresAt: Date): MongoDocument {
+  return { $max: { keepUntil: expiresAt } };
+}
+
 export function revokeUpdate(at: Date): MongoDocument {
   return { $set: { revokedAt: at } };
 }

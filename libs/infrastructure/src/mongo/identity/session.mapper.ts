@@ -12,6 +12,7 @@ export function toSessionRecord(session: Session): SessionRecord {
     expiresAt: p.expiresAt,
     rotatedAt: p.rotatedAt,
     revokedAt: p.revokedAt,
+    keepUntil: p.expiresAt,
   };
 }
 

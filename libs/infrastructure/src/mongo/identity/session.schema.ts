@@ -26,11 +26,19 @@ export class SessionRecord {
 
   @Prop({ type: Date, default: null })
   revokedAt!: Date | null;
+
+  /**
+   * When the TTL monitor may remove this session: the expiry of the newest session of its
+   * family (raised on every rotation), so a rotated token replayed after its own expiry is
+   * still known and revokes the family.
+   */
+  @Prop({ type: Date, required: true })
+  keepUntil!: Date;
 }
 
 export const SessionSchema = SchemaFactory.createForClass(SessionRecord);
 
 SessionSchema.index({ tokenHash: 1 }, { name: 'tokenHash_unique', unique: true });
 SessionSchema.index({ familyId: 1 }, { name: 'familyId' });
-// TTL: the server's monitor removes a session once `expiresAt` has passed (checked every ~60 s).
-SessionSchema.index({ expiresAt: 1 }, { name: 'expiresAt_ttl', expireAfterSeconds: 0 });
+// TTL: the server's monitor removes a session once its family's `keepUntil` has passed (checked every ~60 s).
+SessionSchema.index({ keepUntil: 1 }, { name: 'keepUntil_ttl', expireAfterSeconds: 0 });

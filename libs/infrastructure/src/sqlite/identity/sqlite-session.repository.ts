@@ -23,8 +23,14 @@ export class SqliteSessionRepository extends SessionRepository {
 
   async create(session: Session): Promise<void> {
     const p = session.props;
-    // Expired sessions are useless; drop them here (indexed) instead of running a sweeper.
-    this.sqlite.statement('DELETE FROM sessions WHERE expires_at < ?').run(p.createdAt.getTime());
+    // Drop sessions whose whole family has expired, here (indexed) instead of running a sweeper.
+    // A rotated session stays while its family lives on: its replay, even after its own expiry,
+    // must still be recognised as reuse and revoke the family.
+    this.sqlite
+      .statement(
+        'DELETE FROM sessions WHERE expires_at < @now AND NOT EXISTS (SELECT 1 FROM sessions AS alive WHERE alive.family_id = sessions.family_id AND alive.expires_at >= @now)',
+      )
+      .run({ now: p.createdAt.getTime() });
     this.sqlite
       .statement(
         'INSERT INTO sessions (id, user_id, family_id, token_hash, created_at, expires_at, rotated_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',

@@ -2,10 +2,12 @@ import 'reflect-metadata';
 import './observability/register-tracing';
 import { Logger } from '@nestjs/common';
 import { createApp } from './bootstrap/create-app';
+import { boundShutdown } from './bootstrap/shutdown-deadline';
 import { ConfigValidationError, loadConfig } from './config/app-config';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env, process.argv.slice(2));
+  boundShutdown(config);
   const app = await createApp(config);
   await app.listen({ port: config.port, host: config.host });
   const url = await app.getUrl();

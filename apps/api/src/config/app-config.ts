@@ -60,6 +60,7 @@ const schema = z
     THROTTLE_LOGIN_LIMIT: z.coerce.number().int().positive().default(5),
     THROTTLE_LOGIN_TTL_SECONDS: z.coerce.number().int().positive().default(60),
     SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).optional(),
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
     HEALTH_HEAP_LIMIT_MB: z.coerce.number().int().positive().default(1024),
     METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
     WEB_DIST_DIR: z.string().default('dist/apps/web/browser'),
@@ -158,6 +159,8 @@ export interface AppConfig {
     login: { limit: number; ttlMs: number };
   };
   shutdownDrainMs: number;
+  /** After the drain, how long closing may take before the process exits anyway. */
+  shutdownTimeoutMs: number;
   heapLimitBytes: number;
   /** Separate listener for GET /metrics; undefined: none (the default under NODE_ENV=test). */
   metricsPort?: number;
@@ -223,6 +226,7 @@ export function loadConfig(source: Record<string, string | undefined>, argv: rea
       login: { limit: e.THROTTLE_LOGIN_LIMIT, ttlMs: e.THROTTLE_LOGIN_TTL_SECONDS * 1000 },
     },
     shutdownDrainMs: e.SHUTDOWN_DRAIN_MS ?? (e.NODE_ENV === 'production' ? 5000 : 0),
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     heapLimitBytes: e.HEALTH_HEAP_LIMIT_MB * 1024 * 1024,
     metricsPort: e.METRICS_PORT ?? (e.NODE_ENV === 'test' ? undefined : 9464),
     webDistDir: e.WEB_DIST_DIR,

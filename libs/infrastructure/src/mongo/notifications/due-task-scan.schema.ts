@@ -6,15 +6,15 @@ export const DUE_SCAN_INDEX = 'scan_status_dueDate_id';
 
 /**
  * A read-only view of the `tasks` collection for the due-task scan: only the fields the scan
- * reads, and the one task index the scan needs. Tasks are written by MongoTaskRepository through
- * TaskRecord; nothing is ever written through this model.
+ * reads. Tasks are written by MongoTaskRepository through TaskRecord; nothing is ever written
+ * through this model.
  *
- * Why the index lives here: every TaskRecord index starts with the owner (the shard key),
- * because every request-path task query carries the owner. The scan is the one query across
- * owners, so it needs its own index, and declaring it with the scan keeps the tasks schema's
- * "owner first" rule intact. Mongoose creates it with the others (`autoIndex`).
+ * The scan's index ({status, dueDate, _id} over tasks with a due date, named DUE_SCAN_INDEX) is
+ * declared on the tasks schema with every other tasks index: declared here, a syncIndexes() on
+ * the tasks model would drop it. This view declares none and never builds any (`autoIndex:
+ * false`); never call syncIndexes() on it (it would drop the tasks' indexes).
  */
-@Schema({ collection: 'tasks', versionKey: false, id: false, timestamps: false, shardKey: { owner: 'hashed' } })
+@Schema({ collection: 'tasks', versionKey: false, id: false, timestamps: false, autoIndex: false, shardKey: { owner: 'hashed' } })
 export class DueTaskScanRecord {
   @Prop({ type: String, required: true })
   _id!: string;
@@ -34,8 +34,10 @@ export const DueTaskScanSchema = SchemaFactory.createForClass(DueTaskScanRecord)
 /** Only tasks with a due date are indexed; the scan's filter asks for exactly that. */
 export const DUE_SCAN_PARTIAL_FILTER = { dueDate: { $type: 'date' } } as const;
 
-// Status first, then the due date and _id: the scan's two open statuses are two point ranges,
-// each already in (dueDate, _id) order, which the planner merges (SORT_MERGE) without a blocking
-// sort and stops reading once `limit` tasks are through. Completed and cancelled tasks sit in
-// other ranges and are never read.
-DueTaskScanSchema.index({ status: 1, dueDate: 1, _id: 1 }, { name: DUE_SCAN_INDEX, partialFilterExpression: DUE_SCAN_PARTIAL_FILTER });
+/**
+ * The key of DUE_SCAN_INDEX (on the tasks schema). Status first, then the due date and _id: the
+ * scan's two open statuses are two point ranges, each already in (dueDate, _id) order, which the
+ * planner merges (SORT_MERGE) without a blocking sort and stops reading once `limit` tasks are
+ * through. Completed and cancelled tasks sit in other ranges and are never read.
+ */
+export const DUE_SCAN_KEYS = { status: 1, dueDate: 1, _id: 1 } as const;

@@ -1,5 +1,6 @@
 import type { Schema } from 'mongoose';
-import { DUE_SCAN_INDEX, DUE_SCAN_PARTIAL_FILTER, DueTaskScanSchema } from './due-task-scan.schema';
+import { TaskSchema } from '../tasks/task.schema';
+import { DUE_SCAN_INDEX, DUE_SCAN_KEYS, DUE_SCAN_PARTIAL_FILTER, DueTaskScanSchema } from './due-task-scan.schema';
 import { NOTIFICATION_KEY_INDEX, NotificationSchema } from './notification.schema';
 import { OutboxSchema } from './outbox.schema';
 
@@ -66,14 +67,20 @@ describe('MongoDB notification schemas', () => {
       expect(DueTaskScanSchema.path('_id').instance).toBe('String');
     });
 
-    it('declares exactly one index: status, due date, _id, over tasks that have a due date', () => {
-      expect(Object.keys(scan)).toEqual([DUE_SCAN_INDEX]);
-      expect(scan[DUE_SCAN_INDEX]).toEqual({
-        keys: { status: 1, dueDate: 1, _id: 1 },
-        options: expect.objectContaining({ partialFilterExpression: { dueDate: { $type: 'date' } } }),
+    it('declares no index and builds none: the scan index is the tasks schema’s', () => {
+      expect(Object.keys(scan)).toEqual([]);
+      expect(DueTaskScanSchema.get('autoIndex')).toBe(false);
+    });
+
+    it('finds its index on the tasks schema (so syncIndexes on tasks keeps it): status, due date, _id, over tasks that have a due date', () => {
+      const tasks = indexes(TaskSchema);
+      expect(tasks[DUE_SCAN_INDEX]).toEqual({
+        keys: DUE_SCAN_KEYS,
+        options: expect.objectContaining({ partialFilterExpression: DUE_SCAN_PARTIAL_FILTER }),
       });
-      expect(scan[DUE_SCAN_INDEX].options['unique']).toBeUndefined();
+      expect(tasks[DUE_SCAN_INDEX].options['unique']).toBeUndefined();
       expect(DUE_SCAN_PARTIAL_FILTER).toEqual({ dueDate: { $type: 'date' } });
+      expect(Object.keys(DUE_SCAN_KEYS)).toEqual(['status', 'dueDate', '_id']);
     });
   });
 });

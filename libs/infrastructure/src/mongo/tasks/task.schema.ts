@@ -78,3 +78,10 @@ TaskSchema.index({ owner: 1, priorityRank: 1, _id: 1 }, { name: 'owner_priorityR
 TaskSchema.index({ owner: 1, status: 1, createdAt: -1, _id: -1 }, { name: 'owner_status_createdAt_id' });
 // The timeline: one owner's completions by time (completed tasks only).
 TaskSchema.index({ owner: 1, completedAt: 1 }, { name: 'owner_completedAt', partialFilterExpression: { completedAt: { $type: 'date' } } });
+// The one index across owners: the notifications' due-task scan (open statuses, by due date).
+// Declared here, with every other tasks index, so a syncIndexes() on the tasks model keeps it;
+// the scan's pipeline and its mingo specs live in mongo/notifications (DUE_SCAN_INDEX).
+TaskSchema.index(
+  { status: 1, dueDate: 1, _id: 1 },
+  { name: 'scan_status_dueDate_id', partialFilterExpression: { dueDate: { $type: 'date' } } },
+);

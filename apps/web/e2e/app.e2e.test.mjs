@@ -22,8 +22,9 @@ describe('Primetrade in a real browser', { skip: missing ?? false }, () => {
   let page;
   /** Uncaught errors and Content-Security-Policy refusals seen by the main page. */
   const pageProblems = [];
-  const cards = () => page.getByTestId('task-card');
-  const card = (title) => cards().filter({ has: page.getByRole('heading', { name: title, exact: true }) });
+  const cards = () => page.getByTestId('task-row');
+  const card = (title) => cards().filter({ has: page.getByRole('link', { name: `Edit ${title}`, exact: true }) });
+  const check = (title) => page.getByRole('checkbox', { name: title, exact: true });
 
   before(async () => {
     app = await startApp();
@@ -152,9 +153,9 @@ describe('Primetrade in a real browser', { skip: missing ?? false }, () => {
 
     await pickFilter('Sort by', 'Priority');
     await pickFilter('Order', 'Ascending');
-    await expectText(cards().first().getByRole('heading'), 'Buy milk');
+    await expectText(cards().first().getByTestId('task-title'), 'Buy milk');
     await pickFilter('Order', 'Descending');
-    await expectText(cards().first().getByRole('heading'), 'Pay rent');
+    await expectText(cards().first().getByTestId('task-title'), 'Pay rent');
     await page.getByRole('button', { name: 'Clear filters' }).click();
 
     await page.getByTestId('search').fill('report');
@@ -166,7 +167,7 @@ describe('Primetrade in a real browser', { skip: missing ?? false }, () => {
   });
 
   it('completes a task and the dashboard changes', async () => {
-    await page.getByRole('link', { name: 'Dashboard' }).click();
+    await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
     await expectText(page.getByTestId('stat-total'), '3');
     // Keyboard and screen-reader users start on the new page, not on the link they left.
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
@@ -174,12 +175,12 @@ describe('Primetrade in a real browser', { skip: missing ?? false }, () => {
     await expectText(page.getByTestId('stat-overdue'), '1');
     await expectText(page.getByTestId('stat-completion-rate'), '0%');
 
-    await page.getByRole('link', { name: 'Tasks' }).click();
-    await page.getByRole('button', { name: 'Complete Buy milk' }).click();
-    await expectText(card('Buy milk').getByTestId('task-status'), 'Completed');
-    await card('Buy milk').getByRole('button', { name: 'Reopen Buy milk' }).waitFor();
+    await page.getByRole('link', { name: 'Tasks', exact: true }).click();
+    await check('Buy milk').check();
+    await expectText(page.locator('mat-snack-bar-container'), 'Completed “Buy milk”.');
+    assert.equal(await check('Buy milk').isChecked(), true);
 
-    await page.getByRole('link', { name: 'Dashboard' }).click();
+    await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
     await expectText(page.getByTestId('stat-completed'), '1');
     await expectText(page.getByTestId('stat-completion-rate'), '33%');
     await expectText(page.getByTestId('bar-Completed'), '1');
@@ -187,7 +188,7 @@ describe('Primetrade in a real browser', { skip: missing ?? false }, () => {
   });
 
   it('rings the bell for the overdue task and opens it from the list', async () => {
-    await page.getByRole('link', { name: 'Tasks' }).click();
+    await page.getByRole('link', { name: 'Tasks', exact: true }).click();
     const bell = page.getByTestId('notification-bell');
     // The API scans every 2 s in this run; opening the menu asks for the latest list.
     const until = Date.now() + 20_000;
@@ -223,7 +224,7 @@ describe('Primetrade in a real browser', { skip: missing ?? false }, () => {
       const body = JSON.parse(route.request().postData() ?? '{}');
       await route.continue({ postData: JSON.stringify({ ...body, title: tooLong }) });
     });
-    await page.getByRole('link', { name: 'Tasks' }).click();
+    await page.getByRole('link', { name: 'Tasks', exact: true }).click();
     await page.getByTestId('new-task').click();
     await page.getByLabel('Title').fill('Looks fine here');
     await page.getByTestId('save').click();
@@ -278,10 +279,10 @@ describe('Primetrade in a real browser', { skip: missing ?? false }, () => {
   });
 
   it('reopens a completed task and completes it again', async () => {
-    await card('Buy milk').getByRole('button', { name: 'Reopen Buy milk' }).click();
-    await expectText(card('Buy milk').getByTestId('task-status'), 'To do');
-    await card('Buy milk').getByRole('button', { name: 'Complete Buy milk' }).click();
-    await expectText(card('Buy milk').getByTestId('task-status'), 'Completed');
+    await check('Buy milk').uncheck();
+    await expectText(page.locator('mat-snack-bar-container'), 'Reopened “Buy milk”.');
+    await check('Buy milk').check();
+    await expectText(page.locator('mat-snack-bar-container'), 'Completed “Buy milk”.');
   });
 
   it('deletes a task after confirmation', async () => {
@@ -305,7 +306,7 @@ describe('Primetrade in a real browser', { skip: missing ?? false }, () => {
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.waitForURL('**/tasks');
     await expectCount(cards(), 2);
-    await expectText(card('Buy milk').getByTestId('task-status'), 'Completed');
+    assert.equal(await check('Buy milk').isChecked(), true);
     await card('Write quarterly report').waitFor();
 
     await page.reload();
@@ -313,14 +314,14 @@ describe('Primetrade in a real browser', { skip: missing ?? false }, () => {
     await expectText(page.getByTestId('current-user'), user.name);
   });
 
-  it('pages through more tasks than fit one page with "Load more"', async () => {
+  it('pages through more tasks than fit one page, loading the next as the end scrolls into view', async () => {
     const login = await fetch(`${app.baseUrl}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ email: user.email, password: user.password }),
     });
     const { accessToken } = await login.json();
-    for (let i = 1; i <= 20; i++) {
+    for (let i = 1; i <= 60; i++) {
       const res = await fetch(`${app.baseUrl}/api/v1/tasks`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${accessToken}` },
@@ -329,10 +330,11 @@ describe('Primetrade in a real browser', { skip: missing ?? false }, () => {
       assert.equal(res.status, 201);
     }
     await page.reload();
-    await expectCount(cards(), 20);
-    await page.getByTestId('load-more').click();
-    await expectCount(cards(), 22);
+    await expectText(page.getByTestId('list-count'), /^(50 tasks shown, more load as you scroll|62 tasks shown)\.$/);
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await expectText(page.getByTestId('list-count'), '62 tasks shown.');
     await expectCount(page.getByTestId('load-more'), 0);
+    await page.evaluate(() => window.scrollTo(0, 0));
   });
 
   it('raised no uncaught error and no Content-Security-Policy refusal', () => {
@@ -360,7 +362,7 @@ describe('Primetrade in a real browser', { skip: missing ?? false }, () => {
     const mobile = await phone.newPage();
     try {
       await mobile.goto('/tasks');
-      await expectCount(mobile.getByTestId('task-card'), 20);
+      await expectText(mobile.getByTestId('list-count'), /^(50|62) tasks shown/);
       const stored = JSON.parse(await mobile.evaluate(() => localStorage.getItem('primetrade.session')));
       assert.notEqual(stored.accessToken, 'expired.or.broken');
       assert.notEqual(stored.refreshToken, tokens.refreshToken, 'the refresh token was rotated');
@@ -375,7 +377,7 @@ describe('Primetrade in a real browser', { skip: missing ?? false }, () => {
       await mobile.getByRole('combobox', { name: 'Priority' }).waitFor();
       assert.equal(await mobile.getByRole('button', { name: 'Hide filters' }).getAttribute('aria-expanded'), 'true');
       await screenshot(mobile, '13b-phone-filters');
-      await mobile.getByRole('link', { name: 'Dashboard' }).click();
+      await mobile.getByRole('link', { name: 'Dashboard', exact: true }).click();
       await mobile.getByTestId('stat-total').waitFor();
       await checkPage(mobile, '14-phone-dashboard');
     } finally {

@@ -9,7 +9,8 @@ import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../../../..');
 export const WEB_DIR = join(ROOT, 'dist/apps/web/browser');
-export const API_MAIN = join(ROOT, 'dist/server/apps/api/src/main.js');
+// E2E_API_MAIN runs another API build (e.g. one from a clean worktree while the tree is mid-change).
+export const API_MAIN = process.env.E2E_API_MAIN ? resolve(process.env.E2E_API_MAIN) : join(ROOT, 'dist/server/apps/api/src/main.js');
 
 function freePort() {
   return new Promise((ok, fail) => {

@@ -8,7 +8,7 @@ import { ConnectivityService } from './core/http/connectivity';
   imports: [RouterOutlet],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <div role="status" class="offline-live">
+    <div aria-live="polite" class="offline-live">
       @if (connectivity.offline()) {
         <div class="offline-banner" data-testid="offline-banner">
           <p>You are offline or the server cannot be reached. Changes you make now may not be saved.</p>

@@ -61,6 +61,9 @@ describe('parseQuickAdd', () => {
     const day = new Date(2026, 11, 24);
     expect(parseQuickAdd('Wrap gifts', { now, defaultDay: day }).dueDate).toEqual(new Date(2026, 11, 24, DEFAULT_DUE_HOUR));
     expect(parseQuickAdd('Wrap gifts tomorrow 8pm', { now, defaultDay: day }).dueDate).toEqual(new Date(2026, 11, 1, 20));
+    // A time alone is a time on the chosen day.
+    expect(parseQuickAdd('Dentist 3pm', { now, defaultDay: day }).dueDate).toEqual(new Date(2026, 11, 24, 15));
+    expect(parseQuickAdd('Dentist 3pm', { now }).dueDate).toEqual(new Date(2026, 10, 30, 15));
   });
 
   it('builds the API request, medium priority by default', () => {

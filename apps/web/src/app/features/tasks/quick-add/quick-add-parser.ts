@@ -101,6 +101,10 @@ export function parseQuickAdd(text: string, options: QuickAddOptions = {}): Quic
     const found = casual.parse(rest, now, { forwardDate: true }).find((r) => !isBareNumber(r.text));
     if (found) {
       const date = found.start.date();
+      const dayNamed = found.start.isCertain('day') || found.start.isCertain('weekday') || found.start.isCertain('month');
+      // Only a time ("3pm") on the calendar's chosen day means that day, not today.
+      if (!dayNamed && options.defaultDay)
+        date.setFullYear(options.defaultDay.getFullYear(), options.defaultDay.getMonth(), options.defaultDay.getDate());
       if (!found.start.isCertain('hour')) date.setHours(DEFAULT_DUE_HOUR, 0, 0, 0);
       dueDate = date;
       used.push([found.index, found.index + found.text.length]);
@@ -126,20 +130,19 @@ export function toNewTask(result: QuickAddResult): NewTask {
   return task;
 }
 
+// Formatters are costly to build; the list formats a due date per row while scrolling.
+const TIME = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+const DAY = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
+const DAY_YEAR = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+
 /** "Today, 09:00", "Tomorrow, 18:30", "Fri 4 Dec, 09:00", with the year when it is not this one. */
 export function formatDue(date: Date, now: Date = new Date()): string {
-  const time = date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  const time = TIME.format(date);
   const days = Math.round((startOfDay(date).getTime() - startOfDay(now).getTime()) / 86_400_000);
   if (days === 0) return `Today, ${time}`;
   if (days === 1) return `Tomorrow, ${time}`;
   if (days === -1) return `Yesterday, ${time}`;
-  const day = date.toLocaleDateString(undefined, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    ...(date.getFullYear() === now.getFullYear() ? {} : { year: 'numeric' }),
-  });
-  return `${day}, ${time}`;
+  return `${(date.getFullYear() === now.getFullYear() ? DAY : DAY_YEAR).format(date)}, ${time}`;
 }
 
 function startOfDay(d: Date): Date {

@@ -16,7 +16,8 @@ export class SecurityModule {
         { provide: PasswordHasher, useClass: Argon2PasswordHasher },
         { provide: TokenService, useClass: JwtTokenService },
       ],
-      exports: [JWT_SETTINGS, PasswordHasher, TokenService],
+      // JwtService too: the HTTP edge's guard verifies access tokens with the same module.
+      exports: [JWT_SETTINGS, PasswordHasher, TokenService, JwtModule],
     };
   }
 }

@@ -7,13 +7,38 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setTitle('Primetrade API')
     .setDescription('Tasks for people and API consumers. Errors are RFC 9457 application/problem+json.')
     .setVersion('1.0')
+    // Same origin as the document by default (an empty origin): Swagger UI and the generated SDK
+    // call the server that served it; a client elsewhere sets the origin.
+    .addServer('{origin}', 'This server', {
+      origin: {
+        default: '',
+        description: 'Scheme, host and port, e.g. https://tasks.example.com (empty: the origin that served this document)',
+      },
+    })
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
-  return SwaggerModule.createDocument(app, config, {
+  const document = SwaggerModule.createDocument(app, config, {
     // Clean SDK method names: the controller method name is the operation id.
     operationIdFactory: (_controllerKey, methodKey) => methodKey,
     extraModels: [ProblemDetailsDto],
   });
+  // Proprietary software has no license URL to give (see package.json `license`).
+  document.info.license = { name: 'Proprietary (UNLICENSED): all rights reserved' };
+  return withExplicitPublicOperations(document);
+}
+
+/**
+ * Protected operations carry `security: [{ bearer: [] }]` (@ApiBearerAuth); the @Public() ones
+ * carry none. Say so explicitly (`security: []`), so consumers and linters need not guess.
+ */
+function withExplicitPublicOperations(document: OpenAPIObject): OpenAPIObject {
+  for (const path of Object.values(document.paths)) {
+    for (const method of ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const) {
+      const operation = path[method];
+      if (operation && !operation.security) operation.security = [];
+    }
+  }
+  return document;
 }
 
 export function mountSwagger(app: INestApplication, document: OpenAPIObject): void {

@@ -1,11 +1,12 @@
 import { Controller, Get, Inject, Optional, UseFilters } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, MemoryHealthIndicator } from '@nestjs/terminus';
 import { SkipThrottle } from '@nestjs/throttler';
 import { PersistenceHealth } from '@primetrade/domain';
 import { MessagingHealth } from '@primetrade/infrastructure';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { Public } from '../auth/public.decorator';
+import { ApiProblems } from '../problem/api-problems.decorator';
 import { HealthCheckFilter } from './health-check.filter';
 import { ShutdownState } from './shutdown-state';
 
@@ -29,6 +30,8 @@ export class HealthController {
 
   /** Liveness: the process answers. Never checks dependencies (a DB outage must not restart pods). */
   @Get('live')
+  @ApiOperation({ summary: 'Liveness: the process answers (no dependency is checked)' })
+  @ApiProblems(431)
   @HealthCheck()
   live() {
     return this.health.check([]);
@@ -36,6 +39,8 @@ export class HealthController {
 
   /** Readiness: may this instance take traffic? */
   @Get('ready')
+  @ApiOperation({ summary: 'Readiness: store, heap, messaging and lifecycle checked; 503 while any is down or draining' })
+  @ApiProblems(431)
   @HealthCheck()
   ready() {
     return this.health.check([

@@ -9,6 +9,7 @@ const DESCRIPTIONS: Record<number, string> = {
   412: 'If-Match does not match the current version',
   413: 'Body larger than 100 kB',
   429: 'Rate limit exceeded (see Retry-After)',
+  431: 'Request headers too large',
   503: 'A dependency is unavailable',
 };
 

@@ -1,8 +1,32 @@
-import { Notification, NotificationRepository, type NotificationPosition, notificationKey } from '@primetrade/domain';
+import { Notification, NotificationRepository, type NotificationPosition, notificationKey, OPEN_TASK_STATUSES } from '@primetrade/domain';
+import type { InMemoryStore } from './in-memory-store';
 
 /** In-memory store with the same (task, type) uniqueness rule, for handler tests. */
 export class InMemoryNotificationRepository extends NotificationRepository {
   private readonly byKey = new Map<string, Notification>();
+
+  /** `store`: the tasks insertIfTaskQualifies checks (the in-memory persistence's store). */
+  constructor(private readonly store?: InMemoryStore) {
+    super();
+  }
+
+  /** Check and insert with no await between: nothing can land in between. */
+  async insertIfTaskQualifies(n: Notification, dueBy: Date): Promise<Notification | null> {
+    if (!this.store) throw new Error('InMemoryNotificationRepository needs the InMemoryStore of the tasks for insertIfTaskQualifies');
+    const key = notificationKey(n.type, n.taskId);
+    const existing = this.byKey.get(key);
+    if (existing) return Notification.restore(existing.toProps());
+    const task = this.store.tasks.get(n.taskId);
+    const qualifies =
+      !!task &&
+      task.ownerId === n.ownerId &&
+      OPEN_TASK_STATUSES.includes(task.status) &&
+      !!task.dueDate &&
+      task.dueDate.getTime() <= dueBy.getTime();
+    if (!qualifies) return null;
+    this.byKey.set(key, Notification.restore(n.toProps()));
+    return Notification.restore(n.toProps());
+  }
 
   async insertIfAbsent(n: Notification): Promise<Notification> {
     const key = notificationKey(n.type, n.taskId);

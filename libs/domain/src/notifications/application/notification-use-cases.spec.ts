@@ -1,4 +1,4 @@
-import { Task } from '../../tasks';
+import { Task, TaskRepository } from '../../tasks';
 import { User } from '../../identity';
 import { InvalidCursorError } from '../../shared/application/cursor';
 import { createInMemoryPersistence, FixedClock, InMemoryNotificationRepository, SequentialIdGenerator } from '@primetrade/testing';
@@ -36,7 +36,7 @@ describe('notification use cases', () => {
     const persistence = createInMemoryPersistence();
     const clock = new FixedClock();
     const ids = new SequentialIdGenerator();
-    const notifications = new InMemoryNotificationRepository();
+    const notifications = new InMemoryNotificationRepository(persistence.store);
     const mailer = new RecordingMailer();
     const user = User.register({ id: 'u1', name: 'Ada', email: 'ada@example.com', passwordHash: 'x', now: clock.now() });
     await persistence.users.create(user);
@@ -49,7 +49,7 @@ describe('notification use cases', () => {
     });
     await persistence.tasks.insert(task);
     const deliver = new DeliverNotificationHandler(persistence.tasks, persistence.users, notifications, mailer, ids, clock);
-    return { persistence, clock, notifications, mailer, deliver, task };
+    return { persistence, clock, notifications, mailer, deliver, task, ids };
   };
   const job = { type: 'task-due' as const, taskId: 't1', ownerId: 'u1' };
 
@@ -82,6 +82,27 @@ describe('notification use cases', () => {
     stored.complete(clock.now());
     await persistence.tasks.update(stored);
     expect(await deliver.execute(new DeliverNotificationCommand(job))).toBe('skipped');
+    expect(mailer.attempts).toBe(0);
+  });
+
+  it("leaves no notice for a task completed between the delivery's read of it and the insert", async () => {
+    const { persistence, clock, notifications, mailer, ids } = await setup();
+    // The completion lands right after the handler has read the (still open) task.
+    class CompletedAfterRead extends TaskRepository {
+      findById = async (ownerId: string, id: string) => {
+        const read = await persistence.tasks.findById(ownerId, id);
+        const completed = (await persistence.tasks.findById(ownerId, id))!;
+        completed.complete(clock.now());
+        await persistence.tasks.update(completed);
+        return read;
+      };
+      insert = persistence.tasks.insert.bind(persistence.tasks);
+      update = persistence.tasks.update.bind(persistence.tasks);
+      delete = persistence.tasks.delete.bind(persistence.tasks);
+    }
+    const racing = new DeliverNotificationHandler(new CompletedAfterRead(), persistence.users, notifications, mailer, ids, clock);
+    expect(await racing.execute(new DeliverNotificationCommand(job))).toBe('skipped');
+    expect((await notifications.list('u1', null, 10)).length).toBe(0);
     expect(mailer.attempts).toBe(0);
   });
 

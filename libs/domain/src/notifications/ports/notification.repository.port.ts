@@ -12,6 +12,13 @@ export abstract class NotificationRepository {
    * store decides, not a prior read); returns the stored one either way.
    */
   abstract insertIfAbsent(notification: Notification): Promise<Notification>;
+  /**
+   * As insertIfAbsent, but only while the notification's task is still open (todo, in
+   * progress) with a due date at or before `dueBy` — checked and inserted in one step the store
+   * makes atomic, so a completion cannot land between the check and the insert. Returns the
+   * stored notification, or null when the task no longer qualifies and none is stored.
+   */
+  abstract insertIfTaskQualifies(notification: Notification, dueBy: Date): Promise<Notification | null>;
   abstract findById(ownerId: string, id: string): Promise<Notification | null>;
   /** Saves readAt and emailedAt. */
   abstract update(notification: Notification): Promise<void>;

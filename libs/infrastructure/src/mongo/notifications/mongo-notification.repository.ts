@@ -8,8 +8,10 @@ import { openNotification, sealNotificationUpdate, toSealedNotificationRecord, U
 import {
   notificationDeliveryUpdate,
   notificationKeyFilter,
+  noticeFenceUpdate,
   notificationListQuery,
   ownedNotificationFilter,
+  qualifyingTaskFilter,
   unreadNotificationsFilter,
 } from './notification.filter';
 import { NotificationRecord } from './notification.schema';
@@ -80,6 +82,41 @@ export class MongoNotificationRepository extends NotificationRepository implemen
         .exec();
       if (!stored) throw new Error(`notification ${notification.id} collides with a stored one under another key`);
       return openNotification(stored, this.text);
+    });
+  }
+
+  /**
+   * In one transaction: a conditional write to the task (it must still qualify; the write makes a
+   * concurrent completion conflict with it) and the insert. Needs a replica set, as the app does.
+   */
+  insertIfTaskQualifies(notification: Notification, dueBy: Date): Promise<Notification | null> {
+    return mongoCall(async () => {
+      const tasks = this.notifications.db.collection('tasks');
+      const session = await this.notifications.db.startSession();
+      try {
+        const inserted = await session.withTransaction(async () => {
+          const fenced = await tasks.updateOne(
+            qualifyingTaskFilter(notification.ownerId, notification.taskId, dueBy),
+            noticeFenceUpdate(notification.createdAt),
+            { session },
+          );
+          if (fenced.matchedCount === 0) return false;
+          await this.notifications.create([toSealedNotificationRecord(notification, this.text)], { session });
+          return true;
+        });
+        if (inserted) return notification;
+      } catch (error) {
+        // Already stored (the unique key index decides): return the stored one below.
+        if (!isDuplicateKey(error)) throw error;
+      } finally {
+        await session.endSession();
+      }
+      const stored = await this.notifications
+        .findOne(notificationKeyFilter(notification.ownerId, notification.taskId, notification.type))
+        .read('primary')
+        .lean<NotificationRecord>()
+        .exec();
+      return stored ? openNotification(stored, this.text) : null;
     });
   }
 

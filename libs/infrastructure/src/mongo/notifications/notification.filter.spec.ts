@@ -3,11 +3,13 @@ import { MingoCollection } from '@primetrade/testing';
 import { toNotification, toNotificationProps, toNotificationRecord } from './notification.mapper';
 import type { NotificationRecord } from './notification.schema';
 import {
+  noticeFenceUpdate,
   notificationDeliveryUpdate,
   notificationKeyFilter,
   notificationKeysetCondition,
   notificationListQuery,
   ownedNotificationFilter,
+  qualifyingTaskFilter,
   unreadNotificationsFilter,
 } from './notification.filter';
 
@@ -172,5 +174,37 @@ describe('notification documents (executed by mingo)', () => {
       const rest = page(docs, OWNER, { createdAt: at.createdAt.getTime(), id: at.id }, 100).map((n) => n.id);
       expect(rest).toEqual(ordered.slice(5));
     });
+  });
+});
+
+describe('the notice’s task condition (executed by mingo)', () => {
+  const at = new Date('2026-06-15T12:00:00.000Z');
+  const HOUR = 3_600_000;
+  const dueBy = new Date(at.getTime() + 24 * HOUR);
+  const task = (id: string, owner: string, status: string, dueDate: Date | null) => ({ _id: id, owner, status, dueDate });
+  const tasks = () =>
+    new MingoCollection<Record<string, unknown>>([
+      task('open', 'u1', 'todo', new Date(at.getTime() + HOUR)),
+      task('started', 'u1', 'in_progress', new Date(at.getTime() + HOUR)),
+      task('done', 'u1', 'completed', new Date(at.getTime() + HOUR)),
+      task('cancelled', 'u1', 'cancelled', new Date(at.getTime() + HOUR)),
+      task('later', 'u1', 'todo', new Date(at.getTime() + 48 * HOUR)),
+      task('undated', 'u1', 'todo', null),
+      task('theirs', 'u2', 'todo', new Date(at.getTime() + HOUR)),
+    ]);
+
+  it('matches only an open task of the owner due at or before dueBy', () => {
+    const docs = tasks();
+    const matches = (id: string, owner = 'u1') => docs.find(qualifyingTaskFilter(owner, id, dueBy)).length;
+    expect(['open', 'started', 'done', 'cancelled', 'later', 'undated'].map((id) => matches(id))).toEqual([1, 1, 0, 0, 0, 0]);
+    expect(matches('theirs')).toBe(0);
+    expect(matches('theirs', 'u2')).toBe(1);
+  });
+
+  it('writes the fence to that task only (the write a concurrent completion conflicts with)', () => {
+    const docs = tasks();
+    expect(docs.updateOne(qualifyingTaskFilter('u1', 'open', dueBy), noticeFenceUpdate(at)).matchedCount).toBe(1);
+    expect(docs.updateOne(qualifyingTaskFilter('u1', 'done', dueBy), noticeFenceUpdate(at)).matchedCount).toBe(0);
+    expect(docs.find({ noticeCheckedAt: at }).map((d) => d['_id'])).toEqual(['open']);
   });
 });

@@ -1,4 +1,4 @@
-import type { Notification, NotificationPosition, NotificationType } from '@primetrade/domain';
+import { type Notification, type NotificationPosition, type NotificationType, OPEN_TASK_STATUSES } from '@primetrade/domain';
 import type { MongoDocument, MongoSort } from '../connection/mongo-query.types';
 
 /** One owner's notification; the owner in every filter routes the call to one shard. */
@@ -40,4 +40,19 @@ export interface NotificationListQuery {
 export function notificationListQuery(ownerId: string, after: NotificationPosition | null, limit: number): NotificationListQuery {
   const filter: MongoDocument = after ? { owner: ownerId, ...notificationKeysetCondition(after) } : { owner: ownerId };
   return { filter, sort: NOTIFICATION_LIST_SORT, limit };
+}
+
+/** The notice's task, while it still qualifies: open, with a due date at or before `dueBy`. */
+export function qualifyingTaskFilter(ownerId: string, taskId: string, dueBy: Date): MongoDocument {
+  return { _id: taskId, owner: ownerId, status: { $in: [...OPEN_TASK_STATUSES] }, dueDate: { $type: 'date', $lte: dueBy } };
+}
+
+/**
+ * Written to the qualifying task inside the notice's transaction: a write to the task document
+ * makes a concurrent completion of it a write conflict (one of the two retries after the other
+ * committed), so "the task qualifies" and "the notice is inserted" are one step. The field is
+ * not part of the task model.
+ */
+export function noticeFenceUpdate(at: Date): MongoDocument {
+  return { $set: { noticeCheckedAt: at } };
 }

@@ -60,6 +60,35 @@ export class SqliteNotificationRepository extends NotificationRepository {
     return this.toDomain(row);
   }
 
+  /**
+   * One statement: the row is inserted only if, at that moment, the task is still open with a
+   * due date at or before `dueBy`; SQLite runs it alone (one writer), so a completion is either
+   * before (no notice) or after (a notice for a task that was open when it was written).
+   */
+  async insertIfTaskQualifies(n: Notification, dueBy: Date): Promise<Notification | null> {
+    this.sqlite
+      .statement(
+        `INSERT INTO notifications (id, owner_id, task_id, type, task_title, due_at, created_at, read_at, emailed_at, sealed)
+         SELECT @id, @owner, @task, @type, @title, @due, @created, NULL, NULL, 1
+         WHERE EXISTS (SELECT 1 FROM tasks WHERE id = @task AND owner_id = @owner
+                         AND status IN ('todo', 'in_progress') AND due_at IS NOT NULL AND due_at <= @dueBy)
+         ON CONFLICT (task_id, type) DO NOTHING`,
+      )
+      .run({
+        id: n.id,
+        owner: n.ownerId,
+        task: n.taskId,
+        type: n.type,
+        title: this.text.seal(n.taskTitle, notificationTitleContext(n.id)),
+        due: n.dueDate.getTime(),
+        created: n.createdAt.getTime(),
+        dueBy: dueBy.getTime(),
+      });
+    const row = this.sqlite.statement('SELECT * FROM notifications WHERE task_id = ? AND type = ?').get(n.taskId, n.type) as
+      NotificationRow | undefined;
+    return row ? this.toDomain(row) : null;
+  }
+
   async findById(ownerId: string, id: string): Promise<Notification | null> {
     const row = this.sqlite.statement('SELECT * FROM notifications WHERE owner_id = ? AND id = ?').get(ownerId, id) as
       NotificationRow | undefined;

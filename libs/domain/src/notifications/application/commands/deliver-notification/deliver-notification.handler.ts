@@ -8,11 +8,15 @@ import { Mailer } from '../../../ports/mailer.port';
 import { NotificationRepository } from '../../../ports/notification.repository.port';
 import { DeliverNotificationCommand, type DeliveryOutcome } from './deliver-notification.command';
 
+/** The latest due date a task may have for the notice to apply at `now`. */
+function dueBy(type: NotificationType, now: Date): Date {
+  return type === 'task-overdue' ? now : new Date(now.getTime() + DUE_NOTICE_WINDOW_MS);
+}
+
 /** The scan is a snapshot; by delivery time the task may have been completed or rescheduled. */
 function stillApplies(task: Task, type: NotificationType, now: Date): boolean {
   if (!OPEN_TASK_STATUSES.includes(task.status) || !task.dueDate) return false;
-  const due = task.dueDate.getTime();
-  return type === 'task-overdue' ? due <= now.getTime() : due <= now.getTime() + DUE_NOTICE_WINDOW_MS;
+  return task.dueDate.getTime() <= dueBy(type, now).getTime();
 }
 
 @CommandHandler(DeliverNotificationCommand)
@@ -33,8 +37,10 @@ export class DeliverNotificationHandler implements ICommandHandler<DeliverNotifi
     const user = await this.users.findById(job.ownerId);
     if (!user) return 'skipped';
 
-    // Insert first: the in-app notification exists even while the mail server is down.
-    const stored = await this.notifications.insertIfAbsent(
+    // Insert first: the in-app notification exists even while the mail server is down. The
+    // store checks the task again in the same step as the insert: a completion that landed
+    // since the read above leaves no notice.
+    const stored = await this.notifications.insertIfTaskQualifies(
       Notification.create({
         id: this.ids.next(),
         ownerId: job.ownerId,
@@ -44,7 +50,9 @@ export class DeliverNotificationHandler implements ICommandHandler<DeliverNotifi
         dueDate: task.dueDate,
         now,
       }),
+      dueBy(job.type, now),
     );
+    if (!stored) return 'skipped';
     if (stored.emailedAt) return 'already-delivered';
 
     // A failure here rejects, so the queue retries; the notification is not inserted twice.

@@ -3,6 +3,7 @@
 export * from './shared/model/domain.errors';
 export * from './shared/model/infrastructure.errors';
 export * from './shared/model/data-integrity.errors';
+export * from './shared/model/idempotency.errors';
 export * from './shared/model/domain-event';
 export * from './shared/model/aggregate-root';
 export * from './shared/ports/clock.port';
@@ -10,6 +11,7 @@ export * from './shared/ports/id-generator.port';
 export * from './shared/ports/event-publisher.port';
 export * from './shared/ports/content-cipher.port';
 export * from './shared/ports/persistence-health.port';
+export * from './shared/ports/idempotency-store.port';
 export * from './shared/application/page';
 export * from './shared/application/cursor';
 

@@ -4,6 +4,7 @@ import {
   ContentCipher,
   DueTaskScanner,
   FileStorage,
+  IdempotencyStore,
   NotificationRepository,
   PersistenceHealth,
   SessionRepository,
@@ -20,6 +21,7 @@ import { SqliteAttachmentRepository } from './attachments/sqlite-attachment.repo
 import { SqliteDatabase } from './database/sqlite-database';
 import { SqliteSessionRepository } from './identity/sqlite-session.repository';
 import { SqliteUserRepository } from './identity/sqlite-user.repository';
+import { SqliteIdempotencyStore } from './idempotency/sqlite-idempotency.store';
 import { SqliteDueTaskScanner } from './notifications/sqlite-due-task-scanner';
 import { SqliteNotificationRepository } from './notifications/sqlite-notification.repository';
 import { SqliteOutboxMailer } from './notifications/sqlite-outbox-mailer';
@@ -77,6 +79,7 @@ export class SqliteModule {
         useFactory: (cipher: ContentCipher) => new EncryptedFileStorage(new FilesystemFileStorage(options.attachmentsDirectory), cipher),
         inject: [ContentCipher],
       },
+      { provide: IdempotencyStore, useClass: SqliteIdempotencyStore },
       { provide: PersistenceHealth, useClass: SqliteHealth },
     ];
     return {

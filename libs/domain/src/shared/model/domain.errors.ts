@@ -3,7 +3,15 @@
  * status code; the domain never speaks HTTP.
  */
 export type DomainErrorKind =
-  'validation' | 'unauthorized' | 'not_found' | 'conflict' | 'precondition_failed' | 'too_large' | 'unsupported_type' | 'unavailable';
+  | 'validation'
+  | 'unauthorized'
+  | 'not_found'
+  | 'conflict'
+  | 'precondition_failed'
+  | 'unprocessable'
+  | 'too_large'
+  | 'unsupported_type'
+  | 'unavailable';
 
 export interface FieldViolation {
   readonly field: string;

@@ -272,4 +272,20 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 8,
+    name: 'idempotency-keys',
+    sql: `
+      -- Idempotency-Key records per user: the first request's fingerprint and (sealed) response.
+      CREATE TABLE idempotency_keys (
+        owner_id TEXT NOT NULL,
+        key TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        expires_at INTEGER NOT NULL,
+        response TEXT,
+        PRIMARY KEY (owner_id, key)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX idempotency_keys_expiry ON idempotency_keys (expires_at);
+    `,
+  },
 ];

@@ -288,4 +288,32 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX idempotency_keys_expiry ON idempotency_keys (expires_at);
     `,
   },
+  {
+    version: 9,
+    name: 'event-outbox',
+    sql: `
+      -- Transactional outbox: every domain event, written in the transaction of the change that
+      -- raised it; a relay hands it on (in-process bus or Redis Stream) in seq order, at least once.
+      CREATE TABLE event_outbox (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        type TEXT NOT NULL,
+        aggregate_id TEXT NOT NULL,
+        owner_id TEXT NOT NULL,
+        occurred_at INTEGER NOT NULL,
+        correlation_id TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        relayed_at INTEGER
+      ) STRICT;
+      CREATE INDEX event_outbox_pending ON event_outbox (seq) WHERE relayed_at IS NULL;
+      CREATE INDEX event_outbox_owner_pending ON event_outbox (owner_id) WHERE relayed_at IS NULL;
+      CREATE INDEX event_outbox_relayed ON event_outbox (relayed_at) WHERE relayed_at IS NOT NULL;
+      -- One relay at a time across the processes sharing the file: a lease with an expiry.
+      CREATE TABLE outbox_lease (
+        name TEXT PRIMARY KEY,
+        holder TEXT NOT NULL,
+        until INTEGER NOT NULL
+      ) STRICT;
+    `,
+  },
 ];

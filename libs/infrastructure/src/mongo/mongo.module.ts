@@ -1,12 +1,21 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { getConnectionToken, MongooseModule } from '@nestjs/mongoose';
-import { AttachmentRepository, ContentCipher, DueTaskScanner, FileStorage, NotificationRepository } from '@primetrade/domain';
+import {
+  AttachmentRepository,
+  ContentCipher,
+  DueTaskScanner,
+  FileStorage,
+  IdempotencyStore,
+  NotificationRepository,
+} from '@primetrade/domain';
 import type { Connection } from 'mongoose';
 import { EncryptedFileStorage } from '../core/attachments/encrypted-file-storage';
 import { OutboxMailer } from '../core/platform/store-ports';
 import { AttachmentRecord, AttachmentSchema } from './attachments/attachment.schema';
 import { GridFsFileStorage } from './attachments/gridfs-file-storage';
 import { MongoAttachmentRepository } from './attachments/mongo-attachment.repository';
+import { IdempotencyRecord, IdempotencySchema } from './idempotency/idempotency.schema';
+import { MongoIdempotencyStore } from './idempotency/mongo-idempotency.store';
 import type { MongoPersistenceOptions } from './connection/mongo-persistence.options';
 import { MongoPersistenceModule } from './mongo-persistence.module';
 import { mongoNotificationStores } from './notifications/mongo-notification-stores';
@@ -22,11 +31,18 @@ export class MongoModule {
     const persistence = MongoPersistenceModule.forRoot(options, content);
     return {
       module: MongoModule,
-      imports: [persistence, MongooseModule.forFeature([{ name: AttachmentRecord.name, schema: AttachmentSchema }])],
+      imports: [
+        persistence,
+        MongooseModule.forFeature([
+          { name: AttachmentRecord.name, schema: AttachmentSchema },
+          { name: IdempotencyRecord.name, schema: IdempotencySchema },
+        ]),
+      ],
       providers: [
         ...mongoNotificationStores,
         { provide: OutboxMailer, useExisting: MongoOutboxMailer },
         { provide: AttachmentRepository, useClass: MongoAttachmentRepository },
+        { provide: IdempotencyStore, useClass: MongoIdempotencyStore },
         {
           provide: FileStorage,
           useFactory: (connection: Connection, cipher: ContentCipher) =>
@@ -34,7 +50,7 @@ export class MongoModule {
           inject: [getConnectionToken(), ContentCipher],
         },
       ],
-      exports: [persistence, NotificationRepository, DueTaskScanner, OutboxMailer, AttachmentRepository, FileStorage],
+      exports: [persistence, NotificationRepository, DueTaskScanner, OutboxMailer, AttachmentRepository, FileStorage, IdempotencyStore],
     };
   }
 }

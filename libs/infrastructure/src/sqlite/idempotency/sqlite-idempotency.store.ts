@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ContentCipher, type IdempotencyClaim, IdempotencyStore, type StoredResponse } from '@primetrade/domain';
+import { openResponse, sealResponse } from '../../core/idempotency/response-sealing';
 import { SqliteDatabase } from '../database/sqlite-database';
 
 interface IdempotencyRow {
@@ -42,13 +43,13 @@ export class SqliteIdempotencyStore extends IdempotencyStore {
     if (!row) return this.claim(ownerId, key, fingerprint, now, expiresAt); // released in between
     if (row.fingerprint !== fingerprint) return { outcome: 'mismatch' };
     if (row.response === null) return { outcome: 'in-progress' };
-    return { outcome: 'replay', response: this.open(ownerId, key, row.response) };
+    return { outcome: 'replay', response: openResponse(this.cipher, ownerId, key, row.response) };
   }
 
   async complete(ownerId: string, key: string, response: StoredResponse): Promise<void> {
     this.sqlite
       .statement('UPDATE idempotency_keys SET response = ? WHERE owner_id = ? AND key = ?')
-      .run(this.seal(ownerId, key, response), ownerId, key);
+      .run(sealResponse(this.cipher, ownerId, key, response), ownerId, key);
   }
 
   async release(ownerId: string, key: string): Promise<void> {
@@ -60,17 +61,4 @@ export class SqliteIdempotencyStore extends IdempotencyStore {
     this.lastPurge = now.getTime();
     this.sqlite.statement('DELETE FROM idempotency_keys WHERE expires_at <= ?').run(now.getTime());
   }
-
-  private seal(ownerId: string, key: string, response: StoredResponse): string {
-    const sealed = this.cipher.seal(Buffer.from(JSON.stringify(response), 'utf8'), context(ownerId, key));
-    return Buffer.from(sealed).toString('base64');
-  }
-
-  private open(ownerId: string, key: string, stored: string): StoredResponse {
-    const plaintext = this.cipher.open(Buffer.from(stored, 'base64'), context(ownerId, key));
-    return JSON.parse(Buffer.from(plaintext).toString('utf8')) as StoredResponse;
-  }
 }
-
-/** Associated data: a sealed response opens only under its own user and key. */
-const context = (ownerId: string, key: string) => `idempotency/${ownerId}/${Buffer.from(key).toString('base64url')}`;

@@ -22,6 +22,7 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 import { ApiProblems } from '../problem/api-problems.decorator';
 import { HttpProblemException } from '../problem/http-problem.exception';
 import { AttachmentListDto, AttachmentResponseDto, toAttachmentResponse, UPLOAD_BODY_SCHEMA } from './attachment.dto';
@@ -44,6 +45,7 @@ export class AttachmentsController {
   ) {}
 
   @Post()
+  @Idempotent()
   @ApiOperation({ summary: 'Attach a file to one of your tasks (multipart/form-data, one file in the part `file`)' })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: UPLOAD_BODY_SCHEMA })

@@ -15,6 +15,7 @@ import {
 } from '@primetrade/domain';
 import type { FastifyReply } from 'fastify';
 import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 import { ApiProblems } from '../problem/api-problems.decorator';
 import { TaskCreateThrottle } from '../throttling/throttle-scopes';
 import { etagOf, parseIfMatch } from './etag';
@@ -42,6 +43,7 @@ export class TasksController {
   ) {}
 
   @Post()
+  @Idempotent()
   @TaskCreateThrottle()
   @ApiOperation({ summary: 'Create a task' })
   @ApiCreatedResponse({ type: TaskResponseDto, headers: { ETag: { description: 'Version of the task', schema: { type: 'string' } } } })

@@ -11,6 +11,11 @@ import { AttachmentResponseDto } from '../../models/attachment-response-dto';
 
 export interface UploadAttachment$Params {
   id: string;
+
+/**
+ * Makes a retry safe: the first request with a key runs and its response is kept for 24 hours; the same request again with the same key gets that response again (with `Idempotent-Replayed: true`) and creates nothing. 1–255 printable ASCII characters, e.g. a UUID. The same key on a different request is a 422; a retry while the first is still running is a 409.
+ */
+  'Idempotency-Key'?: string;
       body: {
 
 /**
@@ -24,6 +29,7 @@ export function uploadAttachment(http: HttpClient, rootUrl: string, params: Uplo
   const rb = new RequestBuilder(rootUrl, uploadAttachment.PATH, 'post');
   if (params) {
     rb.path('id', params.id, {});
+    rb.header('Idempotency-Key', params['Idempotency-Key'], {});
     rb.body(params.body, 'multipart/form-data');
   }
 

@@ -11,12 +11,18 @@ import { CreateTaskRequestDto } from '../../models/create-task-request-dto';
 import { TaskResponseDto } from '../../models/task-response-dto';
 
 export interface CreateTask$Params {
+
+/**
+ * Makes a retry safe: the first request with a key runs and its response is kept for 24 hours; the same request again with the same key gets that response again (with `Idempotent-Replayed: true`) and creates nothing. 1–255 printable ASCII characters, e.g. a UUID. The same key on a different request is a 422; a retry while the first is still running is a 409.
+ */
+  'Idempotency-Key'?: string;
       body: CreateTaskRequestDto
 }
 
 export function createTask(http: HttpClient, rootUrl: string, params: CreateTask$Params, context?: HttpContext): Observable<StrictHttpResponse<TaskResponseDto>> {
   const rb = new RequestBuilder(rootUrl, createTask.PATH, 'post');
   if (params) {
+    rb.header('Idempotency-Key', params['Idempotency-Key'], {});
     rb.body(params.body, 'application/json');
   }
 

@@ -37,7 +37,8 @@ describe('task timeline (e2e)', () => {
   });
 
   it('refuses an unknown zone and a day count outside 1..365 with 400 and the field', async () => {
-    for (const query of [{ tz: 'Mars/Olympus' }, { days: 0 }, { days: 366 }, { days: 'many' }]) {
+    const queries: Record<string, string | number>[] = [{ tz: 'Mars/Olympus' }, { days: 0 }, { days: 366 }, { days: 'many' }];
+    for (const query of queries) {
       const problem = expectProblem(await timeline(query), 400);
       expect([...new Set((problem.errors as { field: string }[]).map((e) => e.field))]).toEqual([Object.keys(query)[0]]);
     }

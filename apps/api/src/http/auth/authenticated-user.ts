@@ -5,7 +5,7 @@ export interface AuthenticatedUser {
   email: string;
 }
 
-/** The user the bearer token was issued to (set by JwtStrategy). */
+/** The user the bearer token was issued to (set by JwtAuthGuard). */
 export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthenticatedUser => {
   return ctx.switchToHttp().getRequest<{ user: AuthenticatedUser }>().user;
 });

@@ -13,8 +13,10 @@ import {
   type TaskView,
   UpdateTaskCommand,
 } from '@primetrade/domain';
+import { RouteSchema } from '@nestjs/platform-fastify';
 import type { FastifyReply } from 'fastify';
 import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
+import { responseSchemaOf } from '../docs/response-schema';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { ApiProblems } from '../problem/api-problems.decorator';
 import { TaskCreateThrottle } from '../throttling/throttle-scopes';
@@ -31,6 +33,10 @@ import {
 } from './task.dto';
 import { toTaskResponse, toTaskStatsResponse, toTaskTimelineResponse } from './task.response';
 
+// Responses serialised by fast-json-stringify from the schema of the DTO Swagger documents.
+const TASK_SCHEMA = responseSchemaOf(TaskResponseDto);
+const serialised = (status: 200 | 201, schema: Record<string, unknown>) => RouteSchema({ response: { [status]: schema } });
+
 const IF_MATCH = { name: 'If-Match', required: false, description: 'ETag of the version you edited; 412 when it is stale' } as const;
 
 @ApiTags('tasks')
@@ -44,6 +50,7 @@ export class TasksController {
 
   @Post()
   @Idempotent()
+  @serialised(201, TASK_SCHEMA)
   @TaskCreateThrottle()
   @ApiOperation({ summary: 'Create a task' })
   @ApiCreatedResponse({ type: TaskResponseDto, headers: { ETag: { description: 'Version of the task', schema: { type: 'string' } } } })
@@ -59,6 +66,7 @@ export class TasksController {
   }
 
   @Get()
+  @serialised(200, responseSchemaOf(TaskPageDto))
   @ApiOperation({ summary: 'List, filter, search and page through your tasks' })
   @ApiOkResponse({ type: TaskPageDto })
   @ApiProblems(400, 401, 429)
@@ -69,6 +77,7 @@ export class TasksController {
   }
 
   @Get('stats/overview')
+  @serialised(200, responseSchemaOf(TaskStatsResponseDto))
   @ApiOperation({ summary: 'Statistics of your tasks' })
   @ApiOkResponse({ type: TaskStatsResponseDto })
   @ApiProblems(401, 429)
@@ -77,6 +86,7 @@ export class TasksController {
   }
 
   @Get('stats/timeline')
+  @serialised(200, responseSchemaOf(TaskTimelineResponseDto))
   @ApiOperation({
     summary: 'Tasks created and completed per day, and the completion streak',
     description: 'Calendar days of the `tz` zone, oldest first, ending today; the streak may reach back before the first day shown.',
@@ -91,6 +101,7 @@ export class TasksController {
   }
 
   @Get(':id')
+  @serialised(200, TASK_SCHEMA)
   @ApiOperation({ summary: 'One task' })
   @ApiOkResponse({ type: TaskResponseDto })
   @ApiProblems(401, 404, 429)
@@ -103,6 +114,7 @@ export class TasksController {
   }
 
   @Patch(':id')
+  @serialised(200, TASK_SCHEMA)
   @ApiOperation({ summary: 'Change fields or status (status todo reopens a completed task)' })
   @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: TaskResponseDto })
@@ -118,6 +130,7 @@ export class TasksController {
   }
 
   @Put(':id/complete')
+  @serialised(200, TASK_SCHEMA)
   @ApiOperation({ summary: 'Mark a task completed' })
   @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: TaskResponseDto })

@@ -1,4 +1,5 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { fastParserOf } from './fast-parse';
 import { HttpProblemException } from './http-problem.exception';
 
 function flatten(errors: ValidationError[], parent = ''): { field: string; message: string }[] {
@@ -9,9 +10,17 @@ function flatten(errors: ValidationError[], parent = ''): { field: string; messa
   });
 }
 
+/** A DTO's own parser first (see FAST_PARSE) when it has one and is sure; class-validator otherwise. */
+class DtoValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const parsed = fastParserOf(metadata.metatype)?.(value);
+    return parsed !== undefined ? parsed : super.transform(value, metadata);
+  }
+}
+
 /** Whitelisting, unknown fields refused, payloads transformed to DTO classes; problem+json errors. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new DtoValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

@@ -25,24 +25,8 @@ import {
   type TaskPriority,
   type TaskStatus,
 } from '@primetrade/domain';
-
-const SORTS = ['createdAt', 'updatedAt', 'dueDate', 'priority'] as const;
-const ORDERS = ['asc', 'desc'] as const;
-
-/** `status=todo&status=done` and `status=todo,done` both mean a list. */
-const toList = ({ value }: { value: unknown }) =>
-  (Array.isArray(value) ? value : [value])
-    .flatMap((v) => (typeof v === 'string' ? v.split(',') : [v]))
-    .map((v) => (typeof v === 'string' ? v.trim() : v))
-    .filter((v) => v !== '');
-
-/** ISO 8601 strings only; anything else stays as-is and fails @IsDate. */
-const toDate = ({ value }: { value: unknown }) => {
-  if (value === null || value === undefined) return value;
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value)) return value;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? value : date;
-};
+import { FAST_PARSE } from '../problem/fast-parse';
+import { ORDERS, parseListTasksQuery, parseTaskTimelineQuery, SORTS, toDate, toList } from './task-query.parser';
 
 export class CreateTaskRequestDto {
   @ApiProperty({ minLength: 1, maxLength: TASK_LIMITS.titleMax, example: 'Prepare the quarterly report' })
@@ -190,6 +174,12 @@ export class ListTasksQueryDto {
   @IsString()
   @MaxLength(512)
   cursor?: string;
+
+  /** The list's query string without class-transformer and class-validator when it is plainly valid. */
+  static [FAST_PARSE](value: unknown): ListTasksQueryDto | undefined {
+    const fields = parseListTasksQuery(value);
+    return fields && Object.assign(new ListTasksQueryDto(), fields);
+  }
 }
 
 export class TaskResponseDto {
@@ -258,6 +248,11 @@ export class TaskTimelineQueryDto {
   @MaxLength(64)
   @IsTimeZone({ message: 'tz must be an IANA time zone such as Europe/Paris' })
   tz?: string;
+
+  static [FAST_PARSE](value: unknown): TaskTimelineQueryDto | undefined {
+    const fields = parseTaskTimelineQuery(value);
+    return fields && Object.assign(new TaskTimelineQueryDto(), fields);
+  }
 }
 
 export class TaskTimelineDayDto {

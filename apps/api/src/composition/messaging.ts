@@ -31,10 +31,12 @@ export async function messagingModule(config: AppConfig): Promise<DynamicModule>
         notifications: config.notifications,
         statsCacheTtlMs: config.statsCacheTtlMs,
         processJobs,
+        claimIdleMs: config.events.claimIdleMs,
+        relay: config.events.relay,
       });
       return { module: CorrelatedRequestsModule, imports: [redis], exports: [redis] };
     }
     case 'in-process':
-      return InProcessMessagingModule.forRoot({ notifications: config.notifications, processJobs });
+      return InProcessMessagingModule.forRoot({ notifications: config.notifications, processJobs, relay: config.events.relay });
   }
 }

@@ -87,6 +87,9 @@ const schema = z
     SMTP_URL: z.string().url().optional(),
     MAIL_FROM: z.string().default('Primetrade <no-reply@primetrade.local>'),
     STATS_CACHE_TTL: duration.default(60_000),
+    EVENTS_CLAIM_IDLE: duration.default(30_000),
+    OUTBOX_RELAY_INTERVAL: duration.default(200),
+    OUTBOX_RELAY_LEASE: duration.default(10_000),
     ATTACHMENT_MAX_BYTES: z.coerce
       .number()
       .int()
@@ -179,6 +182,12 @@ export interface AppConfig {
   notifications: { scanIntervalMs: number; attempts: number; backoffMs: number; lockMs: number };
   mail: { smtpUrl?: string; from: string };
   statsCacheTtlMs: number;
+  events: {
+    /** A stream entry left unacknowledged this long (its consumer died) is taken over by another. */
+    claimIdleMs: number;
+    /** The outbox relay's poll interval and lease. */
+    relay: { intervalMs: number; leaseMs: number; batchSize: number; retainMs: number };
+  };
   /** Task attachments: largest file, and most files per task. */
   attachments: { maxBytes: number; maxPerTask: number };
   /** Encryption-at-rest keys when configured; development generates its own (see resolveEncryptionKeys). */
@@ -250,6 +259,10 @@ export function loadConfig(source: Record<string, string | undefined>, argv: rea
     },
     mail: { smtpUrl: e.SMTP_URL || undefined, from: e.MAIL_FROM },
     statsCacheTtlMs: e.STATS_CACHE_TTL,
+    events: {
+      claimIdleMs: e.EVENTS_CLAIM_IDLE,
+      relay: { intervalMs: e.OUTBOX_RELAY_INTERVAL, leaseMs: e.OUTBOX_RELAY_LEASE, batchSize: 200, retainMs: 3_600_000 },
+    },
     attachments: { maxBytes: e.ATTACHMENT_MAX_BYTES, maxPerTask: e.ATTACHMENT_MAX_PER_TASK },
     encryption:
       e.ENCRYPTION_KEYS && e.ENCRYPTION_ACTIVE_KEY && e.BLIND_INDEX_KEY

@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import type { OutboxRelaySettings } from '../core/events/outbox-relay';
 import type { NotificationQueueSettings } from '../core/notifications/notification-jobs';
 import { MessagingHealth } from '../core/platform/messaging-health';
 import { RATE_LIMIT_STORAGE } from '../core/platform/rate-limit-storage';
@@ -14,7 +15,9 @@ export interface RedisMessagingOptions {
   statsCacheTtlMs: number;
   /** Worker and all-in-one roles run jobs and keep the statistics projection up to date. */
   processJobs: boolean;
+  /** How long an unacknowledged stream entry waits before another consumer takes it over. */
   claimIdleMs?: number;
+  relay?: OutboxRelaySettings;
 }
 
 /**
@@ -29,6 +32,7 @@ export class RedisMessagingModule {
       statsCacheTtlMs: options.statsCacheTtlMs,
       consume: options.processJobs,
       claimIdleMs: options.claimIdleMs,
+      relay: options.relay,
     });
     const notifications = BullMqNotificationsModule.forRoot({
       ...options.notifications,

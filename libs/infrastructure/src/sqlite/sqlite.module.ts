@@ -1,6 +1,7 @@
 import { type DynamicModule, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
 import {
   AttachmentRepository,
+  CalendarFeedRepository,
   ContentCipher,
   DueTaskScanner,
   FileStorage,
@@ -15,10 +16,13 @@ import {
 } from '@primetrade/domain';
 import { EncryptedFileStorage } from '../core/attachments/encrypted-file-storage';
 import { FilesystemFileStorage } from '../core/attachments/filesystem-file-storage';
+import { EventOutbox } from '../core/events/event-outbox';
 import { OutboxMailer, StoreTaskStatistics } from '../core/platform/store-ports';
 import { TaskContentSealer } from '../core/tasks/task-content-sealer';
+import { SqliteCalendarFeedRepository } from './calendar/sqlite-calendar-feed.repository';
 import { SqliteAttachmentRepository } from './attachments/sqlite-attachment.repository';
 import { SqliteDatabase } from './database/sqlite-database';
+import { SqliteEventOutbox } from './events/sqlite-event-outbox';
 import { SqliteSessionRepository } from './identity/sqlite-session.repository';
 import { SqliteUserRepository } from './identity/sqlite-user.repository';
 import { SqliteIdempotencyStore } from './idempotency/sqlite-idempotency.store';
@@ -80,7 +84,10 @@ export class SqliteModule {
         inject: [ContentCipher],
       },
       { provide: IdempotencyStore, useClass: SqliteIdempotencyStore },
+      { provide: CalendarFeedRepository, useClass: SqliteCalendarFeedRepository },
       { provide: PersistenceHealth, useClass: SqliteHealth },
+      // The transactional outbox the task and user repositories write their events to.
+      { provide: EventOutbox, useExisting: SqliteEventOutbox },
     ];
     return {
       module: SqliteModule,
@@ -92,6 +99,7 @@ export class SqliteModule {
           useFactory: (cipher: ContentCipher) => new TaskContentSealer(cipher, options.encryptTaskContent ?? false),
           inject: [ContentCipher],
         },
+        SqliteEventOutbox,
         ...adapters,
       ],
       exports: adapters.map((a) => a.provide),

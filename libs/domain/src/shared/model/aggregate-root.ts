@@ -8,7 +8,16 @@ export abstract class AggregateRoot {
     this.pending.push(event);
   }
 
-  /** Returns the raised events and forgets them, so each is published once. */
+  /** Whether events were raised since the last pullEvents(). */
+  hasPendingEvents(): boolean {
+    return this.pending.length > 0;
+  }
+
+  /**
+   * Returns the raised events and forgets them, so each is published once. A store with a
+   * transactional outbox pulls them while it saves the aggregate (they commit together); the
+   * handler then publishes whatever is left (nothing, with such a store).
+   */
   pullEvents(): DomainEvent[] {
     const events = this.pending;
     this.pending = [];

@@ -11,4 +11,11 @@ export abstract class TaskRepository {
   abstract update(task: Task): Promise<void>;
   /** Deletes if the stored version matches; false when there was nothing (or no match) to delete. */
   abstract delete(ownerId: string, id: string, version: number): Promise<boolean>;
+  /**
+   * Deletes the task at its version, with the events it raised (markDeleted) when the store
+   * keeps an outbox; false as delete(). Stores with an outbox override it.
+   */
+  remove(task: Task): Promise<boolean> {
+    return this.delete(task.ownerId, task.id, task.version);
+  }
 }

@@ -1,11 +1,13 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { EventBus } from '@nestjs/cqrs';
-import { DomainEventPublisher, IdGenerator, TaskStatistics } from '@primetrade/domain';
+import { Clock, DomainEventPublisher, IdGenerator, TaskStatistics } from '@primetrade/domain';
+import { EventOutbox } from '../../core/events/event-outbox';
+import { OutboxRelay, type OutboxRelaySettings } from '../../core/events/outbox-relay';
 import { StoreTaskStatistics } from '../../core/platform/store-ports';
 import type { RedisSettings } from '../connection/redis-connection';
 import { ProjectedTaskStatistics } from '../tasks/projected-task-statistics';
 import { StatisticsProjection } from '../tasks/statistics-projection';
-import { RedisStreamsEventPublisher } from './redis-streams-event-publisher';
+import { RedisStreamSink, RedisStreamsEventPublisher } from './redis-streams-event-publisher';
 import { StreamConsumer } from './stream-consumer';
 
 export interface RedisEventsOptions {
@@ -13,13 +15,17 @@ export interface RedisEventsOptions {
   statsCacheTtlMs: number;
   /** Worker and all-in-one roles keep the statistics projection up to date. */
   consume: boolean;
+  /** How long a consumer's unacknowledged entry waits before another consumer takes it over. */
   claimIdleMs?: number;
+  relay?: OutboxRelaySettings;
 }
 
 /**
- * Events across processes (Redis Streams) and the statistics read model built from them. Binds
- * DomainEventPublisher and TaskStatistics (the projection, falling back on the store's own
- * StoreTaskStatistics while it is behind or Redis is out).
+ * Events across processes (Redis Streams) and the statistics read model built from them. The
+ * store's outbox relay appends to the stream (every role relays; the store's lease lets one at a
+ * time). Binds DomainEventPublisher (events a store without an outbox leaves to the handler) and
+ * TaskStatistics (the projection, falling back on the store's own StoreTaskStatistics while it is
+ * behind — events still in the outbox included — or Redis is out).
  */
 @Module({})
 export class RedisEventsModule {
@@ -37,19 +43,27 @@ export class RedisEventsModule {
     return {
       module: RedisEventsModule,
       providers: [
+        { provide: RedisStreamSink, useFactory: (bus: EventBus) => new RedisStreamSink(options.redis, bus), inject: [EventBus] },
         {
           provide: DomainEventPublisher,
-          useFactory: (bus: EventBus, ids: IdGenerator) => new RedisStreamsEventPublisher(options.redis, bus, ids),
-          inject: [EventBus, IdGenerator],
+          useFactory: (sink: RedisStreamSink, ids: IdGenerator) => new RedisStreamsEventPublisher(sink, ids),
+          inject: [RedisStreamSink, IdGenerator],
+        },
+        {
+          provide: OutboxRelay,
+          useFactory: (sink: RedisStreamSink, clock: Clock, outbox?: EventOutbox) =>
+            outbox ? new OutboxRelay(outbox, sink, clock, options.relay) : null,
+          inject: [RedisStreamSink, Clock, { token: EventOutbox, optional: true }],
         },
         {
           provide: TaskStatistics,
-          useFactory: (store: TaskStatistics) => new ProjectedTaskStatistics(options.redis, options.statsCacheTtlMs, store),
-          inject: [StoreTaskStatistics],
+          useFactory: (store: TaskStatistics, outbox?: EventOutbox) =>
+            new ProjectedTaskStatistics(options.redis, options.statsCacheTtlMs, store, outbox),
+          inject: [StoreTaskStatistics, { token: EventOutbox, optional: true }],
         },
         ...(options.consume ? [consumer] : []),
       ],
-      exports: [DomainEventPublisher, TaskStatistics],
+      exports: [DomainEventPublisher, TaskStatistics, OutboxRelay],
     };
   }
 }

@@ -4,65 +4,112 @@ import { type DomainEvent, DomainEventPublisher, IdGenerator } from '@primetrade
 import { Redis } from 'ioredis';
 import { redisOptionsFromUrl, type RedisSettings } from '../connection/redis-connection';
 import { CorrelationContext } from '../../core/events/correlation-context';
-import { ownerOf, toStreamFields } from './event-envelope';
-import { EventStreamKeys, PUBLISH_SCRIPT, STREAM_MAX_LENGTH } from './event-stream';
+import { decodeEvent, encodeEvent } from '../../core/events/event-codec';
+import type { OutboxEvent } from '../../core/events/event-outbox';
+import { EventRelaySink } from '../../core/events/event-relay-sink';
+import { toStreamFields } from './event-envelope';
+import { APPENDED_TTL_SECONDS, EventStreamKeys, PUBLISH_SCRIPT, STREAM_MAX_LENGTH } from './event-stream';
 
-/** How long a write waits for the stream before answering anyway (the append stays queued). */
-const PUBLISH_WAIT_MS = 250;
+/** A command to Redis that gets no answer within this long fails (the relay retries later). */
+const COMMAND_TIMEOUT_MS = 2000;
+const CONNECT_WAIT_MS = 1000;
 
 /**
- * Appends domain events to a Redis Stream (durable; consumer groups read them at their pace)
- * and hands them to this process's EventBus as before. While Redis is unreachable the appends
- * wait in the client's offline queue and go out, in order, on reconnect; the write that raised
- * them is not failed or held up.
+ * The outbox relay's sink with Redis: appends each event to the Redis Stream (once per event id,
+ * however often it is handed on), in order, then hands it to this process's EventBus (local
+ * handlers: attachment clean-up, metrics). Nothing is buffered in memory: while Redis is
+ * unreachable `deliver` fails at once and the events wait in the store's outbox.
  */
-export class RedisStreamsEventPublisher extends DomainEventPublisher implements OnApplicationShutdown {
-  private readonly logger = new Logger('EventStream');
+export class RedisStreamSink extends EventRelaySink implements OnApplicationShutdown {
   private readonly redis: Redis;
   private readonly keys: EventStreamKeys;
 
   constructor(
     settings: RedisSettings,
     private readonly bus: EventBus,
-    private readonly ids: IdGenerator,
   ) {
     super();
     this.keys = new EventStreamKeys(settings);
     this.redis = new Redis({
       ...redisOptionsFromUrl(settings.url),
       connectionName: 'primetrade:events',
-      maxRetriesPerRequest: null, // keep commands until Redis is back
+      enableOfflineQueue: false, // fail while disconnected: the outbox is the queue
+      maxRetriesPerRequest: 0,
+      commandTimeout: COMMAND_TIMEOUT_MS,
       retryStrategy: (times) => Math.min(times * 200, 2000),
     });
     this.redis.on('error', () => undefined);
   }
 
-  async publish(events: readonly DomainEvent[]): Promise<void> {
-    if (events.length === 0) return;
-    const correlationId = CorrelationContext.current();
-    const appends = events.map((event) => {
-      const ownerId = ownerOf(event);
+  async deliver(events: readonly OutboxEvent[]): Promise<void> {
+    await this.connected();
+    for (const event of events) {
+      const ownerId = event.ownerId;
       const fields = toStreamFields({
-        id: this.ids.next(),
+        id: event.id,
         type: event.type,
         aggregateId: event.aggregateId,
         ownerId,
         occurredAt: event.occurredAt.toISOString(),
-        correlationId,
-        payload: JSON.stringify(event),
+        correlationId: event.correlationId,
+        payload: event.payload,
       });
-      return this.redis
-        .eval(PUBLISH_SCRIPT, 2, this.keys.stream, this.keys.seq(ownerId || '_'), String(STREAM_MAX_LENGTH), ownerId, ...fields)
-        .catch((error: Error) => this.logger.error(`event ${event.type} not appended: ${error.message}`));
-    });
-    this.bus.publishAll([...events]);
-    // Normally done in a millisecond, which gives read-your-writes to the statistics; during an
-    // outage the request goes on and the queued appends follow later.
-    await Promise.race([Promise.all(appends), new Promise((resolve) => setTimeout(resolve, PUBLISH_WAIT_MS).unref())]);
+      await this.redis.eval(
+        PUBLISH_SCRIPT,
+        3,
+        this.keys.stream,
+        this.keys.seq(ownerId || '_'),
+        this.keys.appended(event.id),
+        String(STREAM_MAX_LENGTH),
+        ownerId,
+        String(APPENDED_TTL_SECONDS),
+        ...fields,
+      );
+      CorrelationContext.run(event.correlationId, () => this.bus.publish(decodeEvent(event)));
+    }
   }
 
   onApplicationShutdown(): void {
-    // quit() sends what is still queued before closing, when Redis answers.
-    void this.redis.quit().catch(() => this.redis.disconnect());
+    this.redis.disconnect();
+  }
+
+  /** Waits a moment for a connection being made (start-up, reconnect); fails if there is none. */
+  private async connected(): Promise<void> {
+    if (this.redis.status === 'ready') return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, CONNECT_WAIT_MS);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.redis.once('ready', done);
+    });
+    if (this.redis.status !== 'ready') throw new Error(`Redis is ${this.redis.status}`);
+  }
+}
+
+/**
+ * Events a store without an outbox leaves to the handler (MongoDB's task and user writes today)
+ * are handed to the sink at once: at most once — logged and dropped while Redis is unreachable.
+ * Stores with an outbox (SQLite) leave nothing here.
+ */
+export class RedisStreamsEventPublisher extends DomainEventPublisher {
+  private readonly logger = new Logger('EventStream');
+
+  constructor(
+    private readonly sink: RedisStreamSink,
+    private readonly ids: IdGenerator,
+  ) {
+    super();
+  }
+
+  async publish(events: readonly DomainEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    const correlationId = CorrelationContext.current();
+    try {
+      await this.sink.deliver(events.map((event) => encodeEvent(event, this.ids.next(), correlationId)));
+    } catch (error) {
+      this.logger.error(`${events.length} event(s) not appended (no outbox in this store): ${(error as Error).message}`);
+    }
   }
 }

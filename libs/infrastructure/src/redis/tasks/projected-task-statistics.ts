@@ -2,6 +2,7 @@ import { Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { TaskStatistics, type TaskStats } from '@primetrade/domain';
 import type { Redis } from 'ioredis';
 import { createFailFastRedis, type RedisSettings } from '../connection/redis-connection';
+import type { EventOutbox } from '../../core/events/event-outbox';
 import { EventStreamKeys } from '../events/event-stream';
 import { StatsCache } from './stats-cache';
 import { StatisticsProjection } from './statistics-projection';
@@ -22,6 +23,8 @@ export class ProjectedTaskStatistics extends TaskStatistics implements OnApplica
     settings: RedisSettings,
     ttlMs: number,
     private readonly store: TaskStatistics,
+    /** The store's outbox: events not relayed yet are not in the projection either. */
+    private readonly outbox?: EventOutbox,
   ) {
     super();
     this.redis = createFailFastRedis(settings, 'statistics');
@@ -33,6 +36,7 @@ export class ProjectedTaskStatistics extends TaskStatistics implements OnApplica
   async overview(ownerId: string, now: Date): Promise<TaskStats> {
     if (this.redis.status !== 'ready') return this.store.overview(ownerId, now);
     try {
+      if (await this.outbox?.hasPending(ownerId)) return this.store.overview(ownerId, now);
       const [seq, applied] = await this.redis.mget(this.keys.seq(ownerId), this.projection.appliedKey(ownerId));
       if (!seq || seq !== applied) return this.store.overview(ownerId, now);
       const cached = await this.cache.get(ownerId, seq);

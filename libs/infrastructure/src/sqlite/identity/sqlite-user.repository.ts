@@ -1,7 +1,8 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import { ContentCipher, EmailAlreadyRegisteredError, User, UserRepository } from '@primetrade/domain';
 import { BlindIndex } from '../../core/security/blind-index';
 import { isUniqueViolation, SqliteDatabase } from '../database/sqlite-database';
+import { SqliteEventOutbox } from '../events/sqlite-event-outbox';
 
 interface UserRow {
   id: string;
@@ -32,6 +33,8 @@ export class SqliteUserRepository extends UserRepository {
     private readonly sqlite: SqliteDatabase,
     private readonly cipher: ContentCipher,
     private readonly index: BlindIndex,
+    /** With it, a registration records UserRegistered in the same transaction (the app binds it). */
+    @Optional() private readonly outbox?: SqliteEventOutbox,
   ) {
     super();
     this.sealLegacyRows();
@@ -50,20 +53,23 @@ export class SqliteUserRepository extends UserRepository {
   async create(user: User): Promise<void> {
     const p = user.toProps();
     try {
-      this.sqlite
-        .statement(
-          'INSERT INTO users (id, name, email, email_index, password_hash, is_active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-        )
-        .run(
-          p.id,
-          this.seal(p.id, 'name', p.name),
-          this.seal(p.id, 'email', p.email),
-          this.emailIndex(p.email),
-          p.passwordHash,
-          p.isActive ? 1 : 0,
-          p.createdAt.getTime(),
-          p.updatedAt.getTime(),
-        );
+      this.sqlite.db.transaction(() => {
+        this.sqlite
+          .statement(
+            'INSERT INTO users (id, name, email, email_index, password_hash, is_active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+          )
+          .run(
+            p.id,
+            this.seal(p.id, 'name', p.name),
+            this.seal(p.id, 'email', p.email),
+            this.emailIndex(p.email),
+            p.passwordHash,
+            p.isActive ? 1 : 0,
+            p.createdAt.getTime(),
+            p.updatedAt.getTime(),
+          );
+        this.outbox?.takeFrom(user);
+      })();
     } catch (error) {
       if (isUniqueViolation(error, 'users.email_index')) throw new EmailAlreadyRegisteredError();
       throw error;

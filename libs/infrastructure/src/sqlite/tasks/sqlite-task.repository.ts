@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { type Task, TaskNotFoundError, TaskRepository, TaskVersionConflictError } from '@primetrade/domain';
 import { TaskContentSealer } from '../../core/tasks/task-content-sealer';
 import { SqliteDatabase } from '../database/sqlite-database';
+import { SqliteEventOutbox } from '../events/sqlite-event-outbox';
 import { rowToTask, type TaskRow, taskToParams } from './sqlite-task.mapper';
 
 @Injectable()
@@ -9,6 +10,8 @@ export class SqliteTaskRepository extends TaskRepository {
   constructor(
     private readonly sqlite: SqliteDatabase,
     private readonly content: TaskContentSealer,
+    /** With it, each write records the task's events in the same transaction (the app binds it). */
+    @Optional() private readonly outbox?: SqliteEventOutbox,
   ) {
     super();
   }
@@ -27,6 +30,7 @@ export class SqliteTaskRepository extends TaskRepository {
         )
         .run(taskToParams(task, this.content));
       this.writeTags(task);
+      this.outbox?.takeFrom(task);
     })();
   }
 
@@ -46,12 +50,23 @@ export class SqliteTaskRepository extends TaskRepository {
       }
       this.sqlite.statement('DELETE FROM task_tags WHERE task_id = ?').run(task.id);
       this.writeTags(task);
+      this.outbox?.takeFrom(task);
     })();
   }
 
   async delete(ownerId: string, id: string, version: number): Promise<boolean> {
     const result = this.sqlite.statement('DELETE FROM tasks WHERE id = ? AND owner_id = ? AND version = ?').run(id, ownerId, version);
     return result.changes === 1;
+  }
+
+  override async remove(task: Task): Promise<boolean> {
+    return this.sqlite.db.transaction(() => {
+      const deleted =
+        this.sqlite.statement('DELETE FROM tasks WHERE id = ? AND owner_id = ? AND version = ?').run(task.id, task.ownerId, task.version)
+          .changes === 1;
+      if (deleted) this.outbox?.takeFrom(task);
+      return deleted;
+    })();
   }
 
   private writeTags(task: Task): void {

@@ -17,8 +17,9 @@ export class DeleteTaskHandler implements ICommandHandler<DeleteTaskCommand> {
   async execute(command: DeleteTaskCommand): Promise<void> {
     const task = await loadOwnedTask(this.tasks, command.ownerId, command.taskId, command.ifMatch);
     // Delete only the version we looked at: a concurrent edit in between is a conflict, not lost.
-    if (!(await this.tasks.delete(task.ownerId, task.id, task.version))) throw new TaskVersionConflictError();
+    // The event is raised first, so a store with an outbox deletes and records it in one step.
     task.markDeleted(this.clock.now());
+    if (!(await this.tasks.remove(task))) throw new TaskVersionConflictError();
     await this.events.publish(task.pullEvents());
   }
 }

@@ -17,10 +17,9 @@ export class UpdateTaskHandler implements ICommandHandler<UpdateTaskCommand> {
   async execute(command: UpdateTaskCommand): Promise<TaskView> {
     const task = await loadOwnedTask(this.tasks, command.ownerId, command.taskId, command.ifMatch);
     task.update(command.changes, this.clock.now());
-    const events = task.pullEvents();
-    if (events.length > 0) {
-      await this.tasks.update(task);
-      await this.events.publish(events);
+    if (task.hasPendingEvents()) {
+      await this.tasks.update(task); // a store with an outbox takes the events with the change
+      await this.events.publish(task.pullEvents());
     }
     return toTaskView(task);
   }

@@ -8,3 +8,4 @@ export { SqliteNotificationRepository } from './notifications/sqlite-notificatio
 export { SqliteOutboxMailer, type StoredMail } from './notifications/sqlite-outbox-mailer';
 export { SqliteAttachmentRepository } from './attachments/sqlite-attachment.repository';
 export * from './key-rotation/sqlite-key-rotation';
+export * from './backup/sqlite-backup';

@@ -84,7 +84,8 @@ export class RedisStreamSink extends EventRelaySink implements OnApplicationShut
       }
       this.redis.once('ready', done);
     });
-    if (this.redis.status !== 'ready') throw new Error(`Redis is ${this.redis.status}`);
+    const status: string = this.redis.status;
+    if (status !== 'ready') throw new Error(`Redis is ${status}`);
   }
 }
 

@@ -110,7 +110,7 @@ export default tseslint.config(
           paths: [testingForSpecsOnly],
           patterns: [
             {
-              regex: '^(\\.\\./)+(tasks|notifications|attachments)/',
+              regex: '^(\\.\\./)+(tasks|notifications|attachments|calendar)/',
               message: 'Import another context through its index.ts only.',
             },
           ],
@@ -129,7 +129,7 @@ export default tseslint.config(
           paths: [testingForSpecsOnly],
           patterns: [
             {
-              regex: '^(\\.\\./)+(identity|notifications|attachments)/',
+              regex: '^(\\.\\./)+(identity|notifications|attachments|calendar)/',
               message: 'Import another context through its index.ts only.',
             },
           ],
@@ -146,7 +146,9 @@ export default tseslint.config(
         'error',
         {
           paths: [testingForSpecsOnly],
-          patterns: [{ regex: '^(\\.\\./)+(identity|tasks|attachments)/', message: 'Import another context through its index.ts only.' }],
+          patterns: [
+            { regex: '^(\\.\\./)+(identity|tasks|attachments|calendar)/', message: 'Import another context through its index.ts only.' },
+          ],
         },
       ],
     },
@@ -160,7 +162,28 @@ export default tseslint.config(
         'error',
         {
           paths: [testingForSpecsOnly],
-          patterns: [{ regex: '^(\\.\\./)+(identity|tasks|notifications)/', message: 'Import another context through its index.ts only.' }],
+          patterns: [
+            { regex: '^(\\.\\./)+(identity|tasks|notifications|calendar)/', message: 'Import another context through its index.ts only.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Bounded contexts meet only through each other's index.ts (their public surface).
+    files: ['libs/domain/src/calendar/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [testingForSpecsOnly],
+          patterns: [
+            {
+              regex: '^(\\.\\./)+(identity|tasks|notifications|attachments)/',
+              message: 'Import another context through its index.ts only.',
+            },
+          ],
         },
       ],
     },

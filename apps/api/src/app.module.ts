@@ -10,6 +10,7 @@ import { CoreModule } from './composition/core.module';
 import { NotificationJobsModule } from './composition/notification-jobs.module';
 import type { AppConfig } from './config/app-config';
 import { AttachmentsHttpModule } from './http/attachments/attachments-http.module';
+import { CalendarHttpModule } from './http/calendar/calendar-http.module';
 import { JwtAuthGuard } from './http/auth/jwt-auth.guard';
 import { HealthHttpModule } from './http/health/health-http.module';
 import { IdentityHttpModule } from './http/identity/identity-http.module';
@@ -50,7 +51,7 @@ export class AppModule {
         // The worker role serves health only: no user routes.
         ...(config.role === 'worker'
           ? []
-          : [IdentityHttpModule, TasksHttpModule, NotificationsHttpModule, AttachmentsHttpModule.forRoot(config)]),
+          : [IdentityHttpModule, TasksHttpModule, NotificationsHttpModule, AttachmentsHttpModule.forRoot(config), CalendarHttpModule]),
       ],
       providers: [
         // Order matters: authenticate first so rate limits can key on the user.

@@ -43,3 +43,9 @@ export type { DownloadAttachment$Params as DownloadAttachment$Params } from './f
 export { downloadAttachment as downloadAttachment } from './fn/attachments/download-attachment';
 export type { DeleteAttachment$Params as DeleteAttachment$Params } from './fn/attachments/delete-attachment';
 export { deleteAttachment as deleteAttachment } from './fn/attachments/delete-attachment';
+export type { IssueCalendarFeed$Params as IssueCalendarFeed$Params } from './fn/calendar/issue-calendar-feed';
+export { issueCalendarFeed as issueCalendarFeed } from './fn/calendar/issue-calendar-feed';
+export type { RevokeCalendarFeed$Params as RevokeCalendarFeed$Params } from './fn/calendar/revoke-calendar-feed';
+export { revokeCalendarFeed as revokeCalendarFeed } from './fn/calendar/revoke-calendar-feed';
+export type { GetCalendarFeed$Params as GetCalendarFeed$Params } from './fn/calendar/get-calendar-feed';
+export { getCalendarFeed as getCalendarFeed } from './fn/calendar/get-calendar-feed';

@@ -9,6 +9,7 @@ export { Api } from './api';
 
 export type { AttachmentListDto } from './models/attachment-list-dto';
 export type { AttachmentResponseDto } from './models/attachment-response-dto';
+export type { CalendarFeedResponseDto } from './models/calendar-feed-response-dto';
 export type { CreateTaskRequestDto } from './models/create-task-request-dto';
 export type { FieldErrorDto } from './models/field-error-dto';
 export type { LoginRequestDto } from './models/login-request-dto';
@@ -70,3 +71,9 @@ export type { DownloadAttachment$Params as DownloadAttachment$Params } from './f
 export { downloadAttachment as downloadAttachment } from './fn/attachments/download-attachment';
 export type { DeleteAttachment$Params as DeleteAttachment$Params } from './fn/attachments/delete-attachment';
 export { deleteAttachment as deleteAttachment } from './fn/attachments/delete-attachment';
+export type { IssueCalendarFeed$Params as IssueCalendarFeed$Params } from './fn/calendar/issue-calendar-feed';
+export { issueCalendarFeed as issueCalendarFeed } from './fn/calendar/issue-calendar-feed';
+export type { RevokeCalendarFeed$Params as RevokeCalendarFeed$Params } from './fn/calendar/revoke-calendar-feed';
+export { revokeCalendarFeed as revokeCalendarFeed } from './fn/calendar/revoke-calendar-feed';
+export type { GetCalendarFeed$Params as GetCalendarFeed$Params } from './fn/calendar/get-calendar-feed';
+export { getCalendarFeed as getCalendarFeed } from './fn/calendar/get-calendar-feed';

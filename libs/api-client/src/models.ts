@@ -3,6 +3,7 @@
 
 export type { AttachmentListDto } from './models/attachment-list-dto';
 export type { AttachmentResponseDto } from './models/attachment-response-dto';
+export type { CalendarFeedResponseDto } from './models/calendar-feed-response-dto';
 export type { CreateTaskRequestDto } from './models/create-task-request-dto';
 export type { FieldErrorDto } from './models/field-error-dto';
 export type { LoginRequestDto } from './models/login-request-dto';

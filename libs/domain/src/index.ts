@@ -20,3 +20,4 @@ export * from './identity';
 export * from './tasks';
 export * from './notifications';
 export * from './attachments';
+export * from './calendar';

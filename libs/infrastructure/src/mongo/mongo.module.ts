@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { getConnectionToken, MongooseModule } from '@nestjs/mongoose';
 import {
   AttachmentRepository,
+  CalendarFeedRepository,
   ContentCipher,
   DueTaskScanner,
   FileStorage,
@@ -14,6 +15,8 @@ import { OutboxMailer } from '../core/platform/store-ports';
 import { AttachmentRecord, AttachmentSchema } from './attachments/attachment.schema';
 import { GridFsFileStorage } from './attachments/gridfs-file-storage';
 import { MongoAttachmentRepository } from './attachments/mongo-attachment.repository';
+import { CalendarFeedRecord, CalendarFeedSchema } from './calendar/calendar-feed.schema';
+import { MongoCalendarFeedRepository } from './calendar/mongo-calendar-feed.repository';
 import { IdempotencyRecord, IdempotencySchema } from './idempotency/idempotency.schema';
 import { MongoIdempotencyStore } from './idempotency/mongo-idempotency.store';
 import type { MongoPersistenceOptions } from './connection/mongo-persistence.options';
@@ -36,6 +39,7 @@ export class MongoModule {
         MongooseModule.forFeature([
           { name: AttachmentRecord.name, schema: AttachmentSchema },
           { name: IdempotencyRecord.name, schema: IdempotencySchema },
+          { name: CalendarFeedRecord.name, schema: CalendarFeedSchema },
         ]),
       ],
       providers: [
@@ -43,6 +47,7 @@ export class MongoModule {
         { provide: OutboxMailer, useExisting: MongoOutboxMailer },
         { provide: AttachmentRepository, useClass: MongoAttachmentRepository },
         { provide: IdempotencyStore, useClass: MongoIdempotencyStore },
+        { provide: CalendarFeedRepository, useClass: MongoCalendarFeedRepository },
         {
           provide: FileStorage,
           useFactory: (connection: Connection, cipher: ContentCipher) =>
@@ -50,7 +55,16 @@ export class MongoModule {
           inject: [getConnectionToken(), ContentCipher],
         },
       ],
-      exports: [persistence, NotificationRepository, DueTaskScanner, OutboxMailer, AttachmentRepository, FileStorage, IdempotencyStore],
+      exports: [
+        persistence,
+        NotificationRepository,
+        DueTaskScanner,
+        OutboxMailer,
+        AttachmentRepository,
+        FileStorage,
+        IdempotencyStore,
+        CalendarFeedRepository,
+      ],
     };
   }
 }

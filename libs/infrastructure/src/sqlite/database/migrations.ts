@@ -316,4 +316,16 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 10,
+    name: 'calendar-feeds',
+    sql: `
+      -- One private calendar feed per user, found by the hash of its secret token.
+      CREATE TABLE calendar_feeds (
+        owner_id TEXT PRIMARY KEY,
+        token_hash TEXT NOT NULL UNIQUE,
+        created_at INTEGER NOT NULL
+      ) STRICT;
+    `,
+  },
 ];

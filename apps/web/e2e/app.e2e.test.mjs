@@ -133,6 +133,11 @@ describe('Primetrade in a real browser', { skip: missing ?? false }, () => {
   });
 
   it('filters by priority, tag and overdue, and searches by text', async () => {
+    // The filters beyond search load and open on demand.
+    const toggle = page.getByRole('button', { name: 'Show filters' });
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+    await toggle.click();
+    assert.equal(await page.getByRole('button', { name: 'Hide filters' }).getAttribute('aria-expanded'), 'true');
     await pickFilter('Priority', 'Urgent');
     await expectCount(cards(), 1);
     await card('Pay rent').waitFor();

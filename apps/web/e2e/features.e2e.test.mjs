@@ -457,6 +457,22 @@ describe('Features in a real browser', { skip: missing ?? false }, () => {
         `# 1000 tasks: ${rendered} rows in the DOM; scrolled ${Math.round(scrolled)} px; ${tasks.length} main-thread tasks, ` +
           `longest ${durations[0]?.toFixed(1)} ms, p99 ${durations[Math.floor(durations.length / 100)]?.toFixed(1)} ms, ${long.length} over 50 ms`,
       );
+      // What the long ones were made of (layout, script, GC...), to say why in the failure.
+      const anatomy = tasks
+        .filter((t) => t.dur > 50_000)
+        .map((t) => {
+          const inner = trace.traceEvents.filter(
+            (e) => e.ph === 'X' && e.pid === t.pid && e.tid === t.tid && e.ts >= t.ts && e.ts + (e.dur ?? 0) <= t.ts + t.dur && e !== t,
+          );
+          const byName = {};
+          for (const e of inner) byName[e.name] = (byName[e.name] ?? 0) + e.dur / 1000;
+          const top = Object.entries(byName)
+            .sort((a, b) => b[1] - a[1])
+            .slice(0, 4)
+            .map(([n, d]) => `${n} ${d.toFixed(0)} ms`);
+          return `${(t.dur / 1000).toFixed(0)} ms: ${top.join(', ')}`;
+        });
+      if (anatomy.length) console.log(`# long tasks: ${anatomy.join(' | ')}`);
       assert.ok(scrolled > 70_000, 'scrolled through the whole list');
       assert.deepEqual(long, [], 'no main-thread task over 50 ms while scrolling');
       await screenshot(p, 'f11-thousand-tasks');

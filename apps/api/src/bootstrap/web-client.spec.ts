@@ -14,7 +14,26 @@ describe('serveWebClient', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'web-client-'));
     mkdirSync(join(dir, 'media'));
-    writeFileSync(join(dir, 'index.html'), `<!doctype html><title>t</title>${'<!-- pad -->'.repeat(200)}`);
+    writeFileSync(
+      join(dir, 'index.html'),
+      `<!doctype html><html><head><title>t</title></head><body>${'<!-- pad -->'.repeat(200)}<link rel="modulepreload" href="chunk-CORE0001.js"><script src="main-ABCD1234.js" type="module"></script></body></html>`,
+    );
+    writeFileSync(join(dir, 'chunk-CORE0001.js'), 'export const core = 1;');
+    writeFileSync(join(dir, 'chunk-FORM0002.js'), 'import{core as c}from"./chunk-CORE0001.js";export const form = c;');
+    writeFileSync(join(dir, 'chunk-DEEP0003.js'), 'export const deep = 1;');
+    writeFileSync(
+      join(dir, 'login.page-LOGN0004.js'),
+      'import{form as f}from"./chunk-FORM0002.js";import"./chunk-DEEP0003.js";const lazy=()=>import("./chunk-LAZY0005.js");export{f};',
+    );
+    writeFileSync(
+      join(dir, 'preload-routes.json'),
+      JSON.stringify({
+        routes: [
+          { pattern: '^/login(?:[/?#]|$)', chunks: ['login.page'] },
+          { pattern: '^/gone', chunks: ['missing.page'] },
+        ],
+      }),
+    );
     writeFileSync(join(dir, 'main-ABCD1234.js'), script);
     writeFileSync(join(dir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
     fastify = Fastify();
@@ -54,6 +73,20 @@ describe('serveWebClient', () => {
     expect(route.statusCode).toBe(200);
     expect(route.headers['cache-control']).toBe(UNHASHED_CACHE_CONTROL);
     expect(route.headers['content-encoding']).toBe('gzip');
+  });
+
+  it('announces the lazy chunks of the route a URL opens, with their static imports', async () => {
+    const login = await fastify.inject({ url: '/login?returnUrl=%2Ftasks' });
+    const preloads = [...login.body.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]);
+    // Those in index.html already stay once; dynamic imports are not preloaded.
+    expect(preloads).toEqual(['login.page-LOGN0004.js', 'chunk-FORM0002.js', 'chunk-DEEP0003.js', 'chunk-CORE0001.js']);
+    expect(login.body.indexOf('login.page-LOGN0004.js')).toBeLessThan(login.body.indexOf('</head>'));
+    expect(login.headers['content-type']).toBe('text/html; charset=utf-8');
+    for (const url of ['/', '/tasks', '/gone']) {
+      const other = await fastify.inject({ url });
+      expect(other.statusCode).toBe(200);
+      expect(other.body).not.toContain('login.page');
+    }
   });
 
   it('leaves API responses alone', async () => {

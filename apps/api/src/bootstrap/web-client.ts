@@ -1,9 +1,9 @@
-import { existsSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import compress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 
 /** Angular's output hashing: `main-ABCDEFGH.js`, `chunk-…js`, `styles-…css`, `media/…`. */
 const HASHED_ASSET = /-[A-Z0-9]{8}\.(?:js|css|mjs|woff2?|svg|png|jpe?g|webp)$/;
@@ -17,11 +17,61 @@ export function cacheControlFor(path: string): string {
   return HASHED_ASSET.test(basename(path)) ? HASHED_CACHE_CONTROL : UNHASHED_CACHE_CONTROL;
 }
 
+/** `preload-routes.json` of the client build: lazy chunk names per first URL. */
+interface PreloadRoutes {
+  routes: { pattern: string; chunks: string[] }[];
+}
+
+// esbuild's static imports: `import{a as b}from"./chunk-X.js"` and `import"./chunk-X.js"`
+// (dynamic `import("./…")` is lazy and left alone).
+const STATIC_IMPORT = /(?:\bfrom\s*|\bimport\s*)["']\.\/([\w.-]+\.m?js)["']/g;
+
+/**
+ * index.html for a URL, with `<link rel="modulepreload">` for the lazy chunks of the route it
+ * opens (and everything they import): without them the browser learns of those chunks only after
+ * main.js has run, one round trip per level of imports. The mapping comes from the client build
+ * (`preload-routes.json`); without it every URL gets index.html as built.
+ */
+export function indexHtmlFor(root: string): (url: string) => string {
+  const index = readFileSync(join(root, 'index.html'), 'utf8');
+  const manifestPath = join(root, 'preload-routes.json');
+  if (!existsSync(manifestPath)) return () => index;
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as PreloadRoutes;
+  const files = readdirSync(root);
+  const already = new Set([...index.matchAll(/(?:href|src)="([^"]+)"/g)].map((m) => m[1]));
+  const importsOf = new Map<string, string[]>();
+  const staticImports = (file: string): string[] => {
+    let found = importsOf.get(file);
+    if (!found) {
+      const path = join(root, file);
+      found = existsSync(path) ? [...readFileSync(path, 'utf8').matchAll(STATIC_IMPORT)].map((m) => m[1]) : [];
+      importsOf.set(file, found);
+    }
+    return found;
+  };
+  const routes = manifest.routes.map(({ pattern, chunks }) => {
+    const wanted: string[] = [];
+    const visit = (file: string) => {
+      if (wanted.includes(file) || already.has(file)) return;
+      wanted.push(file);
+      staticImports(file).forEach(visit);
+    };
+    for (const name of chunks) {
+      const file = files.find((f) => f.startsWith(`${name}-`) && HASHED_ASSET.test(f));
+      if (file) visit(file);
+    }
+    const links = wanted.map((f) => `<link rel="modulepreload" href="${f}">`).join('');
+    return { pattern: new RegExp(pattern), html: links ? index.replace('</head>', `${links}</head>`) : index };
+  });
+  return (url: string) => routes.find((r) => r.pattern.test(url))?.html ?? index;
+}
+
 /**
  * Serves the built Angular client from the API's origin, so `npm start` is one process and
  * one URL. Unknown non-API paths get index.html (client-side routes); unknown /api paths
  * still reach the API's 404.
  *
+ * index.html names the lazy chunks of the route it opens ({@link indexHtmlFor}).
  * The client's files are compressed (brotli or gzip, as the browser accepts; quality 4, fast
  * enough per request) and the hashed ones are cached for a year. Compression is registered in
  * this encapsulated scope only: API responses are unchanged.
@@ -30,6 +80,7 @@ export async function serveWebClient(app: NestFastifyApplication, distDir: strin
   const root = resolve(distDir);
   if (!existsSync(resolve(root, 'index.html'))) return false;
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  const indexHtml = indexHtmlFor(root);
   await fastify.register(async (scope) => {
     // Must come before @fastify/static so its global hook sees the files' streams.
     await scope.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
@@ -37,13 +88,16 @@ export async function serveWebClient(app: NestFastifyApplication, distDir: strin
       root,
       prefix: '/',
       wildcard: false,
-      index: ['index.html'],
+      index: false, // index.html comes from the route below, with the route's preloads
       cacheControl: false,
       setHeaders: (reply, path) => void reply.header('cache-control', cacheControlFor(path)),
     });
+    const sendIndex = (url: string, reply: FastifyReply) =>
+      reply.header('cache-control', UNHASHED_CACHE_CONTROL).type('text/html; charset=utf-8').send(indexHtml(url));
+    scope.get('/', (request, reply) => sendIndex(request.url, reply));
     scope.get('/*', (request, reply) => {
       if (request.url.startsWith('/api')) return reply.callNotFound();
-      return reply.header('cache-control', UNHASHED_CACHE_CONTROL).sendFile('index.html');
+      return sendIndex(request.url, reply);
     });
   });
   return true;

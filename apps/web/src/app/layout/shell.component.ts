@@ -1,7 +1,6 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, inject, OnInit, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, inject, Injector, OnInit, viewChild } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDialog } from '@angular/material/dialog';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { filter, skip } from 'rxjs';
@@ -10,6 +9,7 @@ import { SessionStore } from '../core/auth/session.store';
 import { ShortcutService } from '../core/shortcuts/shortcuts';
 import { ThemeService } from '../core/theme/theme';
 import { NotificationBellComponent } from '../features/notifications/notification-bell.component';
+import { openDialog } from '../shared/lazy-overlays';
 
 /** The signed-in frame: skip link, toolbar with navigation and logout, and the page. */
 @Component({
@@ -23,7 +23,7 @@ export class ShellComponent implements OnInit {
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
   private readonly destroyRef = inject(DestroyRef);
-  private readonly dialog = inject(MatDialog);
+  private readonly injector = inject(Injector);
   protected readonly session = inject(SessionStore);
   protected readonly theme = inject(ThemeService);
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
@@ -47,8 +47,7 @@ export class ShellComponent implements OnInit {
   }
 
   protected openShortcuts(): void {
-    if (this.dialog.openDialogs.length) return;
-    void import('./shortcuts-dialog.component').then((m) => this.dialog.open(m.ShortcutsDialogComponent, { autoFocus: 'dialog' }));
+    void openDialog(this.injector, () => import('./shortcuts-dialog.component').then((m) => m.ShortcutsDialogComponent));
   }
 
   ngOnInit(): void {

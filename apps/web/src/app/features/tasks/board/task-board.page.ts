@@ -9,9 +9,8 @@ import { forkJoin, map } from 'rxjs';
 import { PRIORITY_LABELS, STATUS_LABELS, Task, TASK_STATUSES, TaskStatus } from '../../../core/api/task.types';
 import { ConnectivityService } from '../../../core/http/connectivity';
 import { toProblem } from '../../../core/http/problem';
-import { dueState } from '../data/due';
+import { dueState, formatDue } from '../data/due';
 import { TaskService } from '../data/task.service';
-import { formatDue } from '../quick-add/quick-add-parser';
 import { TaskViewsComponent } from '../task-views.component';
 import { Columns, emptyColumns, locate, moveCard, neighbour, replaceCard } from './board-moves';
 

@@ -2,10 +2,10 @@ import { ChangeDetectionStrategy, Component, computed, ElementRef, inject, outpu
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatCheckbox } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatSelectModule } from '@angular/material/select';
+import { MatOption, MatSelect } from '@angular/material/select';
 import { debounceTime, distinctUntilChanged, map } from 'rxjs';
 import { PRIORITY_LABELS, STATUS_LABELS, TASK_PRIORITIES, TASK_STATUSES } from '../../../core/api/task.types';
 import { DEFAULT_FILTERS, TaskFilters } from '../data/task-filters';
@@ -13,7 +13,8 @@ import { DEFAULT_FILTERS, TaskFilters } from '../data/task-filters';
 /** Search, filters and sort for the task list; emits the whole filter set on every change. */
 @Component({
   selector: 'pt-task-filters',
-  imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatCheckboxModule, MatButtonModule],
+  // MatSelect, MatOption and MatCheckbox as standalone imports, so the @defer block can load them later.
+  imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatSelect, MatOption, MatCheckbox, MatButtonModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './task-filters.component.html',
   styleUrl: './task-filters.component.scss',

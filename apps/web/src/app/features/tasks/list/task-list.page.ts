@@ -1,14 +1,20 @@
 import { CdkVirtualScrollViewport, ScrollingModule } from '@angular/cdk/scrolling';
-import { afterNextRender, ChangeDetectionStrategy, Component, computed, DOCUMENT, inject, signal, viewChild } from '@angular/core';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DOCUMENT,
+  inject,
+  Injector,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDialog } from '@angular/material/dialog';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
-import { filter } from 'rxjs';
 import { Task } from '../../../core/api/task.types';
 import { ShortcutService } from '../../../core/shortcuts/shortcuts';
-import { ConfirmDialogComponent, ConfirmDialogData } from '../../../shared/confirm-dialog.component';
+import { confirm, notify } from '../../../shared/lazy-overlays';
 import { QuickAddComponent } from '../quick-add/quick-add.component';
 import { TaskViewsComponent } from '../task-views.component';
 import { TaskFiltersComponent } from './task-filters.component';
@@ -22,16 +28,7 @@ import { TASK_ROW_HEIGHT, TaskRowComponent } from './task-row.component';
  */
 @Component({
   selector: 'pt-task-list-page',
-  imports: [
-    RouterLink,
-    ScrollingModule,
-    MatButtonModule,
-    MatProgressBarModule,
-    TaskFiltersComponent,
-    TaskRowComponent,
-    QuickAddComponent,
-    TaskViewsComponent,
-  ],
+  imports: [RouterLink, ScrollingModule, MatButtonModule, TaskFiltersComponent, TaskRowComponent, QuickAddComponent, TaskViewsComponent],
   providers: [TaskListStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './task-list.page.html',
@@ -39,8 +36,7 @@ import { TASK_ROW_HEIGHT, TaskRowComponent } from './task-row.component';
 })
 export class TaskListPage {
   protected readonly store = inject(TaskListStore);
-  private readonly dialog = inject(MatDialog);
-  private readonly snackBar = inject(MatSnackBar);
+  private readonly injector = inject(Injector);
   private readonly router = inject(Router);
   private readonly document = inject(DOCUMENT);
   private readonly viewport = viewChild(CdkVirtualScrollViewport);
@@ -83,7 +79,7 @@ export class TaskListPage {
 
   protected created(task: Task): void {
     this.store.add(task);
-    this.snackBar.open(`Added “${task.title}”.`, undefined, { duration: 4000 });
+    void notify(this.injector, `Added “${task.title}”.`, undefined, 4000);
   }
 
   protected toggle(task: Task): void {
@@ -103,21 +99,16 @@ export class TaskListPage {
   }
 
   protected confirmDelete(task: Task): void {
-    this.dialog
-      .open<ConfirmDialogComponent, ConfirmDialogData, boolean>(ConfirmDialogComponent, {
-        data: { title: 'Delete task?', message: `“${task.title}” will be deleted for good.`, confirmLabel: 'Delete' },
-      })
-      .afterClosed()
-      .pipe(filter(Boolean))
-      .subscribe(() => this.store.remove(task));
+    void confirm(this.injector, {
+      title: 'Delete task?',
+      message: `“${task.title}” will be deleted for good.`,
+      confirmLabel: 'Delete',
+    }).then((yes) => yes && this.store.remove(task));
   }
 
   private offerUndo(change: StatusChange): void {
     const what = change.task.status === 'completed' ? 'Completed' : 'Reopened';
-    this.snackBar
-      .open(`${what} “${change.task.title}”.`, 'Undo', { duration: 6000 })
-      .onAction()
-      .subscribe(() => this.store.undo(change));
+    void notify(this.injector, `${what} “${change.task.title}”.`, { label: 'Undo', run: () => this.store.undo(change) }, 6000);
   }
 
   /** Moves the selection, scrolls the row into view and focuses its checkbox. */

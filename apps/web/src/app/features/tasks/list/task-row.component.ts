@@ -1,8 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { PRIORITY_LABELS, STATUS_LABELS, Task } from '../../../core/api/task.types';
-import { dueState } from '../data/due';
-import { formatDue } from '../quick-add/quick-add-parser';
+import { dueState, formatDue } from '../data/due';
 
 /** Row height in px: the virtual scroll needs every row the same height. */
 export const TASK_ROW_HEIGHT = 76;

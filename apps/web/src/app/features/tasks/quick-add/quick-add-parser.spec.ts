@@ -1,4 +1,5 @@
-import { DEFAULT_DUE_HOUR, formatDue, parseQuickAdd, toNewTask } from './quick-add-parser';
+import { formatDue } from '../data/due';
+import { DEFAULT_DUE_HOUR, parseQuickAdd, toNewTask } from './quick-add-parser';
 
 // Monday 30 November 2026, 10:15 local time (the tests run in TZ=UTC and TZ=America/New_York alike:
 // everything below is local wall-clock time, as the user sees it).

@@ -1,5 +1,6 @@
 import { casual } from 'chrono-node/en';
 import { NewTask, TaskPriority } from '../../../core/api/task.types';
+import { formatDue } from '../data/due';
 
 /** A part of the quick-add text that was understood; removing it keeps its words in the title. */
 export interface QuickAddChip {
@@ -128,25 +129,6 @@ export function toNewTask(result: QuickAddResult): NewTask {
   const task: NewTask = { title: result.title, priority: result.priority ?? 'medium', tags: result.tags };
   if (result.dueDate) task.dueDate = result.dueDate.toISOString();
   return task;
-}
-
-// Formatters are costly to build; the list formats a due date per row while scrolling.
-const TIME = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
-const DAY = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
-const DAY_YEAR = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
-
-/** "Today, 09:00", "Tomorrow, 18:30", "Fri 4 Dec, 09:00", with the year when it is not this one. */
-export function formatDue(date: Date, now: Date = new Date()): string {
-  const time = TIME.format(date);
-  const days = Math.round((startOfDay(date).getTime() - startOfDay(now).getTime()) / 86_400_000);
-  if (days === 0) return `Today, ${time}`;
-  if (days === 1) return `Tomorrow, ${time}`;
-  if (days === -1) return `Yesterday, ${time}`;
-  return `${(date.getFullYear() === now.getFullYear() ? DAY : DAY_YEAR).format(date)}, ${time}`;
-}
-
-function startOfDay(d: Date): Date {
-  return new Date(d.getFullYear(), d.getMonth(), d.getDate());
 }
 
 /** The text with the given spans replaced by spaces (same length, so indexes stay valid). */

@@ -8,7 +8,9 @@ import { Task } from '../../../core/api/task.types';
 import { Problem, toProblem } from '../../../core/http/problem';
 import { TaskService } from '../data/task.service';
 import { TITLE_MAX } from '../edit/task-form';
-import { parseQuickAdd, QuickAddChip, toNewTask } from './quick-add-parser';
+import type { QuickAddChip, QuickAddResult } from './quick-add-parser';
+
+type Parser = typeof import('./quick-add-parser');
 
 const KIND_LABELS: Record<QuickAddChip['kind'], string> = { due: 'Due', priority: 'Priority', tag: 'Tag' };
 
@@ -31,6 +33,7 @@ const KIND_LABELS: Record<QuickAddChip['kind'], string> = { due: 'Due', priority
             autocomplete="off"
             data-testid="quick-add"
             [value]="text()"
+            (focus)="loadParser()"
             (input)="edit(input.value)"
             (keydown.escape)="clear()"
             [attr.aria-describedby]="hintId + ' ' + chipsId"
@@ -114,7 +117,7 @@ const KIND_LABELS: Record<QuickAddChip['kind'], string> = { due: 'Due', priority
 })
 export class QuickAddComponent {
   private readonly tasks = inject(TaskService);
-  private readonly submits = new Subject<void>();
+  private readonly submits = new Subject<Parser>();
   private readonly inputRef = viewChild.required<ElementRef<HTMLInputElement>>('input');
   private static next = 0;
 
@@ -127,7 +130,17 @@ export class QuickAddComponent {
   protected readonly chipsId = `quick-add-chips-${QuickAddComponent.next++}`;
   protected readonly text = signal('');
   private readonly ignored = signal<ReadonlySet<string>>(new Set());
-  protected readonly parsed = computed(() => parseQuickAdd(this.text(), { ignore: this.ignored(), defaultDay: this.defaultDay() }));
+  /**
+   * The parser (with chrono-node) loads when the field is first focused, not with the page:
+   * the list paints sooner, and it is there by the time the first word is typed.
+   */
+  private readonly parser = signal<Parser | null>(null);
+  private parserLoad: Promise<Parser> | null = null;
+  protected readonly parsed = computed<QuickAddResult>(() => {
+    const parser = this.parser();
+    if (!parser) return { title: this.text().replace(/\s+/g, ' ').trim(), dueDate: null, priority: null, tags: [], chips: [] };
+    return parser.parseQuickAdd(this.text(), { ignore: this.ignored(), defaultDay: this.defaultDay() });
+  });
   protected readonly saving = signal(false);
   protected readonly problem = signal<Problem | null>(null);
 
@@ -135,10 +148,10 @@ export class QuickAddComponent {
     // exhaustMap: Enter held down or a double click creates one task, not several.
     this.submits
       .pipe(
-        exhaustMap(() => {
+        exhaustMap((parser) => {
           this.saving.set(true);
           this.problem.set(null);
-          return this.tasks.create(toNewTask(this.parsed())).pipe(
+          return this.tasks.create(parser.toNewTask(this.parsed())).pipe(
             map((task) => ({ task })),
             catchError((error: unknown) => of({ problem: toProblem(error) })),
           );
@@ -158,9 +171,19 @@ export class QuickAddComponent {
 
   focus(): void {
     this.inputRef().nativeElement.focus();
+    void this.loadParser();
+  }
+
+  protected loadParser(): Promise<Parser> {
+    this.parserLoad ??= import('./quick-add-parser').then((m) => {
+      this.parser.set(m);
+      return m;
+    });
+    return this.parserLoad;
   }
 
   protected edit(value: string): void {
+    void this.loadParser();
     this.text.set(value);
     if (!value.trim()) this.ignored.set(new Set());
     this.problem.set(null);
@@ -177,6 +200,10 @@ export class QuickAddComponent {
   }
 
   protected submit(): void {
+    void this.loadParser().then((parser) => this.submitParsed(parser));
+  }
+
+  private submitParsed(parser: Parser): void {
     const title = this.parsed().title;
     if (!title) {
       this.problem.set({ status: 0, message: 'Type what the task is first.', fieldErrors: {} });
@@ -186,7 +213,7 @@ export class QuickAddComponent {
       this.problem.set({ status: 0, message: `A title can have at most ${TITLE_MAX} characters.`, fieldErrors: {} });
       return;
     }
-    this.submits.next();
+    this.submits.next(parser);
   }
 
   protected kindLabel(chip: QuickAddChip): string {

@@ -1,4 +1,5 @@
 import { Task, type TaskActivityReadModel, type TaskRepository } from '@primetrade/domain';
+
 import { NOW } from './task-fixtures';
 
 export interface TaskActivityStores {
@@ -58,6 +59,46 @@ export function describeTaskActivityContract(name: string, open: () => Promise<T
       await add('a', 100, [{ status: 'completed', hours: 101 }]);
       expect(await stores.activity.activity('o1', [at(0), at(24), at(48), at(72)])).toEqual({ created: [0, 0, 0], completed: [0, 0, 0] });
       expect(await stores.activity.activity('nobody', [at(0), at(200)])).toEqual({ created: [0], completed: [0] });
+    });
+
+    it('lists completion gaps of 23 hours or more, and the first completion, latest first', async () => {
+      await add('a', 0, [{ status: 'completed', hours: 1 }]); // the first completion
+      await add('b', 0, [{ status: 'completed', hours: 10 }]); // 9 h later: no gap
+      await add('c', 0, [{ status: 'completed', hours: 10 }]); // the same instant again
+      await add('d', 0, [{ status: 'completed', hours: 33 }]); // 23 h: a gap
+      await add('e', 0, [{ status: 'completed', hours: 100 }]); // 67 h: a gap
+      await add('f', 0, [{ status: 'completed', hours: 110 }]);
+      await add('g', 0, [
+        { status: 'completed', hours: 60 },
+        { status: 'todo', hours: 61 },
+      ]); // reopened: no completion
+      await add('h', 0, [{ status: 'cancelled', hours: 70 }]);
+      await add('x', 0, [{ status: 'completed', hours: 50 }], 'o2');
+      const gaps = await stores.activity.completionGaps('o1', at(1000), 10);
+      expect(gaps).toEqual([
+        { from: at(33), to: at(100) },
+        { from: at(10), to: at(33) },
+        { from: null, to: at(1) },
+      ]);
+      expect(await stores.activity.completionGaps('o1', at(100), 10)).toEqual(gaps.slice(1));
+      expect(await stores.activity.completionGaps('o1', at(1000), 1)).toEqual(gaps.slice(0, 1));
+      expect(await stores.activity.completionGaps('o1', at(1), 10)).toEqual([]);
+    });
+
+    it('follows completions that are undone or removed', async () => {
+      await add('a', 0, [{ status: 'completed', hours: 1 }]);
+      await add('b', 0, [{ status: 'completed', hours: 50 }]);
+      await add('c', 0, [{ status: 'completed', hours: 60 }]);
+      const b = (await stores.tasks.findById('o1', 'b'))!;
+      b.update({ status: 'todo' }, at(70)); // reopened: 1 h → 60 h is one gap now
+      await stores.tasks.update(b);
+      expect(await stores.activity.completionGaps('o1', at(1000), 10)).toEqual([
+        { from: at(1), to: at(60) },
+        { from: null, to: at(1) },
+      ]);
+      const a = (await stores.tasks.findById('o1', 'a'))!;
+      expect(await stores.tasks.delete('o1', 'a', a.version)).toBe(true);
+      expect(await stores.activity.completionGaps('o1', at(1000), 10)).toEqual([{ from: null, to: at(60) }]);
     });
   });
 }

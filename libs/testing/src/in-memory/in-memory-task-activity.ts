@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TaskActivityReadModel, type TaskActivityCounts } from '@primetrade/domain';
+import { COMPLETION_GAP_MS, type CompletionGap, TaskActivityReadModel, type TaskActivityCounts } from '@primetrade/domain';
 import { InMemoryStore } from './in-memory-store';
 
 /** The period holding `at` among ascending boundaries, or -1 outside them. */
@@ -27,5 +27,21 @@ export class InMemoryTaskActivityReadModel extends TaskActivityReadModel {
       if (completed >= 0) counts.completed[completed]++;
     }
     return counts;
+  }
+
+  async completionGaps(ownerId: string, before: Date, limit: number): Promise<CompletionGap[]> {
+    const times = [
+      ...new Set([...this.store.tasks.values()].filter((t) => t.ownerId === ownerId && t.completedAt).map((t) => t.completedAt!.getTime())),
+    ].sort((a, b) => a - b);
+    const gaps: CompletionGap[] = [];
+    times.forEach((t, i) => {
+      const previous = i === 0 ? null : times[i - 1];
+      if (previous === null || t - previous >= COMPLETION_GAP_MS)
+        gaps.push({ from: previous === null ? null : new Date(previous), to: new Date(t) });
+    });
+    return gaps
+      .filter((g) => g.to < before)
+      .reverse()
+      .slice(0, limit);
   }
 }

@@ -80,6 +80,12 @@ function startOfDay(format: Intl.DateTimeFormat, y: number, m: number, d: number
   return onTheDay.length ? Math.min(...onTheDay) : second;
 }
 
+/** The calendar day of an instant in a zone, as a day number (days since 1970-01-01 of that calendar). */
+export function zonedDayNumber(instant: Date, timeZone: string): number {
+  const p = zonedParts(formatter(timeZone), instant.getTime());
+  return Date.UTC(p.y, p.m - 1, p.d) / DAY_MS;
+}
+
 const iso = (utcMidnight: number) => new Date(utcMidnight).toISOString().slice(0, 10);
 
 export interface TimelineCalendar {

@@ -6,6 +6,15 @@ export interface TaskActivityCounts {
   completed: number[];
 }
 
+/** The shortest calendar day (a change to summer time): only a longer pause can hold a day without completion. */
+export const COMPLETION_GAP_MS = 23 * 60 * 60 * 1000;
+
+/** A pause of at least COMPLETION_GAP_MS between two consecutive completions; `from` null: the first completion. */
+export interface CompletionGap {
+  from: Date | null;
+  to: Date;
+}
+
 /**
  * Read side of task activity over time (the timeline). Periods are given as ascending instants,
  * so the store needs no calendar or time zone: an index range on creation and on completion time
@@ -14,4 +23,11 @@ export interface TaskActivityCounts {
 export abstract class TaskActivityReadModel {
   /** Counts per period; `boundaries` has n + 1 ascending instants for n periods. */
   abstract activity(ownerId: string, boundaries: readonly Date[]): Promise<TaskActivityCounts>;
+
+  /**
+   * The owner's completion gaps (completed tasks' completion times, consecutive, at least
+   * COMPLETION_GAP_MS apart, and the very first completion), latest first, `to` before `before`.
+   * How far back a completion streak goes is found from these without visiting every day.
+   */
+  abstract completionGaps(ownerId: string, before: Date, limit: number): Promise<CompletionGap[]>;
 }

@@ -1,4 +1,4 @@
-import type { TaskActivityCounts } from '@primetrade/domain';
+import { COMPLETION_GAP_MS, type CompletionGap, type TaskActivityCounts } from '@primetrade/domain';
 import type { MongoDocument } from '../connection/mongo-query.types';
 
 /** Per side, the count of each period that has any (`_id` is the period's index). */
@@ -45,4 +45,45 @@ export function toTaskActivityCounts(row: TaskActivityRow | undefined, boundarie
     return out;
   };
   return { created: counts(row?.created), completed: counts(row?.completed) };
+}
+
+/** The owner's completion times before `before`, latest first, a batch at a time on (owner, completedAt). */
+export function completionTimesQuery(ownerId: string, before: Date, size: number) {
+  return {
+    filter: { owner: ownerId, status: 'completed' as const, completedAt: { $lt: before } },
+    projection: { _id: 0, completedAt: 1 },
+    sort: { completedAt: -1 } as Record<string, 1 | -1>,
+    limit: size,
+    hint: 'owner_completedAt',
+  };
+}
+
+/**
+ * Completion gaps from completion times read latest first. MongoDB keeps no gaps read model (SQLite
+ * does, migration 11): the adapter walks the completions back in batches until it has `limit` gaps,
+ * so the cost follows the completions inside the streak being measured.
+ */
+export class CompletionGapCollector {
+  private readonly gaps: CompletionGap[] = [];
+  private later: number | null = null;
+
+  constructor(private readonly limit: number) {}
+
+  get done(): boolean {
+    return this.gaps.length >= this.limit;
+  }
+
+  /** Feeds the next batch (latest first); `last` when no earlier completion exists. */
+  add(times: readonly Date[], last: boolean): CompletionGap[] {
+    for (const time of times) {
+      const t = time.getTime();
+      if (this.later !== null && this.later !== t && this.later - t >= COMPLETION_GAP_MS) {
+        this.gaps.push({ from: new Date(t), to: new Date(this.later) });
+      }
+      if (this.later === null || this.later !== t) this.later = t;
+      if (this.done) return this.gaps.slice(0, this.limit);
+    }
+    if (last && this.later !== null) this.gaps.push({ from: null, to: new Date(this.later) });
+    return this.gaps.slice(0, this.limit);
+  }
 }

@@ -328,4 +328,42 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 11,
+    name: 'task-completion-gaps',
+    sql: `
+      -- The timeline's streak (issue 10) without walking back day by day: per owner, every gap of 23
+      -- hours or more between consecutive completion times (a calendar day lasts 23 to 25 hours, so
+      -- only such a gap can hold a day without completion), and the owner's first completion
+      -- (gap_start NULL). Kept by triggers on the (owner, completed_at) index in each write's transaction.
+      CREATE TABLE task_completion_gaps (
+        owner_id TEXT NOT NULL,
+        gap_end INTEGER NOT NULL,
+        gap_start INTEGER,
+        PRIMARY KEY (owner_id, gap_end)
+      ) STRICT, WITHOUT ROWID;
+      INSERT INTO task_completion_gaps
+        SELECT owner_id, completed_at, previous FROM (
+          SELECT owner_id, completed_at, LAG(completed_at) OVER (PARTITION BY owner_id ORDER BY completed_at) AS previous
+          FROM (SELECT DISTINCT owner_id, completed_at FROM tasks WHERE completed_at IS NOT NULL)
+        ) WHERE previous IS NULL OR completed_at - previous >= 82800000;
+      CREATE TRIGGER task_completion_gaps_insert AFTER INSERT ON tasks WHEN new.completed_at IS NOT NULL BEGIN
+        DELETE FROM task_completion_gaps WHERE owner_id = new.owner_id AND gap_end = (SELECT MIN(completed_at) FROM tasks WHERE owner_id = new.owner_id AND completed_at > new.completed_at) AND new.completed_at IS NOT NULL AND (SELECT COUNT(*) FROM tasks WHERE owner_id = new.owner_id AND completed_at = new.completed_at) = 1;
+        INSERT INTO task_completion_gaps SELECT new.owner_id, (SELECT MIN(completed_at) FROM tasks WHERE owner_id = new.owner_id AND completed_at > new.completed_at), new.completed_at WHERE new.completed_at IS NOT NULL AND (SELECT COUNT(*) FROM tasks WHERE owner_id = new.owner_id AND completed_at = new.completed_at) = 1 AND (SELECT MIN(completed_at) FROM tasks WHERE owner_id = new.owner_id AND completed_at > new.completed_at) - new.completed_at >= 82800000;
+        INSERT INTO task_completion_gaps SELECT new.owner_id, new.completed_at, (SELECT MAX(completed_at) FROM tasks WHERE owner_id = new.owner_id AND completed_at < new.completed_at) WHERE new.completed_at IS NOT NULL AND (SELECT COUNT(*) FROM tasks WHERE owner_id = new.owner_id AND completed_at = new.completed_at) = 1 AND ((SELECT MAX(completed_at) FROM tasks WHERE owner_id = new.owner_id AND completed_at < new.completed_at) IS NULL OR new.completed_at - (SELECT MAX(completed_at) FROM tasks WHERE owner_id = new.owner_id AND completed_at < new.completed_at) >= 82800000);
+      END;
+      CREATE TRIGGER task_completion_gaps_delete AFTER DELETE ON tasks WHEN old.completed_at IS NOT NULL BEGIN
+        DELETE FROM task_completion_gaps WHERE owner_id = old.owner_id AND gap_end IN (old.completed_at, (SELECT MIN(completed_at) FROM tasks WHERE owner_id = old.owner_id AND completed_at > old.completed_at)) AND old.completed_at IS NOT NULL AND (SELECT COUNT(*) FROM tasks WHERE owner_id = old.owner_id AND completed_at = old.completed_at) = 0;
+        INSERT INTO task_completion_gaps SELECT old.owner_id, (SELECT MIN(completed_at) FROM tasks WHERE owner_id = old.owner_id AND completed_at > old.completed_at), (SELECT MAX(completed_at) FROM tasks WHERE owner_id = old.owner_id AND completed_at < old.completed_at) WHERE old.completed_at IS NOT NULL AND (SELECT COUNT(*) FROM tasks WHERE owner_id = old.owner_id AND completed_at = old.completed_at) = 0 AND (SELECT MIN(completed_at) FROM tasks WHERE owner_id = old.owner_id AND completed_at > old.completed_at) IS NOT NULL AND ((SELECT MAX(completed_at) FROM tasks WHERE owner_id = old.owner_id AND completed_at < old.completed_at) IS NULL OR (SELECT MIN(completed_at) FROM tasks WHERE owner_id = old.owner_id AND completed_at > old.completed_at) - (SELECT MAX(completed_at) FROM tasks WHERE owner_id = old.owner_id AND completed_at < old.completed_at) >= 82800000);
+      END;
+      CREATE TRIGGER task_completion_gaps_update AFTER UPDATE OF owner_id, completed_at ON tasks
+      WHEN old.completed_at IS NOT new.completed_at OR old.owner_id IS NOT new.owner_id BEGIN
+        DELETE FROM task_completion_gaps WHERE owner_id = old.owner_id AND gap_end IN (old.completed_at, (SELECT MIN(completed_at) FROM tasks WHERE owner_id = old.owner_id AND completed_at > old.completed_at)) AND old.completed_at IS NOT NULL AND (SELECT COUNT(*) FROM tasks WHERE owner_id = old.owner_id AND completed_at = old.completed_at) = 0;
+        INSERT INTO task_completion_gaps SELECT old.owner_id, (SELECT MIN(completed_at) FROM tasks WHERE owner_id = old.owner_id AND completed_at > old.completed_at), (SELECT MAX(completed_at) FROM tasks WHERE owner_id = old.owner_id AND completed_at < old.completed_at) WHERE old.completed_at IS NOT NULL AND (SELECT COUNT(*) FROM tasks WHERE owner_id = old.owner_id AND completed_at = old.completed_at) = 0 AND (SELECT MIN(completed_at) FROM tasks WHERE owner_id = old.owner_id AND completed_at > old.completed_at) IS NOT NULL AND ((SELECT MAX(completed_at) FROM tasks WHERE owner_id = old.owner_id AND completed_at < old.completed_at) IS NULL OR (SELECT MIN(completed_at) FROM tasks WHERE owner_id = old.owner_id AND completed_at > old.completed_at) - (SELECT MAX(completed_at) FROM tasks WHERE owner_id = old.owner_id AND completed_at < old.completed_at) >= 82800000);
+        DELETE FROM task_completion_gaps WHERE owner_id = new.owner_id AND gap_end = (SELECT MIN(completed_at) FROM tasks WHERE owner_id = new.owner_id AND completed_at > new.completed_at) AND new.completed_at IS NOT NULL AND (SELECT COUNT(*) FROM tasks WHERE owner_id = new.owner_id AND completed_at = new.completed_at) = 1;
+        INSERT INTO task_completion_gaps SELECT new.owner_id, (SELECT MIN(completed_at) FROM tasks WHERE owner_id = new.owner_id AND completed_at > new.completed_at), new.completed_at WHERE new.completed_at IS NOT NULL AND (SELECT COUNT(*) FROM tasks WHERE owner_id = new.owner_id AND completed_at = new.completed_at) = 1 AND (SELECT MIN(completed_at) FROM tasks WHERE owner_id = new.owner_id AND completed_at > new.completed_at) - new.completed_at >= 82800000;
+        INSERT INTO task_completion_gaps SELECT new.owner_id, new.completed_at, (SELECT MAX(completed_at) FROM tasks WHERE owner_id = new.owner_id AND completed_at < new.completed_at) WHERE new.completed_at IS NOT NULL AND (SELECT COUNT(*) FROM tasks WHERE owner_id = new.owner_id AND completed_at = new.completed_at) = 1 AND ((SELECT MAX(completed_at) FROM tasks WHERE owner_id = new.owner_id AND completed_at < new.completed_at) IS NULL OR new.completed_at - (SELECT MAX(completed_at) FROM tasks WHERE owner_id = new.owner_id AND completed_at < new.completed_at) >= 82800000);
+      END;
+    `,
+  },
 ];

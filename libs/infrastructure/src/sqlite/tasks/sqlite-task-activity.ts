@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TaskActivityReadModel, type TaskActivityCounts } from '@primetrade/domain';
+import { type CompletionGap, TaskActivityReadModel, type TaskActivityCounts } from '@primetrade/domain';
 import { SqliteDatabase } from '../database/sqlite-database';
 
 // Per period, two index-range counts: creations on (owner, created_at, id), completions on the
@@ -16,6 +16,9 @@ const ACTIVITY_SQL = `
       WHERE owner_id = @owner AND completed_at >= lo AND completed_at < hi) AS completed
   FROM periods ORDER BY i`;
 
+// The gaps read model of migration 11, latest first.
+const GAPS_SQL = 'SELECT gap_start, gap_end FROM task_completion_gaps WHERE owner_id = ? AND gap_end < ? ORDER BY gap_end DESC LIMIT ?';
+
 @Injectable()
 export class SqliteTaskActivityReadModel extends TaskActivityReadModel {
   constructor(private readonly sqlite: SqliteDatabase) {
@@ -29,5 +32,10 @@ export class SqliteTaskActivityReadModel extends TaskActivityReadModel {
       completed: number;
     }[];
     return { created: rows.map((r) => r.created), completed: rows.map((r) => r.completed) };
+  }
+
+  async completionGaps(ownerId: string, before: Date, limit: number): Promise<CompletionGap[]> {
+    const rows = this.sqlite.statement(GAPS_SQL).all(ownerId, before.getTime(), limit) as { gap_start: number | null; gap_end: number }[];
+    return rows.map((r) => ({ from: r.gap_start === null ? null : new Date(r.gap_start), to: new Date(r.gap_end) }));
   }
 }

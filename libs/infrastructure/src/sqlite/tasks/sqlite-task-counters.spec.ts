@@ -46,6 +46,18 @@ describe('SQLite task counters (statistics read model)', () => {
       )
       .all(owner);
 
+  const gaps = (owner: string) =>
+    sqlite.db.prepare('SELECT gap_start, gap_end FROM task_completion_gaps WHERE owner_id = ? ORDER BY gap_end').all(owner);
+  const gapsRecomputed = (owner: string) =>
+    sqlite.db
+      .prepare(
+        `SELECT previous AS gap_start, completed_at AS gap_end FROM (
+           SELECT completed_at, LAG(completed_at) OVER (ORDER BY completed_at) AS previous
+           FROM (SELECT DISTINCT completed_at FROM tasks WHERE owner_id = ? AND completed_at IS NOT NULL)
+         ) WHERE previous IS NULL OR completed_at - previous >= 82800000 ORDER BY gap_end`,
+      )
+      .all(owner);
+
   it('follow inserts, edits, completions, reopenings and deletes in the same transaction', async () => {
     const live: Task[] = [];
     let clock = NOW.getTime();
@@ -91,6 +103,7 @@ describe('SQLite task counters (statistics read model)', () => {
     for (const owner of ['o1', 'o2']) {
       expect(counters(owner)).toEqual(aggregate(owner));
       expect(dueCounters(owner)).toEqual(dueAggregate(owner));
+      expect(gaps(owner)).toEqual(gapsRecomputed(owner));
       expect(counters(owner).length).toBeGreaterThan(4);
     }
     const stats = await new SqliteTaskStatistics(sqlite).overview('o1', new Date(clock));

@@ -189,6 +189,12 @@ describe('SQLite task query plans', () => {
     expect(text).not.toMatch(/^SCAN tasks\b/m);
   });
 
+  it('reads completion gaps latest first from their table, a bounded range', async () => {
+    executed.length = 0;
+    await new SqliteTaskActivityReadModel(sqlite).completionGaps(OWNER, NOW, 64);
+    expect(plan(sqlite, executed[0]).join('\n')).toMatch(/^SEARCH task_completion_gaps USING PRIMARY KEY \(owner_id=\? AND gap_end<\?\)$/);
+  });
+
   it('walks the sort index for an owner with sealed rows (decrypt-and-filter)', async () => {
     const sealed = new SqliteDatabase({ file: ':memory:' });
     const cipher = new AesGcmContentCipher({ keys: new Map([['k1', randomBytes(32)]]), activeKeyId: 'k1', blindIndexKey: randomBytes(32) });

@@ -73,6 +73,18 @@ describe('GetTaskTimelineHandler', () => {
     expect((await handler.execute(new GetTaskTimelineQuery('o1', 30, 'UTC'))).currentStreak).toBe(0);
   });
 
+  it('finds where a long streak begins: after the latest day without completion', async () => {
+    // Completions on each of the last 100 days but the 60th before today, at varying hours.
+    for (let d = 100; d >= 0; d--) {
+      if (d === 60) continue;
+      const at = new Date(Date.UTC(2026, 2, 29 - d, d === 0 ? 1 : (d * 7) % 24)).toISOString();
+      await task(at, at);
+    }
+    for (const days of [1, 7, 30, 59, 60, 61, 365]) {
+      expect((await handler.execute(new GetTaskTimelineQuery('o1', days, 'UTC'))).currentStreak).toBe(60);
+    }
+  });
+
   it('gives every day of the window, zeros included, and no streak to a new owner', async () => {
     const timeline = await handler.execute(new GetTaskTimelineQuery('o1', 30, 'America/New_York'));
     expect(timeline.days).toHaveLength(30);

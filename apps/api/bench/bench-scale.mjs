@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { apiEnv, load, rssMb, seedTasks, signUp, sleep, start, waitFor } from './support.mjs';
+import { apiEnv, dropRedisKeys, load, rssMb, seedTasks, signUp, sleep, start, waitFor } from './support.mjs';
 
 const SMALL = Number(process.env.BENCH_SMALL ?? 1_000);
 const LARGE = Number(process.env.BENCH_LARGE ?? 100_000);
@@ -56,7 +56,14 @@ const median = (values) => {
 };
 
 const dataDir = mkdtempSync(join(tmpdir(), 'primetrade-bench-scale-'));
-const api = start('api', ['dist/server/apps/api/src/main.js'], apiEnv(dataDir, port), port);
+// With Redis, keys under a prefix of this run's own, removed at the end.
+const prefix = `benchscale${process.pid}`;
+const api = start(
+  'api',
+  ['dist/server/apps/api/src/main.js'],
+  apiEnv(dataDir, port, process.env.REDIS_URL ? { REDIS_PREFIX: prefix } : {}),
+  port,
+);
 try {
   await waitFor(`${api.url}/api/health/ready`);
   const small = await signUp(api.url, 'small@example.com');
@@ -101,5 +108,6 @@ try {
 } finally {
   api.kill('SIGTERM');
   await sleep(300);
+  if (process.env.REDIS_URL) await dropRedisKeys(process.env.REDIS_URL, prefix);
   rmSync(dataDir, { recursive: true, force: true });
 }

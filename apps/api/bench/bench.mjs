@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { apiEnv, JWT_SECRET, load, rssMb, seedTasks, signUp, sleep, start, waitFor } from './support.mjs';
+import { apiEnv, dropRedisKeys, JWT_SECRET, load, rssMb, seedTasks, signUp, sleep, start, waitFor } from './support.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -127,4 +127,5 @@ try {
   for (const server of servers) server.kill('SIGTERM');
   await sleep(500);
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  if (REDIS_URL) await dropRedisKeys(REDIS_URL, `bench${process.pid}`);
 }

@@ -133,3 +133,20 @@ export async function seedTasks(file, ownerId, count, now = Date.now()) {
   await Promise.all(writes);
   sqlite.close();
 }
+
+/** Removes a benchmark run's Redis keys (its own prefix only). */
+export async function dropRedisKeys(url, prefix) {
+  const { Redis } = require('ioredis');
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}

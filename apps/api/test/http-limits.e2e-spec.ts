@@ -79,4 +79,11 @@ describe('body and header limits (e2e, server process)', () => {
       correlationId: expect.any(String),
     });
   });
+
+  it("answers a path parameter longer than the router takes with the 404 problem, not Fastify's 414", async () => {
+    const res = await fetch(`${url}/api/v1/tasks/${'x'.repeat(500)}`);
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(await res.json()).toMatchObject({ status: 404, title: 'Not Found', correlationId: expect.any(String) });
+  });
 });

@@ -10,7 +10,7 @@ import { resolveEncryptionKeys } from '../config/encryption-keys';
 import { resolveJwtSecret } from '../config/jwt-secret';
 import { buildOpenApiDocument, mountSwagger } from '../http/docs/swagger';
 import { correlationIdFor, LOG_CONTEXT, type RequestLogContext } from '../http/logging/logger-options';
-import { answerClientError } from '../http/problem/client-error';
+import { answerClientError, answerFrameworkError } from '../http/problem/client-error';
 import { drainRefusedBodies } from './drain-refused-body';
 import { addSecurityHeaders } from './security-headers';
 import { serveWebClient } from './web-client';
@@ -34,6 +34,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: resolved.trustProxy,
     clientErrorHandler: answerClientError,
+    frameworkErrors: answerFrameworkError,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => correlationIdFor(req.headers['x-correlation-id']),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(resolved, options.logDestination), adapter, {

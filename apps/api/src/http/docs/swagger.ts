@@ -24,7 +24,33 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   });
   // Proprietary software has no license URL to give (see package.json `license`).
   document.info.license = { name: 'Proprietary (UNLICENSED): all rights reserved' };
-  return withExplicitPublicOperations(document);
+  return withTransportProblems(withExplicitPublicOperations(document));
+}
+
+const PROBLEM = { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetailsDto' } } };
+
+/**
+ * Answers the HTTP layer gives before any handler runs, on every operation that can meet them:
+ * 431 (request line and headers too large) everywhere, 413 (body over the limit) and 415 (a body
+ * of another media type) wherever a body is taken. Declared once here rather than on each route;
+ * the fuzz test (apps/api/test/fuzz) holds every answer to the document.
+ */
+function withTransportProblems(document: OpenAPIObject): OpenAPIObject {
+  for (const path of Object.values(document.paths)) {
+    for (const method of ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const) {
+      const operation = path[method];
+      if (!operation) continue;
+      const add = (status: number, description: string) => {
+        operation.responses[String(status)] ??= { description, content: PROBLEM };
+      };
+      add(431, 'Request headers too large');
+      if (operation.requestBody) {
+        add(413, 'Body larger than the limit');
+        add(415, 'Body of an unsupported media type');
+      }
+    }
+  }
+  return document;
 }
 
 /**

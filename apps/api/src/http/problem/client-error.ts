@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { PROBLEM_CONTENT_TYPE } from './problem-details';
 
 /** How long a socket answered before any request was parsed may linger for the client to read it. */
@@ -41,4 +42,29 @@ export function answerClientError(error: NodeJS.ErrnoException, socket: Socket):
       `Content-Length: ${Buffer.byteLength(body)}\r\nX-Correlation-ID: ${correlationId}\r\nConnection: close\r\n\r\n${body}`,
   );
   setTimeout(() => socket.destroy(), LINGER_MS).unref();
+}
+
+/**
+ * Fastify's `frameworkErrors`: a URL the router refuses before any route runs — a path
+ * parameter longer than the router takes (an id that cannot exist) or a malformed percent
+ * escape — is a 404 problem like any unknown resource, instead of Fastify's own JSON (414/400).
+ */
+export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const detail =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'No resource has an identifier that long.' : 'The URL names no resource (it is not valid).';
+  void reply
+    .code(404)
+    .header('content-type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`)
+    .header('x-correlation-id', request.id)
+    .send(
+      JSON.stringify({
+        type: 'urn:primetrade:problem:not_found',
+        title: 'Not Found',
+        status: 404,
+        detail,
+        instance: request.url.split('?')[0]?.slice(0, 200) ?? '/',
+        correlationId: request.id,
+        code: 'NOT_FOUND',
+      }),
+    );
 }

@@ -366,4 +366,14 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 12,
+    name: 'tasks-two-character-search',
+    sql: `
+      -- q of two characters (issue 10): the trigram index's own vocabulary names the trigrams holding
+      -- them; texts shorter than three characters have no trigram and are found through this index.
+      CREATE VIRTUAL TABLE tasks_fts_vocab USING fts5vocab(tasks_fts, 'row');
+      CREATE INDEX tasks_owner_short_text ON tasks (owner_id) WHERE length(title) < 3 OR length(description) BETWEEN 1 AND 2;
+    `,
+  },
 ];

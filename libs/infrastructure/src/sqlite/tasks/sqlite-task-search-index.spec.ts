@@ -66,4 +66,18 @@ describe('SQLite task search index (FTS5 trigram)', () => {
     expect(hits('budget')).toBe(0);
     expect(hits('review')).toBe(0);
   });
+
+  it('finds two-character needles through the trigrams holding them, and in texts too short for one', async () => {
+    const repo = new SqliteTaskRepository(sqlite, PLAINTEXT_TASK_CONTENT);
+    await repo.insert(task('t1', 'Renew the passport'));
+    await repo.insert(task('t2', 'NE'));
+    await repo.insert(task('t3', 'ab', 'ne'));
+    await repo.insert(task('t4', 'Groceries', 'Eggs, bread'));
+    await repo.insert(task('t5', 'Né à Paris'));
+    expect(await search('ne')).toEqual(['t1', 't2', 't3']);
+    expect(await search('NÉ')).toEqual(['t5']);
+    expect(await search('gs')).toEqual(['t4']);
+    expect(await search('zz')).toEqual([]);
+    expect(await search('e')).toEqual(['t1', 't2', 't3', 't4']);
+  });
 });

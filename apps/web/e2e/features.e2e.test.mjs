@@ -281,19 +281,17 @@ describe('Features in a real browser', { skip: missing ?? false }, () => {
     await checkPage(page, 'f08-calendar');
   });
 
-  it('dashboard: the progress chart loads lazily with a table alternative (or says there is no data yet)', async () => {
+  it('dashboard: the activity chart (lazy) with a table alternative, and the streak', async () => {
     await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
     await expectText(page.getByTestId('stat-total'), /\d/);
-    const chart = page.locator('pt-timeline-chart');
-    await chart.waitFor();
-    const drawn = await page.getByTestId('timeline-svg').count();
-    if (drawn) {
-      assert.equal(await page.getByTestId('timeline-svg').getAttribute('role'), 'img');
-      await page.getByText('Show as a table').click();
-      await page.getByTestId('timeline-table').waitFor();
-    } else {
-      await expectText(page.getByTestId('timeline-empty'), 'No activity');
-    }
+    // Tasks were completed today above: a streak of at least one day.
+    await expectText(page.getByTestId('stat-streak'), /^[1-9]\d* days?$/);
+    const svg = page.getByTestId('timeline-svg');
+    await svg.waitFor();
+    assert.equal(await svg.getAttribute('role'), 'img');
+    assert.match((await svg.getAttribute('aria-label')) ?? '', /over the last 30 days: \d+ created and [1-9]\d* completed/);
+    await page.getByText('Show as a table').click();
+    await expectCount(page.getByTestId('timeline-table').locator('tbody tr'), 30);
     await checkPage(page, 'f09-dashboard');
   });
 
@@ -494,7 +492,7 @@ async function settle(page, name) {
     list: () => page.getByTestId('task-row').first().waitFor(),
     board: () => page.getByTestId('board-card').first().waitFor(),
     calendar: () => page.getByTestId('calendar-grid').waitFor(),
-    dashboard: () => page.locator('pt-timeline-chart').waitFor(),
+    dashboard: () => page.getByTestId('timeline-svg').waitFor(),
   }[name];
   await ready();
   await page.waitForLoadState('networkidle');

@@ -1,5 +1,5 @@
 // The app's names for SDK types, so a renamed schema in openapi.json changes one file.
-import type { createTask, getTask, getTaskStats, listTasks, updateTask } from '@primetrade/api-client';
+import type { createTask, getTask, getTaskStats, getTaskTimeline, listTasks, updateTask } from '@primetrade/api-client';
 import type { ParamsOf, ResponseOf } from './sdk-types';
 
 export type Task = ResponseOf<typeof getTask>;
@@ -7,6 +7,7 @@ export type TaskStatus = Task['status'];
 export type TaskPriority = Task['priority'];
 export type TaskPage = ResponseOf<typeof listTasks>;
 export type TaskStats = ResponseOf<typeof getTaskStats>;
+export type TaskTimeline = ResponseOf<typeof getTaskTimeline>;
 export type TaskQuery = ParamsOf<typeof listTasks>;
 export type NewTask = ParamsOf<typeof createTask>['body'];
 export type TaskChanges = ParamsOf<typeof updateTask>['body'];

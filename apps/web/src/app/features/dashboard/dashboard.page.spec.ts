@@ -22,7 +22,9 @@ describe('DashboardPage', () => {
       completionRate: 0.25,
       averageCompletionSeconds: 5400,
     });
-    await fixture.whenStable();
+    // The timeline request is still open, so no whenStable yet: let the answer land, then render.
+    await new Promise((r) => setTimeout(r));
+    fixture.detectChanges();
 
     const text = (id: string) => el.querySelector(`[data-testid="${id}"]`)?.textContent?.trim();
     expect(text('stat-total')).toBe('4');
@@ -32,14 +34,29 @@ describe('DashboardPage', () => {
     expect(text('stat-average-time')).toBe('1 h 30 min');
     expect(text('bar-Completed')).toBe('1');
     expect(text('bar-Urgent')).toBe('1');
-    // The timeline (lazy chart, loaded when the browser is idle) has no API operation yet:
-    // it says there is no data.
-    expect(text('stat-streak')).toBe('No data yet');
-    for (let i = 0; i < 20 && !el.querySelector('[data-testid="timeline-empty"]'); i++) {
+    expect(el.textContent).toContain('Loading the chart');
+
+    // The activity series, per day of the browser's zone; the chart's code loads when idle.
+    const timeline = backend.expectOne((r) => r.url === '/api/v1/tasks/stats/timeline');
+    expect(timeline.request.params.get('days')).toBe('30');
+    expect(timeline.request.params.get('tz')).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
+    timeline.flush({
+      timeZone: 'UTC',
+      currentStreak: 2,
+      days: [
+        { date: '2030-01-01', created: 3, completed: 0 },
+        { date: '2030-01-02', created: 1, completed: 1 },
+        { date: '2030-01-03', created: 0, completed: 2 },
+      ],
+    });
+    await fixture.whenStable();
+    expect(text('stat-streak')).toBe('2 days');
+    for (let i = 0; i < 20 && !el.querySelector('[data-testid="timeline-svg"]'); i++) {
       await new Promise((r) => setTimeout(r, 50));
       await fixture.whenStable();
     }
-    expect(el.querySelector('[data-testid="timeline-empty"]')).not.toBeNull();
+    expect(el.querySelector('[data-testid="timeline-svg"]')?.getAttribute('aria-label')).toContain('4 created and 3 completed');
+    expect(el.querySelectorAll('[data-testid="timeline-table"] tbody tr')).toHaveLength(3);
     backend.verify();
   });
 
@@ -49,11 +66,15 @@ describe('DashboardPage', () => {
     const backend = TestBed.inject(HttpTestingController);
     fixture.detectChanges();
     backend.expectOne('/api/v1/tasks/stats/overview').flush({ title: 'Boom', status: 500 }, { status: 500, statusText: 'Error' });
+    backend
+      .expectOne((r) => r.url === '/api/v1/tasks/stats/timeline')
+      .flush({ title: 'Boom', status: 500 }, { status: 500, statusText: 'Error' });
     await fixture.whenStable();
     const el: HTMLElement = fixture.nativeElement;
     expect(el.querySelector('[role="alert"]')?.textContent).toContain('Boom');
     el.querySelector<HTMLButtonElement>('[role="alert"] button')!.click();
     fixture.detectChanges();
     backend.expectOne('/api/v1/tasks/stats/overview');
+    backend.expectOne((r) => r.url === '/api/v1/tasks/stats/timeline');
   });
 });

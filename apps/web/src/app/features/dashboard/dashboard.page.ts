@@ -32,9 +32,8 @@ export class DashboardPage {
 
   protected readonly stats = computed(() => (this.overview.hasValue() ? this.overview.value() : null));
   protected readonly problem = computed(() => (this.overview.error() ? toProblem(this.overview.error()) : null));
-  protected readonly streak = computed(() =>
-    this.timeline.hasValue() && this.timeline.value().days.length ? this.timeline.value().currentStreak : null,
-  );
+  protected readonly timelineProblem = computed(() => (this.timeline.error() ? toProblem(this.timeline.error()) : null));
+  protected readonly streak = computed(() => (this.timeline.hasValue() ? this.timeline.value().currentStreak : null));
 
   protected readonly completionPercent = computed(() => Math.round((this.stats()?.completionRate ?? 0) * 100));
   protected readonly averageTime = computed(() => formatDuration(this.stats()?.averageCompletionSeconds));

@@ -31,14 +31,8 @@ const SORT_INDEX: Record<TaskSortField, string> = {
   priority: 'tasks_owner_rank_id',
 };
 
-/** The trigrams that hold a two-character needle, from the trigram index's vocabulary. */
-const VOCABULARY_SQL = 'SELECT term FROM tasks_fts_vocab WHERE instr(term, ?) > 0 LIMIT ?';
-/** Beyond this many trigrams a two-character needle is common: the walk fills a page at once. */
-const MAX_TRIGRAMS = 200;
-/** A MATCH that finds nothing (no trigram holds the needle), leaving only the short texts. */
-const NO_TRIGRAM = '"\u0001\u0001\u0001"';
-/** Texts too short for a trigram, through their partial index (migration 12). */
-const SHORT_TEXT = 'length(title) < 3 OR length(description) BETWEEN 1 AND 2';
+/** Trigram search needs three characters; shorter needles are matched on the index walk. */
+const MIN_TRIGRAM_NEEDLE = 3;
 /**
  * Up to this many trigram hits, a search is driven from the hits (looked up by rowid and sorted,
  * at most this many rows); beyond it the needle is common, and walking the sort index with the
@@ -52,17 +46,16 @@ interface Where {
 }
 
 /** How a page reaches its rows: an index walked in sort order, or the search hits by rowid. */
-type Access = { kind: 'index'; index: string } | { kind: 'search'; match: string; shortTexts: boolean };
+type Access = { kind: 'index'; index: string } | { kind: 'search'; match: string };
 
 /**
  * ListTasks on SQLite. Every page walks the sort's (owner, key, id) index from the cursor and checks
  * the filters on the way (EXPLAIN QUERY PLAN is asserted by sqlite-task-query-plans.spec.ts), so it
  * costs the same for an owner with a thousand tasks as for one with a hundred thousand.
  *
- * `q` on plaintext rows: the FTS5 trigram index (tasks_fts) finds the rows holding the needle (for
- * two characters: any of the trigrams holding them, plus the texts too short for a trigram); a
- * rare needle drives the page from those hits, a common one — and a single character — walks the
- * sort index (a page fills at once). The exact case-insensitive match (unicode_lower + instr) is still checked on each row, so
+ * `q` on plaintext rows: the FTS5 trigram index (tasks_fts) finds the rows holding the needle; a
+ * rare needle drives the page from those hits, a common one walks the sort index (a page fills at
+ * once). The exact case-insensitive match (unicode_lower + instr) is still checked on each row, so
  * the index only narrows. Rows whose text is sealed (ENCRYPT_TASK_CONTENT) are not in the trigram
  * index: an owner holding any is searched as before, candidates walked in sort order and the text
  * decrypted and matched in the process until the page is full (scanForMatches).
@@ -111,19 +104,12 @@ export class SqliteTaskReadModel extends TaskReadModel {
   }
 
   private searchAccess(request: TaskListRequest, needle: string): Access {
-    const length = [...needle].length;
-    if (length < 2) return this.walk(request);
-    let match = `"${needle.replaceAll('"', '""')}"`;
-    if (length === 2) {
-      // Two characters are inside some trigram of every text of three or more that holds them.
-      const terms = (this.sqlite.statement(VOCABULARY_SQL).all(needle, MAX_TRIGRAMS + 1) as { term: string }[]).map((row) => row.term);
-      if (terms.length > MAX_TRIGRAMS) return this.walk(request);
-      match = terms.length ? terms.map((term) => `"${term.replaceAll('"', '""')}"`).join(' OR ') : NO_TRIGRAM;
-    }
+    if ([...needle].length < MIN_TRIGRAM_NEEDLE) return this.walk(request);
+    const match = `"${needle.replaceAll('"', '""')}"`;
     const { hits } = this.sqlite
       .statement('SELECT COUNT(*) AS hits FROM (SELECT 1 FROM tasks_fts WHERE tasks_fts MATCH ? LIMIT ?)')
       .get(match, MAX_DRIVING_HITS + 1) as { hits: number };
-    return hits > MAX_DRIVING_HITS ? this.walk(request) : { kind: 'search', match, shortTexts: length === 2 };
+    return hits > MAX_DRIVING_HITS ? this.walk(request) : { kind: 'search', match };
   }
 
   private hasSealedRows(ownerId: string): boolean {
@@ -175,15 +161,8 @@ export class SqliteTaskReadModel extends TaskReadModel {
     let from = `tasks INDEXED BY ${access.kind === 'index' ? access.index : ''}`;
     if (access.kind === 'search') {
       from = 'tasks NOT INDEXED';
-      if (access.shortTexts) {
-        where.unshift(
-          `rowid IN (SELECT rowid FROM tasks_fts WHERE tasks_fts MATCH ? UNION ALL SELECT rowid FROM tasks INDEXED BY tasks_owner_short_text WHERE owner_id = ? AND (${SHORT_TEXT}))`,
-        );
-        params.unshift(access.match, filter.params[0]);
-      } else {
-        where.unshift('rowid IN (SELECT rowid FROM tasks_fts WHERE tasks_fts MATCH ?)');
-        params.unshift(access.match);
-      }
+      where.unshift('rowid IN (SELECT rowid FROM tasks_fts WHERE tasks_fts MATCH ?)');
+      params.unshift(access.match);
     }
     const sql = `SELECT * FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${key} ${direction}, id ${direction} LIMIT ?`;
     params.push(limit);

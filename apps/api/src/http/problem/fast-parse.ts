@@ -15,9 +15,12 @@ export function fastParserOf(metatype: unknown): ((value: unknown) => unknown) |
   return typeof parse === 'function' ? parse.bind(metatype) : undefined;
 }
 
-/** Query-string helpers for fast parsers: plain own string values only. */
+/**
+ * A parsed query string: a plain object, or the null-prototype objects Fastify's query parser
+ * (fast-querystring) builds; only own keys are read. Anything else goes the pipe's usual road.
+ */
 export function isPlainQuery(value: unknown): value is Record<string, string | string[]> {
-  if (typeof value !== 'object' || value === null) return false;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  return proto === Object.prototype || proto === null;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value) as object | null;
+  return proto === Object.prototype || proto === null || Object.getPrototypeOf(proto) === null;
 }

@@ -76,5 +76,12 @@ describe('hand-written task query parsers', () => {
       expect(ListTasksQueryDto[FAST_PARSE](query)).toBeInstanceOf(ListTasksQueryDto);
     }
     expect(TaskTimelineQueryDto[FAST_PARSE]({ days: '30', tz: 'Europe/Paris' })).toEqual({ days: 30, tz: 'Europe/Paris' });
+    // As Fastify hands them over: fast-querystring's objects have a prototype without Object's.
+    const fastifyQuery = (entries: Record<string, unknown>) =>
+      Object.assign(Object.create(Object.create(null) as object) as object, entries);
+    expect(ListTasksQueryDto[FAST_PARSE](fastifyQuery({ limit: '20', status: ['todo', 'in_progress'] }))).toEqual(
+      Object.assign(new ListTasksQueryDto(), { limit: 20, status: ['todo', 'in_progress'] }),
+    );
+    expect(ListTasksQueryDto[FAST_PARSE](fastifyQuery({ ['__proto__']: 'x', limit: '20' }))).toBeUndefined();
   });
 });

@@ -1,0 +1,65 @@
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { Task } from '../../../core/api/task.types';
+import { TaskRowComponent } from './task-row.component';
+
+const base: Task = {
+  id: 't1',
+  title: 'File taxes',
+  description: 'Before the deadline',
+  status: 'todo',
+  priority: 'urgent',
+  dueDate: new Date(Date.now() - 3_600_000).toISOString(),
+  tags: ['admin'],
+  createdAt: '2030-01-01T00:00:00Z',
+  updatedAt: '2030-01-01T00:00:00Z',
+  completedAt: null,
+  version: 1,
+};
+
+describe('TaskRowComponent', () => {
+  let fixture: ComponentFixture<TaskRowComponent>;
+
+  const render = async (task: Task) => {
+    fixture.componentRef.setInput('task', task);
+    await fixture.whenStable();
+    return fixture.nativeElement as HTMLElement;
+  };
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({ imports: [TaskRowComponent], providers: [provideRouter([])] });
+    fixture = TestBed.createComponent(TaskRowComponent);
+  });
+
+  it('says an overdue task is overdue, in words and not only in colour', async () => {
+    const el = await render(base);
+    expect(el.classList).toContain('overdue');
+    expect(el.querySelector('[data-testid="task-due"]')?.textContent).toContain('Overdue');
+    expect(el.textContent).toContain('Urgent priority');
+    expect(el.textContent).toContain('#admin');
+  });
+
+  it('has a checkbox named by the task that emits on change, checked when completed', async () => {
+    const el = await render(base);
+    const box = el.querySelector<HTMLInputElement>('input[type="checkbox"]')!;
+    expect(box.getAttribute('aria-label')).toBe('File taxes');
+    expect(box.checked).toBe(false);
+    const emitted: Task[] = [];
+    fixture.componentInstance.toggleDone.subscribe((t) => emitted.push(t));
+    box.click();
+    expect(emitted).toEqual([base]);
+
+    const done = await render({ ...base, status: 'completed', completedAt: '2030-01-02T00:00:00Z' });
+    expect(done.querySelector<HTMLInputElement>('input[type="checkbox"]')!.checked).toBe(true);
+    expect(done.classList).not.toContain('overdue');
+    expect(done.classList).toContain('done');
+  });
+
+  it('links the title to the edit page and names its delete button', async () => {
+    const el = await render({ ...base, dueDate: null, status: 'in_progress' });
+    expect(el.querySelector('a')?.getAttribute('aria-label')).toBe('Edit File taxes');
+    expect(el.querySelector('a')?.getAttribute('href')).toBe('/tasks/t1/edit');
+    expect(el.querySelector('[data-testid="task-status"]')?.textContent?.trim()).toBe('In progress');
+    expect(el.querySelector('button')?.getAttribute('aria-label')).toBe('Delete File taxes');
+  });
+});

@@ -6,6 +6,8 @@ export type { AttachmentResponseDto } from './models/attachment-response-dto';
 export type { CalendarFeedResponseDto } from './models/calendar-feed-response-dto';
 export type { CreateTaskRequestDto } from './models/create-task-request-dto';
 export type { FieldErrorDto } from './models/field-error-dto';
+export type { ImportProblemDto } from './models/import-problem-dto';
+export type { ImportReportDto } from './models/import-report-dto';
 export type { LoginRequestDto } from './models/login-request-dto';
 export type { NotificationPageDto } from './models/notification-page-dto';
 export type { NotificationResponseDto } from './models/notification-response-dto';

@@ -2,6 +2,8 @@ import { CompleteTaskHandler } from './commands/complete-task/complete-task.hand
 import { CreateTaskHandler } from './commands/create-task/create-task.handler';
 import { DeleteTaskHandler } from './commands/delete-task/delete-task.handler';
 import { UpdateTaskHandler } from './commands/update-task/update-task.handler';
+import { ImportTasksHandler } from './commands/import-tasks/import-tasks.handler';
+import { ExportTasksHandler } from './queries/export-tasks/export-tasks.handler';
 import { GetTaskHandler } from './queries/get-task/get-task.handler';
 import { GetTaskStatsHandler } from './queries/get-task-stats/get-task-stats.handler';
 import { GetTaskTimelineHandler } from './queries/get-task-timeline/get-task-timeline.handler';
@@ -15,11 +17,16 @@ export * from './commands/create-task/create-task.command';
 export * from './commands/update-task/update-task.command';
 export * from './commands/complete-task/complete-task.command';
 export * from './commands/delete-task/delete-task.command';
+export * from './commands/import-tasks/import-tasks.command';
+export * from './queries/export-tasks/export-tasks.query';
+export { EXPORT_PAGE_SIZE } from './queries/export-tasks/export-tasks.handler';
 export * from './queries/get-task/get-task.query';
 export * from './queries/list-tasks/list-tasks.query';
 export * from './queries/get-task-stats/get-task-stats.query';
 export * from './queries/get-task-timeline/get-task-timeline.query';
 export {
+  ImportTasksHandler,
+  ExportTasksHandler,
   CreateTaskHandler,
   UpdateTaskHandler,
   CompleteTaskHandler,
@@ -32,6 +39,8 @@ export {
 
 /** Providers of the task use cases, for the composition root. */
 export const taskHandlers = [
+  ImportTasksHandler,
+  ExportTasksHandler,
   CreateTaskHandler,
   UpdateTaskHandler,
   CompleteTaskHandler,

@@ -448,16 +448,22 @@ describe('Features in a real browser', { skip: missing ?? false }, () => {
       const tasks = trace.traceEvents.filter(
         (e) => e.ph === 'X' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && mains.has(`${e.pid}:${e.tid}`),
       );
-      const durations = tasks.map((e) => e.dur / 1000).sort((a, b) => b - a);
-      const long = durations.filter((d) => d > 50);
+      // Wall time (dur) and the main thread's own CPU time (tdur). On a shared machine the wall
+      // time of a task also counts the moments the OS gave the core to another process; the CPU
+      // time is what the page's own work cost, so that is what must stay under 50 ms.
+      const wall = tasks.map((e) => e.dur / 1000).sort((a, b) => b - a);
+      const cpu = tasks.map((e) => (e.tdur ?? e.dur) / 1000).sort((a, b) => b - a);
+      const long = cpu.filter((d) => d > 50);
+      const p99 = (xs) => xs[Math.floor(xs.length / 100)]?.toFixed(1);
       const scrolled = await p.evaluate(() => scrollY);
       console.log(
-        `# 1000 tasks: ${rendered} rows in the DOM; scrolled ${Math.round(scrolled)} px; ${tasks.length} main-thread tasks, ` +
-          `longest ${durations[0]?.toFixed(1)} ms, p99 ${durations[Math.floor(durations.length / 100)]?.toFixed(1)} ms, ${long.length} over 50 ms`,
+        `# 1000 tasks: ${rendered} rows in the DOM; scrolled ${Math.round(scrolled)} px; ${tasks.length} main-thread tasks; ` +
+          `CPU time: longest ${cpu[0]?.toFixed(1)} ms, p99 ${p99(cpu)} ms, ${long.length} over 50 ms; ` +
+          `wall time: longest ${wall[0]?.toFixed(1)} ms, p99 ${p99(wall)} ms, ${wall.filter((d) => d > 50).length} over 50 ms`,
       );
       // What the long ones were made of (layout, script, GC...), to say why in the failure.
       const anatomy = tasks
-        .filter((t) => t.dur > 50_000)
+        .filter((t) => (t.tdur ?? t.dur) > 50_000)
         .map((t) => {
           const inner = trace.traceEvents.filter(
             (e) => e.ph === 'X' && e.pid === t.pid && e.tid === t.tid && e.ts >= t.ts && e.ts + (e.dur ?? 0) <= t.ts + t.dur && e !== t,
@@ -468,11 +474,15 @@ describe('Features in a real browser', { skip: missing ?? false }, () => {
             .sort((a, b) => b[1] - a[1])
             .slice(0, 4)
             .map(([n, d]) => `${n} ${d.toFixed(0)} ms`);
-          return `${(t.dur / 1000).toFixed(0)} ms: ${top.join(', ')}`;
+          return `${((t.tdur ?? t.dur) / 1000).toFixed(0)} ms CPU (${(t.dur / 1000).toFixed(0)} ms wall): ${top.join(', ')}`;
         });
       if (anatomy.length) console.log(`# long tasks: ${anatomy.join(' | ')}`);
       assert.ok(scrolled > 70_000, 'scrolled through the whole list');
-      assert.deepEqual(long, [], 'no main-thread task over 50 ms while scrolling');
+      assert.ok(
+        tasks.every((e) => e.tdur !== undefined),
+        'the trace has thread (CPU) times',
+      );
+      assert.deepEqual(long, [], 'no main-thread task over 50 ms of CPU while scrolling');
       await screenshot(p, 'f11-thousand-tasks');
     } finally {
       await ctx.close();

@@ -19,13 +19,16 @@ export async function rotateKeys(config: AppConfig, logger: Pick<Logger, 'log' |
         `outbox ${p.outbox.resealed}/${p.outbox.scanned}, files ${p.files.resealed}/${p.files.scanned} re-sealed`,
     );
   if (config.profile.store === 'mongodb' && config.mongodb) {
-    const { connectMongoKeyRotation } = await import('@primetrade/infrastructure/mongo');
-    // MongoDB: users, tasks, notifications and the outbox; attachment content in GridFS is not covered yet.
+    const { connectMongoKeyRotation, resealGridFs } = await import('@primetrade/infrastructure/mongo');
+    // MongoDB: users, tasks, notifications and the outbox, then attachment content in GridFS
+    // (each file re-sealed as a new version, then the old one deleted).
     const mongo = await connectMongoKeyRotation(config.mongodb, cipher, keys.blindIndexKey, { sealTaskContent: config.encryptTaskContent });
     try {
       const progress = await mongo.rotation.run({ onBatch: report });
-      logger.warn('attachment content in GridFS is not re-sealed by keys:rotate yet: keep the keys it was sealed with in ENCRYPTION_KEYS');
-      logger.log(`done: every document is sealed with key "${keys.activeKeyId}" (GridFS attachment content excepted)`);
+      await resealGridFs(mongo.gridfs, cipher, () => new Date(), progress, report);
+      logger.log(
+        `done: every document and attachment file is sealed with key "${keys.activeKeyId}"; keys no longer needed can be removed from ENCRYPTION_KEYS`,
+      );
       return progress;
     } finally {
       await mongo.close();

@@ -8,3 +8,4 @@ export {
   resolveMongoPersistenceOptions,
 } from './connection/mongo-persistence.options';
 export * from './key-rotation/mongo-key-rotation';
+export { resealGridFs, sweepGridFs, gridFsVersionStore, type GridFsVersionStore } from './attachments/gridfs-maintenance';

@@ -14,6 +14,7 @@ import { EncryptedFileStorage } from '../core/attachments/encrypted-file-storage
 import { OutboxMailer } from '../core/platform/store-ports';
 import { AttachmentRecord, AttachmentSchema } from './attachments/attachment.schema';
 import { GridFsFileStorage } from './attachments/gridfs-file-storage';
+import { GridFsOrphanSweeper, gridFsVersionStore } from './attachments/gridfs-maintenance';
 import { MongoAttachmentRepository } from './attachments/mongo-attachment.repository';
 import { CalendarFeedRecord, CalendarFeedSchema } from './calendar/calendar-feed.schema';
 import { MongoCalendarFeedRepository } from './calendar/mongo-calendar-feed.repository';
@@ -53,6 +54,12 @@ export class MongoModule {
           useFactory: (connection: Connection, cipher: ContentCipher) =>
             new EncryptedFileStorage(new GridFsFileStorage(connection), cipher),
           inject: [getConnectionToken(), ContentCipher],
+        },
+        // Files no attachment row names (a crash between file and row) and superseded versions.
+        {
+          provide: GridFsOrphanSweeper,
+          useFactory: (connection: Connection) => new GridFsOrphanSweeper(gridFsVersionStore(connection)),
+          inject: [getConnectionToken()],
         },
       ],
       exports: [

@@ -21,6 +21,7 @@ import { OutboxMailer, StoreTaskStatistics } from '../core/platform/store-ports'
 import { TaskContentSealer } from '../core/tasks/task-content-sealer';
 import { SqliteCalendarFeedRepository } from './calendar/sqlite-calendar-feed.repository';
 import { SqliteAttachmentRepository } from './attachments/sqlite-attachment.repository';
+import { SqliteOrphanFileSweeper } from './attachments/sqlite-orphan-file-sweeper';
 import { SqliteDatabase } from './database/sqlite-database';
 import { SqliteEventOutbox } from './events/sqlite-event-outbox';
 import { SqliteSessionRepository } from './identity/sqlite-session.repository';
@@ -100,6 +101,11 @@ export class SqliteModule {
           inject: [ContentCipher],
         },
         SqliteEventOutbox,
+        {
+          provide: SqliteOrphanFileSweeper,
+          useFactory: (sqlite: SqliteDatabase) => new SqliteOrphanFileSweeper(sqlite, options.attachmentsDirectory),
+          inject: [SqliteDatabase],
+        },
         ...adapters,
       ],
       exports: adapters.map((a) => a.provide),

@@ -21,6 +21,7 @@ import type { UserRecord } from '../identity/user.schema';
 import { TaskContentSealer } from '../../core/tasks/task-content-sealer';
 import { BlindIndex } from '../../core/security/blind-index';
 import type { RotationOptions, RotationProgress } from '../../core/security/key-rotation';
+import { type GridFsVersionStore, gridFsVersionStore } from '../attachments/gridfs-maintenance';
 
 /** One compare-and-set update: applied only if the document still holds what was read. */
 export interface RotationUpdate {
@@ -247,7 +248,7 @@ export async function connectMongoKeyRotation(
   cipher: ContentCipher,
   blindIndexKey: Buffer,
   rotation: { sealTaskContent?: boolean } = {},
-): Promise<{ rotation: MongoKeyRotation; close: () => Promise<void> }> {
+): Promise<{ rotation: MongoKeyRotation; gridfs: GridFsVersionStore; close: () => Promise<void> }> {
   const resolved = resolveMongoPersistenceOptions({ ...options, autoIndex: false });
   const connection = await createConnection(resolved.uri, { ...mongooseConnectOptions(resolved), autoIndex: false }).asPromise();
   const collections: MongoRotationCollections = {
@@ -256,5 +257,9 @@ export async function connectMongoKeyRotation(
     notifications: modelRotationCollection(connection.model<NotificationRecord>(NotificationModel.name, NotificationSchema)),
     outbox: modelRotationCollection(connection.model<OutboxRecord>(OutboxModel.name, OutboxSchema)),
   };
-  return { rotation: new MongoKeyRotation(collections, cipher, blindIndexKey, rotation), close: () => connection.close() };
+  return {
+    rotation: new MongoKeyRotation(collections, cipher, blindIndexKey, rotation),
+    gridfs: gridFsVersionStore(connection),
+    close: () => connection.close(),
+  };
 }

@@ -119,3 +119,6 @@ createServer((req, res) => {
   }
   send(res, 404, { title: 'Not Found' });
 }).listen(Number(port), '127.0.0.1');
+
+// Exit cleanly on a signal (so --cpu-prof can write its profile).
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(0));

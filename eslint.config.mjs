@@ -6,6 +6,8 @@ import angular from 'angular-eslint';
 import tseslint from 'typescript-eslint';
 
 const testingForSpecsOnly = { name: '@primetrade/testing', message: 'The testing library is for specs only.' };
+/** The domain's bounded contexts (libs/domain/src/<context>); `shared` is the kernel every context may use. */
+const contexts = ['identity', 'tasks', 'notifications', 'attachments', 'calendar'];
 const drivers = ['mongoose', 'ioredis', 'bullmq', 'better-sqlite3', 'fastify', 'nodemailer', 'express'];
 
 export default tseslint.config(
@@ -99,9 +101,9 @@ export default tseslint.config(
     ignores: ['**/*.spec.ts', '**/*.e2e-spec.ts', '**/test/**', 'libs/testing/**', 'apps/web/**'],
     rules: { 'no-restricted-imports': ['error', { paths: [testingForSpecsOnly] }] },
   },
-  {
-    // Bounded contexts meet only through each other's index.ts (their public surface).
-    files: ['libs/domain/src/identity/**/*.ts'],
+  // Bounded contexts meet only through each other's index.ts (their public surface).
+  ...contexts.map((context) => ({
+    files: [`libs/domain/src/${context}/**/*.ts`],
     ignores: ['**/*.spec.ts'],
     rules: {
       'no-restricted-imports': [
@@ -110,84 +112,14 @@ export default tseslint.config(
           paths: [testingForSpecsOnly],
           patterns: [
             {
-              regex: '^(\\.\\./)+(tasks|notifications|attachments|calendar)/',
+              regex: `^(\\.\\./)+(${contexts.filter((other) => other !== context).join('|')})/`,
               message: 'Import another context through its index.ts only.',
             },
           ],
         },
       ],
     },
-  },
-  {
-    // Bounded contexts meet only through each other's index.ts (their public surface).
-    files: ['libs/domain/src/tasks/**/*.ts'],
-    ignores: ['**/*.spec.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [testingForSpecsOnly],
-          patterns: [
-            {
-              regex: '^(\\.\\./)+(identity|notifications|attachments|calendar)/',
-              message: 'Import another context through its index.ts only.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    // Bounded contexts meet only through each other's index.ts (their public surface).
-    files: ['libs/domain/src/notifications/**/*.ts'],
-    ignores: ['**/*.spec.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [testingForSpecsOnly],
-          patterns: [
-            { regex: '^(\\.\\./)+(identity|tasks|attachments|calendar)/', message: 'Import another context through its index.ts only.' },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    // Bounded contexts meet only through each other's index.ts (their public surface).
-    files: ['libs/domain/src/attachments/**/*.ts'],
-    ignores: ['**/*.spec.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [testingForSpecsOnly],
-          patterns: [
-            { regex: '^(\\.\\./)+(identity|tasks|notifications|calendar)/', message: 'Import another context through its index.ts only.' },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    // Bounded contexts meet only through each other's index.ts (their public surface).
-    files: ['libs/domain/src/calendar/**/*.ts'],
-    ignores: ['**/*.spec.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [testingForSpecsOnly],
-          patterns: [
-            {
-              regex: '^(\\.\\./)+(identity|tasks|notifications|attachments)/',
-              message: 'Import another context through its index.ts only.',
-            },
-          ],
-        },
-      ],
-    },
-  },
+  })),
   {
     // Type-aware rules: a forgotten await or a promise passed where a callback is expected is a
     // lint error, not a `void` written by hand.

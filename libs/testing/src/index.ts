@@ -25,3 +25,4 @@ export * from './contracts/calendar-feed.contract';
 export * from './redis/redis-test-env';
 export * from './mongo/mingo-collection';
 export * from './mongo/mingo-database';
+export * from './mongo/mongo-test-server';

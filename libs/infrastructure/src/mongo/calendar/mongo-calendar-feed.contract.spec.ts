@@ -1,28 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import { type Connection, createConnection } from 'mongoose';
-import { describeCalendarFeedContract } from '@primetrade/testing';
+import { describeCalendarFeedContract, describeOnMongoServer } from '@primetrade/testing';
 import { CalendarFeedRecord, CalendarFeedSchema } from './calendar-feed.schema';
 import { MongoCalendarFeedRepository } from './mongo-calendar-feed.repository';
 
-/** The shared contract against a real mongod when MONGODB_URI is set; a database per test, named "…test…". */
-const uri = process.env['MONGODB_URI'];
-if (!uri) process.stdout.write('skipped: no MongoDB server (set MONGODB_URI)\n');
-
-let base: Connection | undefined;
-const run = randomUUID().slice(0, 8);
-let counter = 0;
-
-afterAll(async () => {
-  if (!base) return;
-  for (let i = 1; i <= counter; i++) await base.useDb(`primetrade_calendar_test_${run}_${i}`).dropDatabase();
-  await base.close();
-});
-
-(uri ? describe : describe.skip)('MongoCalendarFeedRepository on a real server', () => {
+describeOnMongoServer('MongoCalendarFeedRepository', (database) => {
   describeCalendarFeedContract('mongodb', async () => {
-    base ??= await createConnection(uri!).asPromise();
-    const db = base.useDb(`primetrade_calendar_test_${run}_${++counter}`, { useCache: false });
-    const feeds = db.model<CalendarFeedRecord>(CalendarFeedRecord.name, CalendarFeedSchema);
+    const feeds = (await database()).model<CalendarFeedRecord>(CalendarFeedRecord.name, CalendarFeedSchema);
     await feeds.init();
     return new MongoCalendarFeedRepository(feeds);
   });

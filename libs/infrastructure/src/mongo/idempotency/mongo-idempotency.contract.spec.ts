@@ -1,28 +1,12 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { type Connection, createConnection } from 'mongoose';
-import { describeIdempotencyStoreContract } from '@primetrade/testing';
+import { randomBytes } from 'node:crypto';
+import { describeIdempotencyStoreContract, describeOnMongoServer } from '@primetrade/testing';
 import { AesGcmContentCipher } from '../../core/security/aes-gcm-content-cipher';
 import { IDEMPOTENCY_COLLECTION, IdempotencyRecord, IdempotencySchema } from './idempotency.schema';
 import { MongoIdempotencyStore } from './mongo-idempotency.store';
 
-/** The shared contract against a real mongod when MONGODB_URI is set; a database per test, named "…test…". */
-const uri = process.env['MONGODB_URI'];
-if (!uri) process.stdout.write('skipped: no MongoDB server (set MONGODB_URI)\n');
-
-let base: Connection | undefined;
-const run = randomUUID().slice(0, 8);
-let counter = 0;
-
-afterAll(async () => {
-  if (!base) return;
-  for (let i = 1; i <= counter; i++) await base.useDb(`primetrade_idempotency_test_${run}_${i}`).dropDatabase();
-  await base.close();
-});
-
-(uri ? describe : describe.skip)('MongoIdempotencyStore on a real server', () => {
+describeOnMongoServer('MongoIdempotencyStore', (database) => {
   describeIdempotencyStoreContract('mongodb', async () => {
-    base ??= await createConnection(uri!).asPromise();
-    const db = base.useDb(`primetrade_idempotency_test_${run}_${++counter}`, { useCache: false });
+    const db = await database();
     const records = db.model<IdempotencyRecord>(IdempotencyRecord.name, IdempotencySchema);
     await records.init();
     // The contract's clock is frozen in the past; keep the server's TTL monitor from deleting its records mid-test.

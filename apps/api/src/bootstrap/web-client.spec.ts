@@ -23,7 +23,8 @@ describe('serveWebClient', () => {
     writeFileSync(join(dir, 'chunk-DEEP0003.js'), 'export const deep = 1;');
     writeFileSync(
       join(dir, 'login.page-LOGN0004.js'),
-      'import{form as f}from"./chunk-FORM0002.js";import"./chunk-DEEP0003.js";const lazy=()=>import("./chunk-LAZY0005.js");export{f};',
+      // esbuild's style and rollup's (the chunk optimizer) alike.
+      'import{form as f}from"./chunk-FORM0002.js";\nimport \'./chunk-DEEP0003.js\';\nconst lazy=()=>import("./chunk-LAZY0005.js");export{f};',
     );
     writeFileSync(
       join(dir, 'preload-routes.json'),
@@ -99,6 +100,9 @@ describe('serveWebClient', () => {
   it('tells hashed from unhashed names', () => {
     expect(cacheControlFor('/x/chunk-Q2W3E4R5.js')).toBe(HASHED_CACHE_CONTROL);
     expect(cacheControlFor('/x/styles-ZXCVBNM1.css')).toBe(HASHED_CACHE_CONTROL);
+    expect(cacheControlFor('/x/login.page-BtyDEor5.js')).toBe(HASHED_CACHE_CONTROL);
+    expect(cacheControlFor('/x/chunk-Byh-99Jv.js')).toBe(HASHED_CACHE_CONTROL);
+    expect(cacheControlFor('/x/preload-routes.json')).toBe(UNHASHED_CACHE_CONTROL);
     expect(cacheControlFor('/x/index.html')).toBe(UNHASHED_CACHE_CONTROL);
     expect(cacheControlFor('/x/favicon.svg')).toBe(UNHASHED_CACHE_CONTROL);
   });

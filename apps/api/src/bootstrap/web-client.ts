@@ -5,8 +5,11 @@ import fastifyStatic from '@fastify/static';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 
-/** Angular's output hashing: `main-ABCDEFGH.js`, `chunk-…js`, `styles-…css`, `media/…`. */
-const HASHED_ASSET = /-[A-Z0-9]{8}\.(?:js|css|mjs|woff2?|svg|png|jpe?g|webp)$/;
+/**
+ * Angular's output hashing: `main-ABCDEFGH.js`, `styles-…css`, and with the chunk optimizer
+ * (rollup) `login.page-BtyDEor5.js`, `chunk-Byh-99Jv.js` (8 base64url characters).
+ */
+const HASHED_ASSET = /-[A-Za-z0-9_-]{8}\.(?:js|css|mjs|woff2?|svg|png|jpe?g|webp)$/;
 
 /** A year, immutable: a changed file gets a new name, so a cached one is never stale. */
 export const HASHED_CACHE_CONTROL = 'public, max-age=31536000, immutable';

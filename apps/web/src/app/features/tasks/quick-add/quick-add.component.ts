@@ -63,11 +63,12 @@ const KIND_LABELS: Record<QuickAddChip['kind'], string> = { due: 'Due', priority
     }
     .line {
       display: flex;
+      flex-wrap: wrap;
       gap: 8px;
       align-items: flex-start;
     }
     .field {
-      flex: 1;
+      flex: 1 1 240px;
       min-width: 0;
     }
     .add {

@@ -21,6 +21,8 @@ import {
 import { MongoSessionRepository } from './identity/mongo-session.repository';
 import { MongoTaskReadModel } from './tasks/mongo-task-read-model';
 import { MongoTaskRepository } from './tasks/mongo-task.repository';
+import { EventOutbox } from '../core/events/event-outbox';
+import { MongoEventOutbox } from './events/mongo-event-outbox';
 import { MongoTaskStatistics } from './tasks/mongo-task-statistics';
 import { MongoTaskActivityReadModel } from './tasks/mongo-task-activity';
 import { MongoUserRepository } from './identity/mongo-user.repository';
@@ -50,6 +52,8 @@ export class MongoPersistenceModule {
       { provide: StoreTaskStatistics, useClass: MongoTaskStatistics },
       { provide: TaskActivityReadModel, useClass: MongoTaskActivityReadModel },
       { provide: PersistenceHealth, useClass: MongoHealth },
+      // The transactional outbox the task and user repositories write their events to.
+      { provide: EventOutbox, useExisting: MongoEventOutbox },
     ];
     return {
       module: MongoPersistenceModule,
@@ -62,6 +66,7 @@ export class MongoPersistenceModule {
           useFactory: (cipher: ContentCipher) => new TaskContentSealer(cipher, content.encryptTaskContent ?? false),
           inject: [ContentCipher],
         },
+        MongoEventOutbox,
         ...adapters,
       ],
       exports: adapters.map((adapter) => adapter.provide),

@@ -8,6 +8,11 @@ export abstract class AggregateRoot {
     this.pending.push(event);
   }
 
+  /** The raised events, left in place (a store that may retry its transaction reads them first). */
+  peekEvents(): readonly DomainEvent[] {
+    return [...this.pending];
+  }
+
   /** Whether events were raised since the last pullEvents(). */
   hasPendingEvents(): boolean {
     return this.pending.length > 0;

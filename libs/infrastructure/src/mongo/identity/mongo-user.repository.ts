@@ -1,7 +1,8 @@
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { ContentCipher, EmailAlreadyRegisteredError, type User, UserRepository } from '@primetrade/domain';
 import type { Model } from 'mongoose';
+import { MongoEventOutbox } from '../events/mongo-event-outbox';
 import { BlindIndex } from '../../core/security/blind-index';
 import { sealUserUpdate, toUser, toUserRecord, type UserFieldProtection, userByEmailFilter } from './user.mapper';
 import { isDuplicateKey, mongoCall } from '../connection/mongo.errors';
@@ -25,6 +26,8 @@ export class MongoUserRepository extends UserRepository implements OnApplication
     @InjectModel(UserRecord.name) private readonly users: Model<UserRecord>,
     cipher: ContentCipher,
     index: BlindIndex,
+    /** With it, a registration records UserRegistered in the same transaction (the app binds it). */
+    @Optional() private readonly outbox?: MongoEventOutbox,
   ) {
     super();
     this.fields = {
@@ -59,7 +62,8 @@ export class MongoUserRepository extends UserRepository implements OnApplication
     const record = toUserRecord(user, this.fields);
     return mongoCall(async () => {
       try {
-        await this.users.create(record);
+        if (this.outbox) await this.outbox.withEvents(user, (session) => this.users.create([record], { session }));
+        else await this.users.create(record);
       } catch (error) {
         // No look-up first: the unique index decides, as on SQLite.
         if (isDuplicateKey(error, 'emailIndex') || isDuplicateKey(error, 'email')) throw new EmailAlreadyRegisteredError();

@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { type Task, TaskNotFoundError, TaskRepository, TaskVersionConflictError } from '@primetrade/domain';
-import type { Model } from 'mongoose';
+import type { ClientSession, Model } from 'mongoose';
+import { MongoEventOutbox } from '../events/mongo-event-outbox';
 import { TaskContentSealer } from '../../core/tasks/task-content-sealer';
 import { toSealedTaskRecord, toTask } from './task.mapper';
 import { mongoCall } from '../connection/mongo.errors';
@@ -18,6 +19,8 @@ export class MongoTaskRepository extends TaskRepository {
   constructor(
     @InjectModel(TaskRecord.name) private readonly tasks: Model<TaskRecord>,
     private readonly content: TaskContentSealer,
+    /** With it, each write records the task's events in the same transaction (the app binds it). */
+    @Optional() private readonly outbox?: MongoEventOutbox,
   ) {
     super();
   }
@@ -29,20 +32,40 @@ export class MongoTaskRepository extends TaskRepository {
     });
   }
 
+  /** The write alone, or the write and the task's events in one transaction when there is an outbox. */
+  private write<T>(task: Task, work: (session: ClientSession | null) => Promise<T>): Promise<T> {
+    return mongoCall(() => (this.outbox ? this.outbox.withEvents(task, work) : work(null)));
+  }
+
   insert(task: Task): Promise<void> {
-    return mongoCall(async () => {
-      await this.tasks.create(toSealedTaskRecord(task, this.content));
+    return this.write(task, async (session) => {
+      await this.tasks.create([toSealedTaskRecord(task, this.content)], { session });
     });
   }
 
   update(task: Task): Promise<void> {
-    return mongoCall(async () => {
+    return this.write(task, async (session) => {
       const result = await this.tasks
         .updateOne(taskVersionFilter(task.ownerId, task.id, task.expectedStoredVersion), taskUpdate(task, this.content))
+        .session(session)
         .exec();
       if (result.matchedCount === 1) return;
-      const exists = await this.tasks.exists(ownedTaskFilter(task.ownerId, task.id)).read('primary').exec();
+      const exists = await this.tasks.exists(ownedTaskFilter(task.ownerId, task.id)).session(session).read('primary').exec();
       throw exists ? new TaskVersionConflictError() : new TaskNotFoundError();
+    });
+  }
+
+  override remove(task: Task): Promise<boolean> {
+    return this.write(task, async (session) => {
+      const result = await this.tasks
+        .deleteOne(taskVersionFilter(task.ownerId, task.id, task.version))
+        .session(session)
+        .exec();
+      if (result.deletedCount !== 1) throw new TaskVersionConflictError(); // aborts: no event for a delete that did not happen
+      return true;
+    }).catch((error: unknown) => {
+      if (error instanceof TaskVersionConflictError) return false;
+      throw error;
     });
   }
 

@@ -387,4 +387,13 @@ export const MIGRATIONS: readonly Migration[] = [
       DROP INDEX tasks_owner_short_text;
     `,
   },
+  {
+    version: 14,
+    name: 'notifications-awaiting-mail',
+    sql: `
+      -- The scan re-enqueues notifications whose mail never went out (a process killed between
+      -- the insert and the send): only those rows are in this index.
+      CREATE INDEX notifications_awaiting_mail ON notifications (created_at) WHERE emailed_at IS NULL;
+    `,
+  },
 ];

@@ -55,12 +55,15 @@ interface Executed {
   params: unknown[];
 }
 
-/** Records the SQL and parameters of every statement run through SqliteDatabase. */
+/**
+ * Records the SQL and parameters of every statement run through one SqliteDatabase (an own property
+ * over the class method, removed by `stopRecording`; no spy on the shared prototype).
+ */
 function recording(sqlite: SqliteDatabase): Executed[] {
   const executed: Executed[] = [];
-  const original = sqlite.statement.bind(sqlite);
-  jest.spyOn(sqlite, 'statement').mockImplementation((sql: string) => {
-    const statement = original(sql);
+  const original = SqliteDatabase.prototype.statement;
+  sqlite.statement = (sql: string) => {
+    const statement = original.call(sqlite, sql);
     const record =
       <T extends (...args: unknown[]) => unknown>(run: T) =>
       (...params: unknown[]) => {
@@ -72,8 +75,12 @@ function recording(sqlite: SqliteDatabase): Executed[] {
       get: record(statement.get as never),
       run: record(statement.run as never),
     }) as typeof statement;
-  });
+  };
   return executed;
+}
+
+function stopRecording(sqlite: SqliteDatabase): void {
+  delete (sqlite as Partial<Pick<SqliteDatabase, 'statement'>>).statement;
 }
 
 function plan(sqlite: SqliteDatabase, { sql, params }: Executed): string[] {
@@ -114,7 +121,7 @@ describe('SQLite task query plans', () => {
   beforeEach(() => {
     executed = recording(sqlite);
   });
-  afterEach(() => jest.restoreAllMocks());
+  afterEach(() => stopRecording(sqlite));
 
   const taskQueries = () => executed.filter((e) => /\bFROM tasks\b/.test(e.sql));
 
@@ -211,6 +218,7 @@ describe('SQLite task query plans', () => {
     const pages = log.filter((e) => e.sql.startsWith('SELECT * FROM tasks'));
     expect(pages.length).toBeGreaterThan(0);
     for (const page of pages) assertSeeks(plan(sealed, page), 'dueDate', page.sql.includes('(due_sort, id)'));
+    stopRecording(sealed);
     sealed.close();
   });
 });

@@ -59,6 +59,11 @@ type Access = { kind: 'index'; index: string } | { kind: 'search'; match: string
  * the index only narrows. Rows whose text is sealed (ENCRYPT_TASK_CONTENT) are not in the trigram
  * index: an owner holding any is searched as before, candidates walked in sort order and the text
  * decrypted and matched in the process until the page is full (scanForMatches).
+ *
+ * tasks_fts points at tasks by rowid, and tasks has no INTEGER PRIMARY KEY, so a VACUUM could
+ * renumber its rows: the app never runs one; after a manual VACUUM, empty the index ('delete-all')
+ * and refill it with migration 7's INSERT … WHERE content_sealed = 0 (not 'rebuild', which would
+ * index sealed text too).
  */
 @Injectable()
 export class SqliteTaskReadModel extends TaskReadModel {

@@ -56,6 +56,14 @@ export class InMemoryNotificationRepository extends NotificationRepository {
       .map((n) => Notification.restore(n.toProps()));
   }
 
+  async awaitingMail(createdBefore: Date, limit: number): Promise<Notification[]> {
+    return [...this.byKey.values()]
+      .filter((n) => !n.emailedAt && n.createdAt.getTime() < createdBefore.getTime())
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1))
+      .slice(0, limit)
+      .map((n) => Notification.restore(n.toProps()));
+  }
+
   async countUnread(ownerId: string): Promise<number> {
     return [...this.byKey.values()].filter((n) => n.ownerId === ownerId && !n.readAt).length;
   }

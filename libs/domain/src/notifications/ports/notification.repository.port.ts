@@ -25,4 +25,10 @@ export abstract class NotificationRepository {
   /** Newest first (createdAt desc, id desc), strictly after `after`. */
   abstract list(ownerId: string, after: NotificationPosition | null, limit: number): Promise<Notification[]>;
   abstract countUnread(ownerId: string): Promise<number>;
+  /**
+   * Notifications, across owners, whose mail has not gone out (emailedAt unset), created before
+   * `createdBefore`, oldest first: a process killed between the insert and the send leaves them,
+   * and the scan hands them to the queue again.
+   */
+  abstract awaitingMail(createdBefore: Date, limit: number): Promise<Notification[]>;
 }

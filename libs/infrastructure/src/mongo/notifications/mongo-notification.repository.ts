@@ -6,6 +6,7 @@ import { SealedText } from '../../core/notifications/sealed-text';
 import { isDuplicateKey, mongoCall } from '../connection/mongo.errors';
 import { openNotification, sealNotificationUpdate, toSealedNotificationRecord, UNSEALED_FILTER } from './notification.mapper';
 import {
+  awaitingMailQuery,
   notificationDeliveryUpdate,
   notificationKeyFilter,
   noticeFenceUpdate,
@@ -136,6 +137,15 @@ export class MongoNotificationRepository extends NotificationRepository implemen
       await this.notifications
         .updateOne(ownedNotificationFilter(notification.ownerId, notification.id), notificationDeliveryUpdate(notification))
         .exec();
+    });
+  }
+
+  awaitingMail(createdBefore: Date, limit: number): Promise<Notification[]> {
+    if (limit <= 0) return Promise.resolve([]);
+    const { filter, sort } = awaitingMailQuery(createdBefore);
+    return mongoCall(async () => {
+      const records = await this.notifications.find(filter).sort(sort).limit(limit).read('primary').lean<NotificationRecord[]>().exec();
+      return records.map((record) => openNotification(record, this.text));
     });
   }
 

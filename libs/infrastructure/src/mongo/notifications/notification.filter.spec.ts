@@ -3,6 +3,7 @@ import { MingoCollection } from '@primetrade/testing';
 import { toNotification, toNotificationProps, toNotificationRecord } from './notification.mapper';
 import type { NotificationRecord } from './notification.schema';
 import {
+  awaitingMailQuery,
   noticeFenceUpdate,
   notificationDeliveryUpdate,
   notificationKeyFilter,
@@ -206,5 +207,19 @@ describe('the notice’s task condition (executed by mingo)', () => {
     expect(docs.updateOne(qualifyingTaskFilter('u1', 'open', dueBy), noticeFenceUpdate(at)).matchedCount).toBe(1);
     expect(docs.updateOne(qualifyingTaskFilter('u1', 'done', dueBy), noticeFenceUpdate(at)).matchedCount).toBe(0);
     expect(docs.find({ noticeCheckedAt: at }).map((d) => d['_id'])).toEqual(['open']);
+  });
+});
+
+describe('notices awaiting their mail (executed by mingo)', () => {
+  it('finds unmailed notices created before the cut-off, oldest first, across owners', () => {
+    const at = (ms: number) => new Date(Date.UTC(2026, 5, 15) + ms);
+    const docs = new MingoCollection<Record<string, unknown>>([
+      { _id: 'b', owner: 'u2', createdAt: at(2000), emailedAt: null },
+      { _id: 'a', owner: 'u1', createdAt: at(1000), emailedAt: null },
+      { _id: 'c', owner: 'u1', createdAt: at(1500), emailedAt: at(1600) },
+      { _id: 'd', owner: 'u1', createdAt: at(9000), emailedAt: null },
+    ]);
+    const { filter, sort } = awaitingMailQuery(at(5000));
+    expect(docs.find(filter, sort).map((d) => d['_id'])).toEqual(['a', 'b']);
   });
 });

@@ -42,6 +42,11 @@ export function notificationListQuery(ownerId: string, after: NotificationPositi
   return { filter, sort: NOTIFICATION_LIST_SORT, limit };
 }
 
+/** Notifications whose mail has not gone out, across owners, oldest first (the awaiting_mail index). */
+export function awaitingMailQuery(createdBefore: Date): { filter: MongoDocument; sort: MongoSort } {
+  return { filter: { emailedAt: { $type: 'null' }, createdAt: { $lt: createdBefore } }, sort: { createdAt: 1, _id: 1 } };
+}
+
 /** The notice's task, while it still qualifies: open, with a due date at or before `dueBy`. */
 export function qualifyingTaskFilter(ownerId: string, taskId: string, dueBy: Date): MongoDocument {
   return { _id: taskId, owner: ownerId, status: { $in: [...OPEN_TASK_STATUSES] }, dueDate: { $type: 'date', $lte: dueBy } };

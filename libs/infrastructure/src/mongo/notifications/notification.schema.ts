@@ -60,3 +60,5 @@ NotificationSchema.index({ owner: 1, taskId: 1, type: 1 }, { name: NOTIFICATION_
 NotificationSchema.index({ owner: 1, createdAt: -1, _id: -1 }, { name: 'owner_createdAt_id' });
 // The unread badge: `{ owner, readAt: null }` is one bounded range of this index.
 NotificationSchema.index({ owner: 1, readAt: 1 }, { name: 'owner_readAt' });
+// The scan's look for notices whose mail never went out (across owners): only those are indexed.
+NotificationSchema.index({ createdAt: 1, _id: 1 }, { name: 'awaiting_mail', partialFilterExpression: { emailedAt: { $type: 'null' } } });

@@ -101,6 +101,13 @@ export class SqliteNotificationRepository extends NotificationRepository {
       .run({ read: n.readAt?.getTime() ?? null, emailed: n.emailedAt?.getTime() ?? null, owner: n.ownerId, id: n.id });
   }
 
+  async awaitingMail(createdBefore: Date, limit: number): Promise<Notification[]> {
+    const rows = this.sqlite
+      .statement('SELECT * FROM notifications WHERE emailed_at IS NULL AND created_at < ? ORDER BY created_at, id LIMIT ?')
+      .all(createdBefore.getTime(), limit) as NotificationRow[];
+    return rows.map((row) => this.toDomain(row));
+  }
+
   async list(ownerId: string, after: NotificationPosition | null, limit: number): Promise<Notification[]> {
     const rows = after
       ? this.sqlite

@@ -1,4 +1,5 @@
-import { FixedClock, RecordingNotificationQueue } from '@primetrade/testing';
+import { FixedClock, InMemoryNotificationRepository, RecordingNotificationQueue } from '@primetrade/testing';
+import { Notification } from '../../../model/notification.entity';
 import { DUE_NOTICE_WINDOW_MS } from '../../../model/notification.entity';
 import { type DueTask, DueTaskScanner } from '../../../ports/due-task-scanner.port';
 import { ScanDueTasksCommand } from './scan-due-tasks.command';
@@ -27,7 +28,7 @@ describe('ScanDueTasksHandler', () => {
     ]);
     const queue = new RecordingNotificationQueue();
 
-    const outcome = await new ScanDueTasksHandler(scanner, queue, clock).execute();
+    const outcome = await new ScanDueTasksHandler(scanner, queue, clock, new InMemoryNotificationRepository()).execute();
 
     expect(scanner.calls).toEqual([
       { now: clock.now(), until: new Date(clock.now().getTime() + DUE_NOTICE_WINDOW_MS), limit: ScanDueTasksCommand.BATCH },
@@ -41,8 +42,37 @@ describe('ScanDueTasksHandler', () => {
 
   it('enqueues nothing when nothing is due', async () => {
     const queue = new RecordingNotificationQueue();
-    const outcome = await new ScanDueTasksHandler(new ListedDueTasks([]), queue, new FixedClock()).execute();
+    const outcome = await new ScanDueTasksHandler(
+      new ListedDueTasks([]),
+      queue,
+      new FixedClock(),
+      new InMemoryNotificationRepository(),
+    ).execute();
     expect(queue.jobs).toEqual([]);
     expect(outcome).toEqual({ enqueued: 0 });
+  });
+
+  it('enqueues again the stored notices whose mail never went out, once past the grace period', async () => {
+    const clock = new FixedClock('2026-06-15T12:00:00.000Z');
+    const notifications = new InMemoryNotificationRepository();
+    const notice = (id: string, taskId: string, agoMs: number) =>
+      Notification.create({
+        id,
+        ownerId: 'u1',
+        taskId,
+        type: 'task-due',
+        taskTitle: 'x',
+        dueDate: clock.now(),
+        now: new Date(clock.now().getTime() - agoMs),
+      });
+    await notifications.insertIfAbsent(notice('n1', 't1', 120_000));
+    await notifications.insertIfAbsent(notice('n2', 't2', 1_000)); // may still be in its delivery
+    const mailed = notice('n3', 't3', 120_000);
+    mailed.markEmailed(clock.now());
+    await notifications.insertIfAbsent(mailed);
+    const queue = new RecordingNotificationQueue();
+    const outcome = await new ScanDueTasksHandler(new ListedDueTasks([]), queue, clock, notifications).execute();
+    expect(queue.jobs).toEqual([{ taskId: 't1', ownerId: 'u1', type: 'task-due' }]);
+    expect(outcome).toEqual({ enqueued: 1 });
   });
 });

@@ -18,18 +18,19 @@ export async function confirm(injector: Injector, data: ConfirmDialogData): Prom
 }
 
 /**
- * Shows a snack bar (announced to screen readers); with an action, `onAction` runs when it is
- * chosen.
+ * Shows a snack bar (announced to screen readers); with an action, `run` is called when it is
+ * chosen. Resolves to a handle that dismisses it (a page leaving takes its snack bar along).
  */
 export async function notify(
   injector: Injector,
   message: string,
   action?: { label: string; run: () => void },
   duration = 5000,
-): Promise<void> {
+): Promise<{ dismiss: () => void }> {
   const { MatSnackBar } = await import('@angular/material/snack-bar');
   const ref = injector.get(MatSnackBar).open(message, action?.label, { duration });
   if (action) ref.onAction().subscribe(() => action.run());
+  return { dismiss: () => ref.dismiss() };
 }
 
 /** Opens any dialog component lazily (the shortcuts help). */

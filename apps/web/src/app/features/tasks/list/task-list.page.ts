@@ -4,6 +4,7 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
+  DestroyRef,
   DOCUMENT,
   inject,
   Injector,
@@ -37,6 +38,8 @@ import { TASK_ROW_HEIGHT, TaskRowComponent } from './task-row.component';
 export class TaskListPage {
   protected readonly store = inject(TaskListStore);
   private readonly injector = inject(Injector);
+  /** The page's last snack bar: "Undo" means nothing on another page, so it leaves with this one. */
+  private snack: Promise<{ dismiss: () => void }> | null = null;
   private readonly router = inject(Router);
   private readonly document = inject(DOCUMENT);
   private readonly viewport = viewChild(CdkVirtualScrollViewport);
@@ -63,6 +66,7 @@ export class TaskListPage {
         if (task) void this.router.navigate(['/tasks', task.id, 'edit']);
       },
     });
+    inject(DestroyRef).onDestroy(() => void this.snack?.then((s) => s.dismiss()));
     // `n` or `/` pressed on another page lands here with the field to focus.
     afterNextRender(() => {
       const state = this.document.defaultView?.history.state as { focusQuickAdd?: boolean; focusSearch?: boolean } | null;
@@ -79,7 +83,7 @@ export class TaskListPage {
 
   protected created(task: Task): void {
     this.store.add(task);
-    void notify(this.injector, `Added “${task.title}”.`, undefined, 4000);
+    this.snack = notify(this.injector, `Added “${task.title}”.`, undefined, 4000);
   }
 
   protected toggle(task: Task): void {
@@ -108,7 +112,7 @@ export class TaskListPage {
 
   private offerUndo(change: StatusChange): void {
     const what = change.task.status === 'completed' ? 'Completed' : 'Reopened';
-    void notify(this.injector, `${what} “${change.task.title}”.`, { label: 'Undo', run: () => this.store.undo(change) }, 6000);
+    this.snack = notify(this.injector, `${what} “${change.task.title}”.`, { label: 'Undo', run: () => this.store.undo(change) }, 6000);
   }
 
   /** Moves the selection, scrolls the row into view and focuses its checkbox. */

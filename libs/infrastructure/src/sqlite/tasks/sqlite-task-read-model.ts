@@ -10,7 +10,7 @@ import {
 import { scanForMatches } from '../../core/tasks/scan-for-matches';
 import { searchNeedle, TaskContentSealer } from '../../core/tasks/task-content-sealer';
 import { SqliteDatabase } from '../database/sqlite-database';
-import { rowSortKey, rowToView, storedText, type TaskRow } from './sqlite-task.mapper';
+import { rowSortKey, rowToView, storedText, TASK_COLUMNS, type TaskRow } from './sqlite-task.mapper';
 
 /** A missing due date sorts after every date, as the port defines. */
 const NO_DUE_DATE = Number.MAX_SAFE_INTEGER;
@@ -169,7 +169,7 @@ export class SqliteTaskReadModel extends TaskReadModel {
       where.unshift('rowid IN (SELECT rowid FROM tasks_fts WHERE tasks_fts MATCH ?)');
       params.unshift(access.match);
     }
-    const sql = `SELECT * FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${key} ${direction}, id ${direction} LIMIT ?`;
+    const sql = `SELECT ${TASK_COLUMNS} FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${key} ${direction}, id ${direction} LIMIT ?`;
     params.push(limit);
     return this.sqlite.statement(sql).all(...params) as TaskRow[];
   }

@@ -27,6 +27,10 @@ export interface TaskRow {
   content_sealed: number;
 }
 
+/** The columns of TaskRow, named: `*` would also compute the generated due_sort of every row. */
+export const TASK_COLUMNS =
+  'id, owner_id, title, description, status, priority, priority_rank, due_at, tags, created_at, updated_at, completed_at, version, content_sealed';
+
 const date = (ms: number | null): Date | null => (ms === null ? null : new Date(ms));
 
 export const storedText = (row: TaskRow): StoredTaskText => ({

@@ -86,6 +86,11 @@ const schema = z
     NOTIFICATION_LOCK: duration.default(30_000),
     SMTP_URL: z.string().url().optional(),
     MAIL_FROM: z.string().default('Primetrade <no-reply@primetrade.local>'),
+    PUBLIC_URL: z
+      .string()
+      .url()
+      .default('http://localhost:3000')
+      .transform((url) => url.replace(/\/+$/, '')),
     STATS_CACHE_TTL: duration.default(60_000),
     EVENTS_CLAIM_IDLE: duration.default(30_000),
     OUTBOX_RELAY_INTERVAL: duration.default(200),
@@ -181,6 +186,8 @@ export interface AppConfig {
   redisPrefix: string;
   notifications: { scanIntervalMs: number; attempts: number; backoffMs: number; lockMs: number };
   mail: { smtpUrl?: string; from: string };
+  /** Where people reach the web app: links in mail point here. */
+  publicUrl: string;
   statsCacheTtlMs: number;
   events: {
     /** A stream entry left unacknowledged this long (its consumer died) is taken over by another. */
@@ -258,6 +265,7 @@ export function loadConfig(source: Record<string, string | undefined>, argv: rea
       lockMs: e.NOTIFICATION_LOCK,
     },
     mail: { smtpUrl: e.SMTP_URL || undefined, from: e.MAIL_FROM },
+    publicUrl: e.PUBLIC_URL,
     statsCacheTtlMs: e.STATS_CACHE_TTL,
     events: {
       claimIdleMs: e.EVENTS_CLAIM_IDLE,

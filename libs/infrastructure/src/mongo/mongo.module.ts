@@ -8,6 +8,7 @@ import {
   FileStorage,
   IdempotencyStore,
   NotificationRepository,
+  PasswordResetRepository,
 } from '@primetrade/domain';
 import type { Connection } from 'mongoose';
 import { EncryptedFileStorage } from '../core/attachments/encrypted-file-storage';
@@ -18,6 +19,8 @@ import { GridFsOrphanSweeper, gridFsVersionStore } from './attachments/gridfs-ma
 import { MongoAttachmentRepository } from './attachments/mongo-attachment.repository';
 import { CalendarFeedRecord, CalendarFeedSchema } from './calendar/calendar-feed.schema';
 import { MongoCalendarFeedRepository } from './calendar/mongo-calendar-feed.repository';
+import { MongoPasswordResetRepository } from './identity/mongo-password-reset.repository';
+import { PasswordResetRecord, PasswordResetSchema } from './identity/password-reset.schema';
 import { IdempotencyRecord, IdempotencySchema } from './idempotency/idempotency.schema';
 import { MongoIdempotencyStore } from './idempotency/mongo-idempotency.store';
 import type { MongoPersistenceOptions } from './connection/mongo-persistence.options';
@@ -41,6 +44,7 @@ export class MongoModule {
           { name: AttachmentRecord.name, schema: AttachmentSchema },
           { name: IdempotencyRecord.name, schema: IdempotencySchema },
           { name: CalendarFeedRecord.name, schema: CalendarFeedSchema },
+          { name: PasswordResetRecord.name, schema: PasswordResetSchema },
         ]),
       ],
       providers: [
@@ -49,6 +53,7 @@ export class MongoModule {
         { provide: AttachmentRepository, useClass: MongoAttachmentRepository },
         { provide: IdempotencyStore, useClass: MongoIdempotencyStore },
         { provide: CalendarFeedRepository, useClass: MongoCalendarFeedRepository },
+        { provide: PasswordResetRepository, useClass: MongoPasswordResetRepository },
         {
           provide: FileStorage,
           useFactory: (connection: Connection, cipher: ContentCipher) =>
@@ -71,6 +76,7 @@ export class MongoModule {
         FileStorage,
         IdempotencyStore,
         CalendarFeedRepository,
+        PasswordResetRepository,
       ],
     };
   }

@@ -25,6 +25,7 @@ export class SmtpMailer extends Mailer implements OnApplicationShutdown {
       to: m.to,
       subject: m.subject,
       text: m.text,
+      ...(m.html ? { html: m.html } : {}),
       // Same Message-ID on a resend, so receivers that dedupe can drop a duplicate.
       messageId: `<${m.idempotencyKey}@primetrade.notifications>`,
     });

@@ -7,6 +7,7 @@ import {
   FileStorage,
   IdempotencyStore,
   NotificationRepository,
+  PasswordResetRepository,
   PersistenceHealth,
   SessionRepository,
   TaskActivityReadModel,
@@ -24,6 +25,7 @@ import { SqliteAttachmentRepository } from './attachments/sqlite-attachment.repo
 import { SqliteOrphanFileSweeper } from './attachments/sqlite-orphan-file-sweeper';
 import { SqliteDatabase } from './database/sqlite-database';
 import { SqliteEventOutbox } from './events/sqlite-event-outbox';
+import { SqlitePasswordResetRepository } from './identity/sqlite-password-reset.repository';
 import { SqliteSessionRepository } from './identity/sqlite-session.repository';
 import { SqliteUserRepository } from './identity/sqlite-user.repository';
 import { SqliteIdempotencyStore } from './idempotency/sqlite-idempotency.store';
@@ -71,6 +73,7 @@ export class SqliteModule {
     const adapters = [
       { provide: UserRepository, useClass: SqliteUserRepository },
       { provide: SessionRepository, useClass: SqliteSessionRepository },
+      { provide: PasswordResetRepository, useClass: SqlitePasswordResetRepository },
       { provide: TaskRepository, useClass: SqliteTaskRepository },
       { provide: TaskReadModel, useClass: SqliteTaskReadModel },
       { provide: StoreTaskStatistics, useClass: SqliteTaskStatistics },

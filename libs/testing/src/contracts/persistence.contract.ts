@@ -62,6 +62,17 @@ export function describePersistenceContract(name: string, open: () => Promise<Pe
         await expect(stores.users.create(user('u2', 'ada@example.com'))).rejects.toBeInstanceOf(EmailAlreadyRegisteredError);
         expect(await stores.users.findById('u2')).toBeNull();
       });
+
+      it('stores a new password hash for that user only', async () => {
+        await stores.users.create(user('u1', 'ada@example.com'));
+        await stores.users.create(user('u2', 'bob@example.com'));
+        const ada = (await stores.users.findById('u1'))!;
+        ada.changePassword('new-hash', new Date(NOW.getTime() + 60_000));
+        await stores.users.updatePassword(ada);
+        expect((await stores.users.findByEmail('ada@example.com'))?.passwordHash).toBe('new-hash');
+        expect((await stores.users.findById('u1'))?.updatedAt).toEqual(new Date(NOW.getTime() + 60_000));
+        expect((await stores.users.findById('u2'))?.passwordHash).toBe('hash');
+      });
     });
 
     describe('sessions', () => {
@@ -102,6 +113,18 @@ export function describePersistenceContract(name: string, open: () => Promise<Pe
           Session.start({ id: 's3', userId: 'u1', familyId: 's3', tokenHash: 'h3', now: at(HOUR + 60_000), ttlMs: HOUR }),
         );
         expect((await stores.sessions.findByTokenHash('h1'))?.stateAt(at(HOUR + 60_000))).toBe('reused');
+      });
+
+      it("revokes every session of one user and no one else's", async () => {
+        await stores.sessions.create(start('s1', 'f1', 'h1'));
+        await stores.sessions.create(start('s2', 'f2', 'h2'));
+        await stores.sessions.create(
+          Session.start({ id: 's3', userId: 'u2', familyId: 'f3', tokenHash: 'h3', now: NOW, ttlMs: 3_600_000 }),
+        );
+        await stores.sessions.revokeAllOfUser('u1', NOW);
+        expect((await stores.sessions.findByTokenHash('h1'))?.stateAt(NOW)).toBe('revoked');
+        expect((await stores.sessions.findByTokenHash('h2'))?.stateAt(NOW)).toBe('revoked');
+        expect((await stores.sessions.findByTokenHash('h3'))?.stateAt(NOW)).toBe('active');
       });
 
       it('reports an expired session as expired', async () => {

@@ -39,6 +39,12 @@ export class InMemorySessionRepository extends SessionRepository {
   }
 
   /** Keeps the first revocation time of a session already revoked. */
+  async revokeAllOfUser(userId: string, at: Date): Promise<void> {
+    for (const [id, row] of this.store.sessions) {
+      if (row.userId === userId && row.revokedAt === null) this.store.sessions.set(id, { ...row, revokedAt: new Date(at.getTime()) });
+    }
+  }
+
   async revokeFamily(familyId: string, at: Date): Promise<void> {
     for (const [id, row] of this.store.sessions) {
       if (row.familyId === familyId && row.revokedAt === null) {

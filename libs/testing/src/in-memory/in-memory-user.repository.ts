@@ -21,6 +21,11 @@ export class InMemoryUserRepository extends UserRepository {
     return null;
   }
 
+  async updatePassword(user: User): Promise<void> {
+    const row = this.store.users.get(user.id);
+    if (row) this.store.users.set(user.id, { ...row, passwordHash: user.passwordHash, updatedAt: user.updatedAt });
+  }
+
   async create(user: User): Promise<void> {
     const props = user.toProps();
     // The unique email index and the primary key, checked and written with no await between,

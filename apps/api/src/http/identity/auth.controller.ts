@@ -1,11 +1,29 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Logger, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiNoContentResponse, ApiOkResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type AuthTokens, LogInCommand, LogOutCommand, RefreshSessionCommand, RegisterUserCommand } from '@primetrade/domain';
+import { ApiAcceptedResponse, ApiNoContentResponse, ApiOkResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  type AuthTokens,
+  LogInCommand,
+  LogOutCommand,
+  RefreshSessionCommand,
+  RegisterUserCommand,
+  RequestPasswordResetCommand,
+  ResetPasswordCommand,
+} from '@primetrade/domain';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { ApiProblems } from '../problem/api-problems.decorator';
 import { LoginThrottle } from '../throttling/throttle-scopes';
 import { toUserResponse } from './user.response';
-import { LoginRequestDto, RefreshRequestDto, RegisterRequestDto, TokenResponseDto, UserResponseDto } from './auth.dto';
+import {
+  ForgotPasswordRequestDto,
+  ForgotPasswordResponseDto,
+  LoginRequestDto,
+  RefreshRequestDto,
+  RegisterRequestDto,
+  ResetPasswordRequestDto,
+  TokenResponseDto,
+  UserResponseDto,
+} from './auth.dto';
 import { Public } from '../auth/public.decorator';
 
 const toTokenResponse = (tokens: AuthTokens): TokenResponseDto => ({ ...tokens, tokenType: 'Bearer' });
@@ -14,7 +32,12 @@ const toTokenResponse = (tokens: AuthTokens): TokenResponseDto => ({ ...tokens, 
 @Public()
 @Controller({ path: 'auth', version: '1' })
 export class AuthController {
-  constructor(private readonly commands: CommandBus) {}
+  private readonly logger = new Logger('PasswordReset');
+
+  constructor(
+    private readonly commands: CommandBus,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Post('register')
   @ApiOperation({ summary: 'Create an account' })
@@ -50,5 +73,33 @@ export class AuthController {
   @ApiProblems(400, 429)
   async logout(@Body() body: RefreshRequestDto): Promise<void> {
     await this.commands.execute(new LogOutCommand(body.refreshToken));
+  }
+
+  @Post('password/forgot')
+  @HttpCode(202)
+  @LoginThrottle()
+  @ApiOperation({
+    summary: 'Forgotten password: mail a reset link (the same answer whether or not the address has an account)',
+    description: 'The link works once, for 30 minutes; using it ends every session of the account.',
+  })
+  @ApiAcceptedResponse({ type: ForgotPasswordResponseDto })
+  @ApiProblems(400, 429)
+  async forgotPassword(@Body() body: ForgotPasswordRequestDto): Promise<ForgotPasswordResponseDto> {
+    const { delivery } = await this.commands.execute(
+      new RequestPasswordResetCommand(body.email, `${this.config.publicUrl}/reset-password`),
+    );
+    // Not waited for: a slow mail server must not tell an existing address from an unknown one.
+    delivery.catch((error: Error) => this.logger.error(`reset mail not sent: ${error.message}`));
+    return { message: 'If an account has this address, a link to reset its password is on its way (it works for 30 minutes).' };
+  }
+
+  @Post('password/reset')
+  @HttpCode(204)
+  @LoginThrottle()
+  @ApiOperation({ summary: 'Set a new password with the token from a reset link; every session of the account ends' })
+  @ApiNoContentResponse({ description: 'The password is changed; sign in with it' })
+  @ApiProblems(400, 429)
+  async resetPassword(@Body() body: ResetPasswordRequestDto): Promise<void> {
+    await this.commands.execute(new ResetPasswordCommand(body.token, body.password));
   }
 }

@@ -57,3 +57,30 @@ export class UserResponseDto {
   @ApiProperty({ format: 'email' }) email!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
+
+export class ForgotPasswordRequestDto {
+  @ApiProperty({ example: 'ada@example.com', maxLength: 254 })
+  @IsString()
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
+}
+
+export class ForgotPasswordResponseDto {
+  @ApiProperty({ example: 'If an account has this address, a link to reset its password is on its way (it works for 30 minutes).' })
+  message!: string;
+}
+
+export class ResetPasswordRequestDto {
+  @ApiProperty({ description: 'The token from the reset link', maxLength: 512 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(512)
+  token!: string;
+
+  @ApiProperty({ example: 'a new correct horse battery', minLength: 8, maxLength: 128 })
+  @IsString()
+  @MinLength(8)
+  @MaxLength(128)
+  password!: string;
+}

@@ -4,6 +4,8 @@ import { RefreshSessionHandler } from './commands/refresh-session/refresh-sessio
 import { RegisterUserHandler } from './commands/register-user/register-user.handler';
 import { GetMeHandler } from './queries/get-me/get-me.handler';
 import { SessionIssuer } from './session-issuer';
+import { RequestPasswordResetHandler } from './commands/request-password-reset/request-password-reset.handler';
+import { ResetPasswordHandler } from './commands/reset-password/reset-password.handler';
 
 export * from './auth-tokens';
 export * from './user.view';
@@ -13,7 +15,27 @@ export * from './commands/log-in/log-in.command';
 export * from './commands/refresh-session/refresh-session.command';
 export * from './commands/log-out/log-out.command';
 export * from './queries/get-me/get-me.query';
-export { RegisterUserHandler, LogInHandler, RefreshSessionHandler, LogOutHandler, GetMeHandler };
+export * from './commands/request-password-reset/request-password-reset.command';
+export * from './commands/reset-password/reset-password.command';
+export { PASSWORD_RESET_TTL_MS } from './commands/request-password-reset/request-password-reset.handler';
+export {
+  RegisterUserHandler,
+  LogInHandler,
+  RefreshSessionHandler,
+  LogOutHandler,
+  GetMeHandler,
+  RequestPasswordResetHandler,
+  ResetPasswordHandler,
+};
 
 /** Providers of the identity use cases, for the composition root. */
-export const identityHandlers = [SessionIssuer, RegisterUserHandler, LogInHandler, RefreshSessionHandler, LogOutHandler, GetMeHandler];
+export const identityHandlers = [
+  SessionIssuer,
+  RegisterUserHandler,
+  LogInHandler,
+  RefreshSessionHandler,
+  LogOutHandler,
+  GetMeHandler,
+  RequestPasswordResetHandler,
+  ResetPasswordHandler,
+];

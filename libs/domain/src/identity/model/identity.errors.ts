@@ -36,3 +36,15 @@ export class UserNotFoundError extends DomainError {
     super('User not found.');
   }
 }
+
+/** The reset link is unknown, used already or expired; the user asks for a new one. */
+export class InvalidPasswordResetTokenError extends DomainError {
+  readonly code = 'AUTH.RESET_TOKEN_INVALID';
+  readonly kind = 'validation' as const;
+
+  constructor() {
+    super('This password reset link is invalid, used already or expired; ask for a new one.', [
+      { field: 'token', message: 'is invalid, used already or expired' },
+    ]);
+  }
+}

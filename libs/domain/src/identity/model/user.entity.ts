@@ -63,6 +63,12 @@ export class User extends AggregateRoot {
     return this.props.updatedAt;
   }
 
+  /** A new password (already hashed): after a reset or a change. */
+  changePassword(passwordHash: string, now: Date): void {
+    this.props.passwordHash = passwordHash;
+    this.props.updatedAt = now;
+  }
+
   toProps(): UserProps {
     return { ...this.props };
   }

@@ -9,4 +9,6 @@ export abstract class SessionRepository {
    */
   abstract markRotated(sessionId: string, at: Date): Promise<boolean>;
   abstract revokeFamily(familyId: string, at: Date): Promise<void>;
+  /** Ends every session of the user (after a password reset): each refresh token stops working. */
+  abstract revokeAllOfUser(userId: string, at: Date): Promise<void>;
 }

@@ -6,4 +6,6 @@ export abstract class UserRepository {
   abstract findByEmail(email: string): Promise<User | null>;
   /** Inserts; the store's unique index decides on the email (EmailAlreadyRegisteredError). */
   abstract create(user: User): Promise<void>;
+  /** Stores the user's new password hash (and updatedAt). */
+  abstract updatePassword(user: User): Promise<void>;
 }

@@ -1,8 +1,13 @@
 import { Task, TaskRepository } from '../../tasks';
 import { User } from '../../identity';
 import { InvalidCursorError } from '../../shared/application/cursor';
-import { createInMemoryPersistence, FixedClock, InMemoryNotificationRepository, SequentialIdGenerator } from '@primetrade/testing';
-import { type MailMessage, Mailer } from '../ports/mailer.port';
+import {
+  createInMemoryPersistence,
+  FixedClock,
+  InMemoryNotificationRepository,
+  RecordingMailer,
+  SequentialIdGenerator,
+} from '@primetrade/testing';
 import { NotificationNotFoundError } from '../model/notification.errors';
 import {
   DeliverNotificationCommand,
@@ -14,21 +19,6 @@ import {
 } from '.';
 
 const HOUR = 3_600_000;
-
-/** Records what was sent; fails the next `failures` sends. */
-class RecordingMailer extends Mailer {
-  readonly sent: MailMessage[] = [];
-  attempts = 0;
-  failures = 0;
-  async send(m: MailMessage): Promise<void> {
-    this.attempts++;
-    if (this.failures > 0) {
-      this.failures--;
-      throw new Error('451 try later');
-    }
-    this.sent.push(m);
-  }
-}
 
 // The notification use cases over the in-memory stores (no Nest container, no mocks).
 describe('notification use cases', () => {

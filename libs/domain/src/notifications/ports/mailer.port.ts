@@ -2,6 +2,8 @@ export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  /** An HTML part beside the text (account mail); notices are plain text only. */
+  html?: string;
   /** Stable per logical message (the notification key), for adapters and receivers that dedupe. */
   idempotencyKey: string;
 }

@@ -11,6 +11,7 @@ import {
   revokeUpdate,
   rotatableSessionFilter,
   unrevokedFamilyFilter,
+  unrevokedUserSessionsFilter,
 } from './session-write.filter';
 import { SessionRecord } from './session.schema';
 
@@ -43,6 +44,12 @@ export class MongoSessionRepository extends SessionRepository {
     return mongoCall(async () => {
       const result = await this.sessions.updateOne(rotatableSessionFilter(sessionId), markRotatedUpdate(at)).exec();
       return result.matchedCount === 1;
+    });
+  }
+
+  revokeAllOfUser(userId: string, at: Date): Promise<void> {
+    return mongoCall(async () => {
+      await this.sessions.updateMany(unrevokedUserSessionsFilter(userId), revokeUpdate(at)).exec();
     });
   }
 

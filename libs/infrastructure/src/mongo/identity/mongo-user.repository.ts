@@ -50,6 +50,13 @@ export class MongoUserRepository extends UserRepository implements OnApplication
     });
   }
 
+  updatePassword(user: User): Promise<void> {
+    const p = user.toProps();
+    return mongoCall(async () => {
+      await this.users.updateOne({ _id: p.id }, { $set: { passwordHash: p.passwordHash, updatedAt: p.updatedAt } }).exec();
+    });
+  }
+
   findByEmail(email: string): Promise<User | null> {
     const filter = userByEmailFilter(email, this.fields.emailIndex(email));
     return mongoCall(async () => {

@@ -27,3 +27,8 @@ export function keepFamilyUntilUpdate(expiresAt: Date): MongoDocument {
 export function revokeUpdate(at: Date): MongoDocument {
   return { $set: { revokedAt: at } };
 }
+
+/** Every live session of one user (a password reset ends them all). */
+export function unrevokedUserSessionsFilter(userId: string): MongoDocument {
+  return { userId, revokedAt: null };
+}

@@ -396,4 +396,19 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX notifications_awaiting_mail ON notifications (created_at) WHERE emailed_at IS NULL;
     `,
   },
+  {
+    version: 15,
+    name: 'password-resets',
+    sql: `
+      -- Password-reset tokens (hashes only), each usable once until it expires.
+      CREATE TABLE password_resets (
+        token_hash TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL,
+        expires_at INTEGER NOT NULL,
+        used_at INTEGER,
+        created_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX password_resets_expiry ON password_resets (expires_at);
+    `,
+  },
 ];

@@ -69,6 +69,10 @@ export class SqliteSessionRepository extends SessionRepository {
     return result.changes === 1;
   }
 
+  async revokeAllOfUser(userId: string, at: Date): Promise<void> {
+    this.sqlite.statement('UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL').run(at.getTime(), userId);
+  }
+
   async revokeFamily(familyId: string, at: Date): Promise<void> {
     this.sqlite.statement('UPDATE sessions SET revoked_at = ? WHERE family_id = ? AND revoked_at IS NULL').run(at.getTime(), familyId);
   }

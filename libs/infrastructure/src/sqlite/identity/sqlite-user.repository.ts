@@ -50,6 +50,13 @@ export class SqliteUserRepository extends UserRepository {
     return row ? this.toDomain(row) : null;
   }
 
+  async updatePassword(user: User): Promise<void> {
+    const p = user.toProps();
+    this.sqlite
+      .statement('UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?')
+      .run(p.passwordHash, p.updatedAt.getTime(), p.id);
+  }
+
   async create(user: User): Promise<void> {
     const p = user.toProps();
     try {

@@ -1,0 +1,38 @@
+import { MingoCollection } from '@primetrade/testing';
+import { usableTokenFilter, usableTokenUpdate } from './password-reset.filter';
+import type { PasswordResetRecord } from './password-reset.schema';
+import { unrevokedUserSessionsFilter } from './session-write.filter';
+
+const NOW = new Date('2026-06-15T12:00:00.000Z');
+const record = (over: Partial<PasswordResetRecord>): PasswordResetRecord => ({
+  _id: 'hash-1',
+  userId: 'u1',
+  expiresAt: new Date(NOW.getTime() + 60_000),
+  usedAt: null,
+  createdAt: NOW,
+  ...over,
+});
+
+describe('MongoDB password-reset documents (executed with mingo)', () => {
+  it('use a live token once', () => {
+    const resets = new MingoCollection([record({})]);
+    expect(resets.updateOne(usableTokenFilter('hash-1', NOW), usableTokenUpdate(NOW)).matchedCount).toBe(1);
+    expect(resets.docs[0].usedAt).toEqual(NOW);
+    expect(resets.updateOne(usableTokenFilter('hash-1', NOW), usableTokenUpdate(NOW)).matchedCount).toBe(0);
+  });
+
+  it('never match an expired or unknown token', () => {
+    const resets = new MingoCollection([record({ expiresAt: NOW })]);
+    expect(resets.find(usableTokenFilter('hash-1', NOW))).toEqual([]);
+    expect(resets.find(usableTokenFilter('hash-2', new Date(0)))).toEqual([]);
+  });
+
+  it("select every live session of the user and no one else's", () => {
+    const sessions = new MingoCollection([
+      { _id: 's1', userId: 'u1', revokedAt: null },
+      { _id: 's2', userId: 'u1', revokedAt: NOW },
+      { _id: 's3', userId: 'u2', revokedAt: null },
+    ]);
+    expect(sessions.find(unrevokedUserSessionsFilter('u1')).map((s) => s._id)).toEqual(['s1']);
+  });
+});

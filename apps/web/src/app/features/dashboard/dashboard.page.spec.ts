@@ -66,6 +66,9 @@ describe('DashboardPage', () => {
     const backend = TestBed.inject(HttpTestingController);
     fixture.detectChanges();
     backend.expectOne('/api/v1/tasks/stats/overview').flush({ title: 'Boom', status: 500 }, { status: 500, statusText: 'Error' });
+    // The timeline asks once the first render is done (the zone is read then).
+    await new Promise((r) => setTimeout(r));
+    fixture.detectChanges();
     backend
       .expectOne((r) => r.url === '/api/v1/tasks/stats/timeline')
       .flush({ title: 'Boom', status: 500 }, { status: 500, statusText: 'Error' });

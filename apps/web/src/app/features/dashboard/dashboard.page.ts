@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { afterNextRender, ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
@@ -6,7 +6,7 @@ import { PRIORITY_LABELS, STATUS_LABELS } from '../../core/api/task.types';
 import { ConnectivityService } from '../../core/http/connectivity';
 import { toProblem } from '../../core/http/problem';
 import { BarChartComponent, BarDatum } from '../../shared/bar-chart.component';
-import { StatsService } from './data/stats.service';
+import { browserTimeZone, StatsService } from './data/stats.service';
 import { formatDuration } from './format-duration';
 import { TimelineChartComponent } from './timeline-chart.component';
 
@@ -25,10 +25,22 @@ export class DashboardPage {
     params: () => ({ retry: this.connectivity.retryTick() }),
     stream: () => this.statsService.overview(),
   });
+  /**
+   * The browser's zone, read after the first render: asking Intl for it loads the ICU data (tens
+   * of ms), which need not hold up the figures. Until then the timeline resource stays idle.
+   */
+  private readonly timeZone = signal<string | undefined>(undefined);
   protected readonly timeline = rxResource({
-    params: () => ({ retry: this.connectivity.retryTick() }),
-    stream: () => this.statsService.timeline(30),
+    params: () => {
+      const tz = this.timeZone();
+      return tz ? { tz, retry: this.connectivity.retryTick() } : undefined;
+    },
+    stream: ({ params }) => this.statsService.timeline(30, params.tz),
   });
+
+  constructor() {
+    afterNextRender(() => setTimeout(() => this.timeZone.set(browserTimeZone())));
+  }
 
   protected readonly stats = computed(() => (this.overview.hasValue() ? this.overview.value() : null));
   protected readonly problem = computed(() => (this.overview.error() ? toProblem(this.overview.error()) : null));

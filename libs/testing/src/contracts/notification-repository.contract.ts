@@ -41,6 +41,20 @@ export function notificationRepositoryContract(
       expect(await repo.countUnread('owner-1')).toBe(2);
     });
 
+    it('never lets an older copy clear a time set meanwhile (a delivery finishing after the user read the notice)', async () => {
+      const stored = await repo.insertIfAbsent(make());
+      const delivery = (await repo.findById('owner-1', stored.id))!;
+      const reader = (await repo.findById('owner-1', stored.id))!;
+      reader.markRead(at('2026-12-01T10:00:00Z'));
+      await repo.update(reader);
+      delivery.markEmailed(at('2026-12-01T10:00:05Z'));
+      await repo.update(delivery);
+      const after = (await repo.findById('owner-1', stored.id))!;
+      expect(after.readAt).toEqual(at('2026-12-01T10:00:00Z'));
+      expect(after.emailedAt).toEqual(at('2026-12-01T10:00:05Z'));
+      expect(await repo.countUnread('owner-1')).toBe(0);
+    });
+
     it('saves read and e-mailed times, owner-scoped', async () => {
       const n = await repo.insertIfAbsent(make());
       expect(await repo.findById('someone-else', n.id)).toBeNull();

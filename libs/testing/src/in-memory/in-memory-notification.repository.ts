@@ -41,7 +41,14 @@ export class InMemoryNotificationRepository extends NotificationRepository {
 
   async update(n: Notification): Promise<void> {
     const key = notificationKey(n.type, n.taskId);
-    if (this.byKey.get(key)?.id === n.id) this.byKey.set(key, Notification.restore(n.toProps()));
+    const stored = this.byKey.get(key);
+    if (stored?.id !== n.id) return;
+    // Set once, never cleared (as the stores do): an older copy keeps what was set meanwhile.
+    const props = n.toProps();
+    this.byKey.set(
+      key,
+      Notification.restore({ ...props, readAt: stored.readAt ?? props.readAt, emailedAt: stored.emailedAt ?? props.emailedAt }),
+    );
   }
 
   async list(ownerId: string, after: NotificationPosition | null, limit: number): Promise<Notification[]> {

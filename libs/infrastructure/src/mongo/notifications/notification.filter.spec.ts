@@ -112,7 +112,12 @@ describe('notification documents (executed by mingo)', () => {
       expect(docs.updateOne(ownedNotificationFilter(OWNER, stored.id), notificationDeliveryUpdate(stored)).matchedCount).toBe(1);
       expect(toNotification(docs.find(ownedNotificationFilter(OWNER, 'n-01'))[0]).toProps()).toEqual(stored.toProps());
       expect(docs.updateOne(ownedNotificationFilter(OTHER, stored.id), notificationDeliveryUpdate(stored)).matchedCount).toBe(0);
-      expect(Object.keys(notificationDeliveryUpdate(stored)['$set'] as object).sort()).toEqual(['emailedAt', 'readAt']);
+      expect(Object.keys(notificationDeliveryUpdate(stored)['$max'] as object).sort()).toEqual(['emailedAt', 'readAt']);
+      // A copy read before the notice was marked read (the delivery) does not clear readAt.
+      const delivery = toNotification(docs.find(ownedNotificationFilter(OWNER, 'n-01'))[0]);
+      const older = Notification.restore({ ...delivery.toProps(), readAt: null });
+      docs.updateOne(ownedNotificationFilter(OWNER, stored.id), notificationDeliveryUpdate(older));
+      expect(toNotification(docs.find(ownedNotificationFilter(OWNER, 'n-01'))[0]).readAt).toEqual(stored.readAt);
     });
   });
 

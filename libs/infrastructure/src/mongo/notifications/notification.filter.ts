@@ -11,9 +11,14 @@ export function notificationKeyFilter(ownerId: string, taskId: string, type: Not
   return { owner: ownerId, taskId, type };
 }
 
-/** Saves readAt and emailedAt; nothing else about a notification changes after it is stored. */
+/**
+ * Saves readAt and emailedAt; nothing else about a notification changes after it is stored. Both
+ * are set once and never cleared, so `$max` (a date sorts above null) sets them and never lets an
+ * older copy undo them: a delivery that read the notice before the user marked it read does not
+ * clear readAt when it records the mail.
+ */
 export function notificationDeliveryUpdate(notification: Notification): MongoDocument {
-  return { $set: { readAt: notification.readAt, emailedAt: notification.emailedAt } };
+  return { $max: { readAt: notification.readAt, emailedAt: notification.emailedAt } };
 }
 
 /** `null` also matches a missing field. Served by the (owner, readAt) index. */

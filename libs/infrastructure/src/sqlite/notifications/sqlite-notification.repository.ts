@@ -97,7 +97,11 @@ export class SqliteNotificationRepository extends NotificationRepository {
 
   async update(n: Notification): Promise<void> {
     this.sqlite
-      .statement('UPDATE notifications SET read_at = @read, emailed_at = @emailed WHERE owner_id = @owner AND id = @id')
+      // Both times are set once and never cleared: an older copy (a delivery that read the
+      // notice before the user marked it read) must not clear what was set meanwhile.
+      .statement(
+        'UPDATE notifications SET read_at = COALESCE(read_at, @read), emailed_at = COALESCE(emailed_at, @emailed) WHERE owner_id = @owner AND id = @id',
+      )
       .run({ read: n.readAt?.getTime() ?? null, emailed: n.emailedAt?.getTime() ?? null, owner: n.ownerId, id: n.id });
   }
 

@@ -19,6 +19,12 @@ export type { ResetPassword$Params as ResetPassword$Params } from './fn/auth/res
 export { resetPassword as resetPassword } from './fn/auth/reset-password';
 export type { GetMe$Params as GetMe$Params } from './fn/users/get-me';
 export { getMe as getMe } from './fn/users/get-me';
+export type { ListSessions$Params as ListSessions$Params } from './fn/users/list-sessions';
+export { listSessions as listSessions } from './fn/users/list-sessions';
+export type { RevokeOtherSessions$Params as RevokeOtherSessions$Params } from './fn/users/revoke-other-sessions';
+export { revokeOtherSessions as revokeOtherSessions } from './fn/users/revoke-other-sessions';
+export type { RevokeSession$Params as RevokeSession$Params } from './fn/users/revoke-session';
+export { revokeSession as revokeSession } from './fn/users/revoke-session';
 export type { ExportTasks$Params as ExportTasks$Params } from './fn/tasks/export-tasks';
 export { exportTasks as exportTasks } from './fn/tasks/export-tasks';
 export type { ImportTasks$Params as ImportTasks$Params } from './fn/tasks/import-tasks';

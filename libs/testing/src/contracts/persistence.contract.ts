@@ -127,6 +127,26 @@ export function describePersistenceContract(name: string, open: () => Promise<Pe
         expect((await stores.sessions.findByTokenHash('h3'))?.stateAt(NOW)).toBe('active');
       });
 
+      it('lists the live link of each family of one user, newest first, with the family start and user agent', async () => {
+        const later = (ms: number) => new Date(NOW.getTime() + ms);
+        const link = (id: string, family: string, userId: string, ms: number, userAgent: string | null) =>
+          Session.start({ id, userId, familyId: family, tokenHash: `h-${id}`, now: later(ms), ttlMs: 3_600_000, userAgent });
+        await stores.sessions.create(link('a1', 'fa', 'u1', 0, 'Firefox'));
+        await stores.sessions.create(link('b1', 'fb', 'u1', 1000, null));
+        await stores.sessions.create(link('c1', 'fc', 'u2', 1000, 'curl'));
+        expect(await stores.sessions.markRotated('a1', later(2000))).toBe(true);
+        await stores.sessions.create(link('a2', 'fa', 'u1', 2000, 'Firefox 2'));
+        await stores.sessions.create(link('d1', 'fd', 'u1', 3000, 'Gone'));
+        await stores.sessions.revokeFamily('fd', later(3500));
+        expect(await stores.sessions.listActive('u1', later(4000))).toEqual([
+          { id: 'fa', createdAt: NOW, lastUsedAt: later(2000), userAgent: 'Firefox 2' },
+          { id: 'fb', createdAt: later(1000), lastUsedAt: later(1000), userAgent: null },
+        ]);
+        expect(await stores.sessions.listActive('u1', later(3_600_000 + 1000))).toEqual([
+          { id: 'fa', createdAt: NOW, lastUsedAt: later(2000), userAgent: 'Firefox 2' },
+        ]);
+      });
+
       it('reports an expired session as expired', async () => {
         await stores.sessions.create(start('s1', 's1', 'h1'));
         expect((await stores.sessions.findByTokenHash('h1'))?.stateAt(new Date(NOW.getTime() + 3_600_001))).toBe('expired');

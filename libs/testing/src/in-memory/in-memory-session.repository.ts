@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Session, SessionRepository } from '@primetrade/domain';
+import { Session, SessionRepository, type SessionSummary } from '@primetrade/domain';
 import { copySession, InMemoryStore } from './in-memory-store';
 
 @Injectable()
@@ -39,6 +39,21 @@ export class InMemorySessionRepository extends SessionRepository {
   }
 
   /** Keeps the first revocation time of a session already revoked. */
+  async listActive(userId: string, now: Date): Promise<SessionSummary[]> {
+    const rows = [...this.store.sessions.values()].filter((row) => row.userId === userId);
+    const started = new Map<string, number>();
+    for (const row of rows) started.set(row.familyId, Math.min(started.get(row.familyId) ?? Infinity, row.createdAt.getTime()));
+    return rows
+      .filter((row) => row.rotatedAt === null && row.revokedAt === null && row.expiresAt.getTime() > now.getTime())
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || a.familyId.localeCompare(b.familyId))
+      .map((row) => ({
+        id: row.familyId,
+        createdAt: new Date(started.get(row.familyId)!),
+        lastUsedAt: new Date(row.createdAt.getTime()),
+        userAgent: row.userAgent,
+      }));
+  }
+
   async revokeAllOfUser(userId: string, at: Date): Promise<void> {
     for (const [id, row] of this.store.sessions) {
       if (row.userId === userId && row.revokedAt === null) this.store.sessions.set(id, { ...row, revokedAt: new Date(at.getTime()) });

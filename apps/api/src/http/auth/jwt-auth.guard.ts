@@ -8,6 +8,7 @@ import { IS_PUBLIC } from './public.decorator';
 interface AccessTokenPayload {
   sub: string;
   email: string;
+  sid?: string;
 }
 
 /** `Authorization: Bearer <token>` (scheme case-insensitive), as passport-jwt read it before. */
@@ -47,7 +48,7 @@ export class JwtAuthGuard implements CanActivate {
       throw new UnauthorizedException();
     }
     if (typeof payload.sub !== 'string' || !payload.sub) throw new UnauthorizedException();
-    request.user = { id: payload.sub, email: payload.email };
+    request.user = { id: payload.sub, email: payload.email, sessionId: typeof payload.sid === 'string' ? payload.sid : undefined };
     return true;
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Inject, Logger, Post } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Inject, Logger, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiNoContentResponse, ApiOkResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
@@ -53,8 +53,8 @@ export class AuthController {
   @ApiOperation({ summary: 'Exchange email and password for an access and a refresh token' })
   @ApiOkResponse({ type: TokenResponseDto })
   @ApiProblems(400, 401, 429)
-  async login(@Body() body: LoginRequestDto): Promise<TokenResponseDto> {
-    return toTokenResponse(await this.commands.execute(new LogInCommand(body.email, body.password)));
+  async login(@Body() body: LoginRequestDto, @Headers('user-agent') userAgent?: string): Promise<TokenResponseDto> {
+    return toTokenResponse(await this.commands.execute(new LogInCommand(body.email, body.password, userAgent)));
   }
 
   @Post('refresh')
@@ -62,8 +62,8 @@ export class AuthController {
   @ApiOperation({ summary: 'Rotate a refresh token; reusing an old one ends the whole session family' })
   @ApiOkResponse({ type: TokenResponseDto })
   @ApiProblems(400, 401, 429)
-  async refresh(@Body() body: RefreshRequestDto): Promise<TokenResponseDto> {
-    return toTokenResponse(await this.commands.execute(new RefreshSessionCommand(body.refreshToken)));
+  async refresh(@Body() body: RefreshRequestDto, @Headers('user-agent') userAgent?: string): Promise<TokenResponseDto> {
+    return toTokenResponse(await this.commands.execute(new RefreshSessionCommand(body.refreshToken, userAgent)));
   }
 
   @Post('logout')

@@ -4,6 +4,8 @@ import { RefreshSessionHandler } from './commands/refresh-session/refresh-sessio
 import { RegisterUserHandler } from './commands/register-user/register-user.handler';
 import { GetMeHandler } from './queries/get-me/get-me.handler';
 import { SessionIssuer } from './session-issuer';
+import { ListSessionsHandler } from './queries/list-sessions/list-sessions.handler';
+import { RevokeOtherSessionsHandler, RevokeSessionHandler } from './commands/revoke-session/revoke-session.handler';
 import { RequestPasswordResetHandler } from './commands/request-password-reset/request-password-reset.handler';
 import { ResetPasswordHandler } from './commands/reset-password/reset-password.handler';
 
@@ -15,6 +17,8 @@ export * from './commands/log-in/log-in.command';
 export * from './commands/refresh-session/refresh-session.command';
 export * from './commands/log-out/log-out.command';
 export * from './queries/get-me/get-me.query';
+export * from './queries/list-sessions/list-sessions.query';
+export * from './commands/revoke-session/revoke-session.command';
 export * from './commands/request-password-reset/request-password-reset.command';
 export * from './commands/reset-password/reset-password.command';
 export { PASSWORD_RESET_TTL_MS } from './commands/request-password-reset/request-password-reset.handler';
@@ -26,6 +30,9 @@ export {
   GetMeHandler,
   RequestPasswordResetHandler,
   ResetPasswordHandler,
+  ListSessionsHandler,
+  RevokeSessionHandler,
+  RevokeOtherSessionsHandler,
 };
 
 /** Providers of the identity use cases, for the composition root. */
@@ -38,4 +45,7 @@ export const identityHandlers = [
   GetMeHandler,
   RequestPasswordResetHandler,
   ResetPasswordHandler,
+  ListSessionsHandler,
+  RevokeSessionHandler,
+  RevokeOtherSessionsHandler,
 ];

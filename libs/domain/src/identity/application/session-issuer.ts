@@ -17,20 +17,21 @@ export class SessionIssuer {
     private readonly clock: Clock,
   ) {}
 
-  async issue(user: Pick<User, 'id' | 'email'>, familyId?: string): Promise<AuthTokens> {
+  async issue(user: Pick<User, 'id' | 'email'>, options: { familyId?: string; userAgent?: string } = {}): Promise<AuthTokens> {
     const refreshToken = this.tokens.newRefreshToken();
     const id = this.ids.next();
     await this.sessions.create(
       Session.start({
         id,
         userId: user.id,
-        familyId: familyId ?? id,
+        familyId: options.familyId ?? id,
         tokenHash: this.tokens.hashRefreshToken(refreshToken),
         now: this.clock.now(),
         ttlMs: this.tokens.refreshTokenTtlSeconds * 1000,
+        userAgent: options.userAgent,
       }),
     );
-    const access = await this.tokens.issueAccessToken({ userId: user.id, email: user.email });
+    const access = await this.tokens.issueAccessToken({ userId: user.id, email: user.email, sessionId: options.familyId ?? id });
     return {
       accessToken: access.token,
       refreshToken,

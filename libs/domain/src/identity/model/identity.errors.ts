@@ -48,3 +48,13 @@ export class InvalidPasswordResetTokenError extends DomainError {
     ]);
   }
 }
+
+/** No live session of this user has that id. */
+export class SessionNotFoundError extends DomainError {
+  readonly code = 'SESSION.NOT_FOUND';
+  readonly kind = 'not_found' as const;
+
+  constructor() {
+    super('You have no active session with this id.');
+  }
+}

@@ -12,6 +12,22 @@ export interface SessionProps {
   expiresAt: Date;
   rotatedAt: Date | null;
   revokedAt: Date | null;
+  /** The client that signed in or refreshed (User-Agent), to tell a person's sessions apart. */
+  userAgent: string | null;
+}
+
+/** Longest User-Agent kept (longer ones are cut). */
+export const SESSION_USER_AGENT_MAX = 256;
+
+/** One signed-in device as its owner sees it: a session family, while it can still refresh. */
+export interface SessionSummary {
+  /** The family id: what the access token names as `sid`, and what revoking takes. */
+  id: string;
+  /** When the person signed in. */
+  createdAt: Date;
+  /** The last sign-in or refresh. */
+  lastUsedAt: Date;
+  userAgent: string | null;
 }
 
 export type SessionState = 'active' | 'expired' | 'revoked' | 'reused';
@@ -19,7 +35,15 @@ export type SessionState = 'active' | 'expired' | 'revoked' | 'reused';
 export class Session {
   private constructor(readonly props: Readonly<SessionProps>) {}
 
-  static start(input: { id: string; userId: string; familyId: string; tokenHash: string; now: Date; ttlMs: number }): Session {
+  static start(input: {
+    id: string;
+    userId: string;
+    familyId: string;
+    tokenHash: string;
+    now: Date;
+    ttlMs: number;
+    userAgent?: string | null;
+  }): Session {
     return new Session({
       id: input.id,
       userId: input.userId,
@@ -29,6 +53,7 @@ export class Session {
       expiresAt: new Date(input.now.getTime() + input.ttlMs),
       rotatedAt: null,
       revokedAt: null,
+      userAgent: input.userAgent ? input.userAgent.slice(0, SESSION_USER_AGENT_MAX) : null,
     });
   }
 

@@ -1,4 +1,4 @@
-import type { Session } from '../model/session.entity';
+import type { Session, SessionSummary } from '../model/session.entity';
 
 export abstract class SessionRepository {
   abstract create(session: Session): Promise<void>;
@@ -11,4 +11,6 @@ export abstract class SessionRepository {
   abstract revokeFamily(familyId: string, at: Date): Promise<void>;
   /** Ends every session of the user (after a password reset): each refresh token stops working. */
   abstract revokeAllOfUser(userId: string, at: Date): Promise<void>;
+  /** The user's families that can still refresh at `now`, the most recently used first. */
+  abstract listActive(userId: string, now: Date): Promise<SessionSummary[]>;
 }

@@ -1,6 +1,8 @@
 export interface AccessTokenClaims {
   userId: string;
   email: string;
+  /** The session family the token belongs to (`sid`), so a request knows its own session. */
+  sessionId: string;
 }
 
 export interface IssuedAccessToken {

@@ -20,7 +20,7 @@ export class JwtTokenService extends TokenService {
 
   async issueAccessToken(claims: AccessTokenClaims): Promise<IssuedAccessToken> {
     const token = await this.jwt.signAsync(
-      { email: claims.email },
+      { email: claims.email, sid: claims.sessionId },
       {
         secret: this.settings.key as never,
         algorithm: JWT_ALGORITHM,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { type Session, SessionRepository } from '@primetrade/domain';
-import type { Model } from 'mongoose';
+import { type Session, SessionRepository, type SessionSummary } from '@primetrade/domain';
+import type { Model, PipelineStage } from 'mongoose';
 import { toSession, toSessionRecord } from './session.mapper';
 import { mongoCall } from '../connection/mongo.errors';
 import {
@@ -10,6 +10,8 @@ import {
   markRotatedUpdate,
   revokeUpdate,
   rotatableSessionFilter,
+  activeSessionsFilter,
+  familyStartsPipeline,
   unrevokedFamilyFilter,
   unrevokedUserSessionsFilter,
 } from './session-write.filter';
@@ -44,6 +46,34 @@ export class MongoSessionRepository extends SessionRepository {
     return mongoCall(async () => {
       const result = await this.sessions.updateOne(rotatableSessionFilter(sessionId), markRotatedUpdate(at)).exec();
       return result.matchedCount === 1;
+    });
+  }
+
+  listActive(userId: string, now: Date): Promise<SessionSummary[]> {
+    return mongoCall(async () => {
+      const live = await this.sessions
+        .find(activeSessionsFilter(userId, now))
+        .sort({ createdAt: -1, familyId: 1 })
+        .read('primary')
+        .lean<SessionRecord[]>()
+        .exec();
+      if (live.length === 0) return [];
+      const starts = await this.sessions
+        .aggregate<{ _id: string; startedAt: Date }>(
+          familyStartsPipeline(
+            userId,
+            live.map((s) => s.familyId),
+          ) as unknown as PipelineStage[],
+        )
+        .read('primary')
+        .exec();
+      const startOf = new Map(starts.map((s) => [s._id, s.startedAt]));
+      return live.map((s) => ({
+        id: s.familyId,
+        createdAt: startOf.get(s.familyId) ?? s.createdAt,
+        lastUsedAt: s.createdAt,
+        userAgent: s.userAgent ?? null,
+      }));
     });
   }
 

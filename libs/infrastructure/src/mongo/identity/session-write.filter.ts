@@ -32,3 +32,13 @@ export function revokeUpdate(at: Date): MongoDocument {
 export function unrevokedUserSessionsFilter(userId: string): MongoDocument {
   return { userId, revokedAt: null };
 }
+
+/** The live link of each of the user's families (the others are rotated), newest first. */
+export function activeSessionsFilter(userId: string, now: Date): MongoDocument {
+  return { userId, rotatedAt: null, revokedAt: null, expiresAt: { $gt: now } };
+}
+
+/** When each family started: its oldest session. */
+export function familyStartsPipeline(userId: string, familyIds: readonly string[]): MongoDocument[] {
+  return [{ $match: { userId, familyId: { $in: [...familyIds] } } }, { $group: { _id: '$familyId', startedAt: { $min: '$createdAt' } } }];
+}

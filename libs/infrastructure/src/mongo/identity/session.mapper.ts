@@ -12,6 +12,7 @@ export function toSessionRecord(session: Session): SessionRecord {
     expiresAt: p.expiresAt,
     rotatedAt: p.rotatedAt,
     revokedAt: p.revokedAt,
+    userAgent: p.userAgent,
     keepUntil: p.expiresAt,
   };
 }
@@ -26,5 +27,6 @@ export function toSession(record: SessionRecord): Session {
     expiresAt: record.expiresAt,
     rotatedAt: record.rotatedAt ?? null,
     revokedAt: record.revokedAt ?? null,
+    userAgent: record.userAgent ?? null,
   });
 }

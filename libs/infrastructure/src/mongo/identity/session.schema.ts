@@ -27,6 +27,9 @@ export class SessionRecord {
   @Prop({ type: Date, default: null })
   revokedAt!: Date | null;
 
+  @Prop({ type: String, default: null })
+  userAgent!: string | null;
+
   /**
    * When the TTL monitor may remove this session: the expiry of the newest session of its
    * family (raised on every rotation), so a rotated token replayed after its own expiry is
@@ -40,5 +43,7 @@ export const SessionSchema = SchemaFactory.createForClass(SessionRecord);
 
 SessionSchema.index({ tokenHash: 1 }, { name: 'tokenHash_unique', unique: true });
 SessionSchema.index({ familyId: 1 }, { name: 'familyId' });
+// A user's sessions (the session list, and ending them all after a password reset).
+SessionSchema.index({ userId: 1, createdAt: -1 }, { name: 'userId_created' });
 // TTL: the server's monitor removes a session once its family's `keepUntil` has passed (checked every ~60 s).
 SessionSchema.index({ keepUntil: 1 }, { name: 'keepUntil_ttl', expireAfterSeconds: 0 });

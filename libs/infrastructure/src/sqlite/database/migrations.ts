@@ -411,4 +411,13 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX password_resets_expiry ON password_resets (expires_at);
     `,
   },
+  {
+    version: 16,
+    name: 'session-list',
+    sql: `
+      -- Each person's sessions listed and ended one by one: who signed in, and the user's rows found fast.
+      ALTER TABLE sessions ADD COLUMN user_agent TEXT;
+      CREATE INDEX sessions_user_created ON sessions (user_id, created_at DESC);
+    `,
+  },
 ];

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Session, SessionRepository } from '@primetrade/domain';
+import { Session, SessionRepository, type SessionSummary } from '@primetrade/domain';
 import { SqliteDatabase } from '../database/sqlite-database';
 
 interface SessionRow {
@@ -11,6 +11,7 @@ interface SessionRow {
   expires_at: number;
   rotated_at: number | null;
   revoked_at: number | null;
+  user_agent: string | null;
 }
 
 const date = (ms: number | null): Date | null => (ms === null ? null : new Date(ms));
@@ -33,7 +34,7 @@ export class SqliteSessionRepository extends SessionRepository {
       .run({ now: p.createdAt.getTime() });
     this.sqlite
       .statement(
-        'INSERT INTO sessions (id, user_id, family_id, token_hash, created_at, expires_at, rotated_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO sessions (id, user_id, family_id, token_hash, created_at, expires_at, rotated_at, revoked_at, user_agent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       )
       .run(
         p.id,
@@ -44,6 +45,7 @@ export class SqliteSessionRepository extends SessionRepository {
         p.expiresAt.getTime(),
         p.rotatedAt?.getTime() ?? null,
         p.revokedAt?.getTime() ?? null,
+        p.userAgent,
       );
   }
 
@@ -59,6 +61,7 @@ export class SqliteSessionRepository extends SessionRepository {
       expiresAt: new Date(row.expires_at),
       rotatedAt: date(row.rotated_at),
       revokedAt: date(row.revoked_at),
+      userAgent: row.user_agent,
     });
   }
 
@@ -67,6 +70,25 @@ export class SqliteSessionRepository extends SessionRepository {
       .statement('UPDATE sessions SET rotated_at = ? WHERE id = ? AND rotated_at IS NULL AND revoked_at IS NULL')
       .run(at.getTime(), sessionId);
     return result.changes === 1;
+  }
+
+  /** The live link of each family (one per family: the others are rotated), with the family's start. */
+  async listActive(userId: string, now: Date): Promise<SessionSummary[]> {
+    const rows = this.sqlite
+      .statement(
+        `SELECT live.family_id, live.created_at, live.user_agent,
+                (SELECT MIN(first.created_at) FROM sessions AS first WHERE first.family_id = live.family_id) AS started_at
+         FROM sessions AS live
+         WHERE live.user_id = ? AND live.rotated_at IS NULL AND live.revoked_at IS NULL AND live.expires_at > ?
+         ORDER BY live.created_at DESC, live.family_id`,
+      )
+      .all(userId, now.getTime()) as { family_id: string; created_at: number; user_agent: string | null; started_at: number }[];
+    return rows.map((r) => ({
+      id: r.family_id,
+      createdAt: new Date(r.started_at),
+      lastUsedAt: new Date(r.created_at),
+      userAgent: r.user_agent,
+    }));
   }
 
   async revokeAllOfUser(userId: string, at: Date): Promise<void> {

@@ -5,6 +5,8 @@ export class LogInCommand extends Command<AuthTokens> {
   constructor(
     readonly email: string,
     readonly password: string,
+    /** The client's User-Agent, shown in the session list. */
+    readonly userAgent?: string,
   ) {
     super();
   }

@@ -28,6 +28,6 @@ export class LogInHandler implements ICommandHandler<LogInCommand> {
     if (!(await this.hasher.verify(user.passwordHash, command.password))) {
       throw new InvalidCredentialsError();
     }
-    return this.sessions.issue(user);
+    return this.sessions.issue(user, { userAgent: command.userAgent });
   }
 }

@@ -40,6 +40,6 @@ export class RefreshSessionHandler implements ICommandHandler<RefreshSessionComm
     }
     const user = await this.users.findById(session.userId);
     if (!user || !user.isActive) throw new InvalidRefreshTokenError();
-    return this.issuer.issue(user, session.familyId);
+    return this.issuer.issue(user, { familyId: session.familyId, userAgent: command.userAgent });
   }
 }

@@ -1,4 +1,4 @@
-import { Session, type SessionProps } from './session.entity';
+import { SESSION_USER_AGENT_MAX, Session, type SessionProps } from './session.entity';
 
 const NOW = new Date('2026-06-15T12:00:00.000Z');
 const HOUR = 3_600_000;
@@ -18,7 +18,21 @@ describe('Session', () => {
       expiresAt: at(HOUR),
       rotatedAt: null,
       revokedAt: null,
+      userAgent: null,
     });
+  });
+
+  it('keeps the client it started from, cut to a bounded length', () => {
+    const long = Session.start({
+      id: 's3',
+      userId: 'u1',
+      familyId: 's3',
+      tokenHash: 'h3',
+      now: NOW,
+      ttlMs: HOUR,
+      userAgent: 'x'.repeat(1000),
+    });
+    expect(long.props.userAgent).toHaveLength(SESSION_USER_AGENT_MAX);
   });
 
   describe('stateAt', () => {

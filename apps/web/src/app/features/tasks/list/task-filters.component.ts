@@ -3,8 +3,8 @@ import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
+import { MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { debounceTime, distinctUntilChanged, map } from 'rxjs';
 import { PRIORITY_LABELS, STATUS_LABELS, TASK_PRIORITIES, TASK_STATUSES } from '../../../core/api/task.types';
@@ -13,8 +13,8 @@ import { DEFAULT_FILTERS, TaskFilters } from '../data/task-filters';
 /** Search, filters and sort for the task list; emits the whole filter set on every change. */
 @Component({
   selector: 'pt-task-filters',
-  // MatSelect, MatOption and MatCheckbox as standalone imports, so the @defer block can load them later.
-  imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatSelect, MatOption, MatCheckbox, MatButtonModule],
+  // Material fields as standalone imports used only inside the @defer block, so they load with it.
+  imports: [ReactiveFormsModule, MatFormField, MatLabel, MatInput, MatSelect, MatOption, MatCheckbox, MatButtonModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './task-filters.component.html',
   styleUrl: './task-filters.component.scss',

@@ -1,8 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, ElementRef, inject, input, output, signal, viewChild } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { catchError, exhaustMap, map, of, Subject } from 'rxjs';
 import { Task } from '../../../core/api/task.types';
 import { Problem, toProblem } from '../../../core/http/problem';
@@ -20,16 +18,17 @@ const KIND_LABELS: Record<QuickAddChip['kind'], string> = { due: 'Due', priority
  */
 @Component({
   selector: 'pt-quick-add',
-  imports: [MatFormFieldModule, MatInputModule, MatButtonModule],
+  imports: [MatButtonModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form class="quick-add" [attr.aria-label]="label()" (submit)="$event.preventDefault(); submit()">
       <div class="line">
-        <mat-form-field appearance="outline" subscriptSizing="dynamic" class="field">
-          <mat-label>{{ label() }}</mat-label>
+        <div class="pt-field field">
+          <label class="pt-label" [for]="inputId">{{ label() }}</label>
           <input
             #input
-            matInput
+            class="pt-input"
+            [id]="inputId"
             autocomplete="off"
             data-testid="quick-add"
             [value]="text()"
@@ -38,8 +37,8 @@ const KIND_LABELS: Record<QuickAddChip['kind'], string> = { due: 'Due', priority
             (keydown.escape)="clear()"
             [attr.aria-describedby]="hintId + ' ' + chipsId"
           />
-          <mat-hint [id]="hintId">e.g. “Pay rent tomorrow 9am !high #home” — a date, !priority, #tags</mat-hint>
-        </mat-form-field>
+          <p class="pt-hint" [id]="hintId">e.g. “Pay rent tomorrow 9am !high #home” — a date, !priority, #tags</p>
+        </div>
         <button mat-flat-button type="submit" class="add" [disabled]="saving()" data-testid="quick-add-submit">Add</button>
       </div>
       <ul class="chips" [id]="chipsId" aria-label="Understood from what you typed" aria-live="polite">
@@ -71,8 +70,12 @@ const KIND_LABELS: Record<QuickAddChip['kind'], string> = { due: 'Due', priority
       flex: 1 1 240px;
       min-width: 0;
     }
+    .line {
+      align-items: flex-end;
+    }
     .add {
-      height: 56px;
+      height: 48px;
+      margin-bottom: 22px; /* level with the input, above the hint */
     }
     .chips {
       list-style: none;
@@ -127,6 +130,7 @@ export class QuickAddComponent {
   readonly label = input('Add a task');
   readonly created = output<Task>();
 
+  protected readonly inputId = `quick-add-${QuickAddComponent.next}`;
   protected readonly hintId = `quick-add-hint-${QuickAddComponent.next}`;
   protected readonly chipsId = `quick-add-chips-${QuickAddComponent.next++}`;
   protected readonly text = signal('');

@@ -77,7 +77,8 @@ describe('MongoDB schemas', () => {
       expect(sessions['keepUntil_ttl']).toEqual({ keys: { keepUntil: 1 }, options: expect.objectContaining({ expireAfterSeconds: 0 }) });
       expect(sessions['tokenHash_unique']).toEqual({ keys: { tokenHash: 1 }, options: expect.objectContaining({ unique: true }) });
       expect(sessions['familyId'].keys).toEqual({ familyId: 1 });
-      expect(Object.keys(sessions)).toHaveLength(3);
+      expect(sessions['userId_created'].keys).toEqual({ userId: 1, createdAt: -1 });
+      expect(Object.keys(sessions)).toHaveLength(4);
       expect(SessionSchema.get('collection')).toBe('sessions');
     });
   });

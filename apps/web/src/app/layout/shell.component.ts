@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, inject, Injector, OnInit, viewChild } from '@angular/core';
+import { afterNextRender, ChangeDetectionStrategy, Component, DestroyRef, ElementRef, inject, Injector, viewChild } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatToolbarModule } from '@angular/material/toolbar';
@@ -19,7 +19,7 @@ import { openDialog } from '../shared/lazy-overlays';
   templateUrl: './shell.component.html',
   styleUrl: './shell.component.scss',
 })
-export class ShellComponent implements OnInit {
+export class ShellComponent {
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
   private readonly destroyRef = inject(DestroyRef);
@@ -38,6 +38,15 @@ export class ShellComponent implements OnInit {
         takeUntilDestroyed(),
       )
       .subscribe(() => this.main().nativeElement.focus({ preventScroll: true }));
+    // A reloaded page has tokens but no profile yet (the interceptor refreshes if needed). Asked
+    // after the first render, so the frame paints before the request goes out.
+    afterNextRender(() => {
+      if (this.session.user()) return;
+      this.auth
+        .loadUser()
+        .pipe(takeUntilDestroyed(this.destroyRef))
+        .subscribe({ error: () => undefined });
+    });
     // Everywhere in the signed-in app; pages add their own (the list's n, /, j, k, x, e).
     inject(ShortcutService).register({
       '?': () => this.openShortcuts(),
@@ -48,16 +57,6 @@ export class ShellComponent implements OnInit {
 
   protected openShortcuts(): void {
     void openDialog(this.injector, () => import('./shortcuts-dialog.component').then((m) => m.ShortcutsDialogComponent));
-  }
-
-  ngOnInit(): void {
-    // A reloaded page has tokens but no profile yet; the interceptor refreshes if needed.
-    if (!this.session.user()) {
-      this.auth
-        .loadUser()
-        .pipe(takeUntilDestroyed(this.destroyRef))
-        .subscribe({ error: () => undefined });
-    }
   }
 
   protected logout(): void {

@@ -69,6 +69,7 @@ export class TaskListPage {
     inject(DestroyRef).onDestroy(() => void this.snack?.then((s) => s.dismiss()));
     // `n` or `/` pressed on another page lands here with the field to focus.
     afterNextRender(() => {
+      this.store.start();
       const state = this.document.defaultView?.history.state as { focusQuickAdd?: boolean; focusSearch?: boolean } | null;
       setTimeout(() => {
         if (state?.focusQuickAdd) this.quickAdd().focus();

@@ -32,6 +32,7 @@ describe('TaskListStore', () => {
     TestBed.configureTestingModule({ providers: [...provideTestApp(), TaskListStore, { provide: RETRY_DELAYS_MS, useValue: [] }] });
     store = TestBed.inject(TaskListStore);
     backend = TestBed.inject(HttpTestingController);
+    store.start(); // the page does this after its first render
   });
 
   afterEach(() => backend.verify());

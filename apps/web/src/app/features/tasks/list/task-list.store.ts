@@ -26,9 +26,11 @@ export class TaskListStore {
 
   readonly filters = signal<TaskFilters>(DEFAULT_FILTERS);
   private readonly reloads = signal(0);
+  /** Set by {@link start}: the page asks once its frame has painted. */
+  private readonly started = signal(false);
 
   private readonly firstPage = rxResource({
-    params: () => ({ filters: this.filters(), reload: this.reloads(), retry: this.connectivity.retryTick() }),
+    params: () => (this.started() ? { filters: this.filters(), reload: this.reloads(), retry: this.connectivity.retryTick() } : undefined),
     stream: ({ params }) => this.tasks.list(toQuery(params.filters)),
   });
 
@@ -53,6 +55,14 @@ export class TaskListStore {
   readonly actionProblem = signal<Problem | null>(null);
   /** Ids of tasks with an action in flight. */
   readonly busy = signal<ReadonlySet<string>>(new Set());
+
+  /**
+   * Starts loading. The page calls it after its first render, so the frame (quick add, search)
+   * paints before the request is sent rather than in the same task.
+   */
+  start(): void {
+    this.started.set(true);
+  }
 
   setFilters(filters: TaskFilters): void {
     this.filters.set(filters);

@@ -54,4 +54,23 @@ describe('your sessions (e2e)', () => {
     );
     await t.http.post('/api/v1/auth/refresh').send({ refreshToken: bob.refreshToken }).expect(200);
   });
+
+  it('changes the password with the current one; other sessions end, this one stays', async () => {
+    const ada = await signUp(t, 'Ada');
+    const other = await logIn(ada.email, ada.password, 'Other device');
+    const wrong = await t.http
+      .post('/api/v1/users/me/password')
+      .set(ada.auth)
+      .send({ currentPassword: 'not it', newPassword: 'a new long password' });
+    expect(expectProblem(wrong, 400).code).toBe('AUTH.WRONG_PASSWORD');
+    await t.http
+      .post('/api/v1/users/me/password')
+      .set(ada.auth)
+      .send({ currentPassword: ada.password, newPassword: 'a new long password' })
+      .expect(204);
+    expectProblem(await t.http.post('/api/v1/auth/refresh').send({ refreshToken: other.refreshToken }), 401);
+    await t.http.post('/api/v1/auth/refresh').send({ refreshToken: ada.refreshToken }).expect(200);
+    expectProblem(await t.http.post('/api/v1/auth/login').send({ email: ada.email, password: ada.password }), 401);
+    await t.http.post('/api/v1/auth/login').send({ email: ada.email, password: 'a new long password' }).expect(200);
+  });
 });

@@ -10,6 +10,7 @@ export { Api } from './api';
 export type { AttachmentListDto } from './models/attachment-list-dto';
 export type { AttachmentResponseDto } from './models/attachment-response-dto';
 export type { CalendarFeedResponseDto } from './models/calendar-feed-response-dto';
+export type { ChangePasswordRequestDto } from './models/change-password-request-dto';
 export type { CreateTaskRequestDto } from './models/create-task-request-dto';
 export type { FieldErrorDto } from './models/field-error-dto';
 export type { ForgotPasswordRequestDto } from './models/forgot-password-request-dto';
@@ -61,6 +62,8 @@ export type { RevokeOtherSessions$Params as RevokeOtherSessions$Params } from '.
 export { revokeOtherSessions as revokeOtherSessions } from './fn/users/revoke-other-sessions';
 export type { RevokeSession$Params as RevokeSession$Params } from './fn/users/revoke-session';
 export { revokeSession as revokeSession } from './fn/users/revoke-session';
+export type { ChangePassword$Params as ChangePassword$Params } from './fn/users/change-password';
+export { changePassword as changePassword } from './fn/users/change-password';
 export type { ExportTasks$Params as ExportTasks$Params } from './fn/tasks/export-tasks';
 export { exportTasks as exportTasks } from './fn/tasks/export-tasks';
 export type { ImportTasks$Params as ImportTasks$Params } from './fn/tasks/import-tasks';

@@ -4,6 +4,7 @@
 export type { AttachmentListDto } from './models/attachment-list-dto';
 export type { AttachmentResponseDto } from './models/attachment-response-dto';
 export type { CalendarFeedResponseDto } from './models/calendar-feed-response-dto';
+export type { ChangePasswordRequestDto } from './models/change-password-request-dto';
 export type { CreateTaskRequestDto } from './models/create-task-request-dto';
 export type { FieldErrorDto } from './models/field-error-dto';
 export type { ForgotPasswordRequestDto } from './models/forgot-password-request-dto';

@@ -84,3 +84,17 @@ export class ResetPasswordRequestDto {
   @MaxLength(128)
   password!: string;
 }
+
+export class ChangePasswordRequestDto {
+  @ApiProperty({ maxLength: 128 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(128)
+  currentPassword!: string;
+
+  @ApiProperty({ example: 'a new correct horse battery', minLength: 8, maxLength: 128 })
+  @IsString()
+  @MinLength(8)
+  @MaxLength(128)
+  newPassword!: string;
+}

@@ -1,10 +1,11 @@
-import { Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { GetMeQuery, ListSessionsQuery, RevokeOtherSessionsCommand, RevokeSessionCommand } from '@primetrade/domain';
+import { ChangePasswordCommand, GetMeQuery, ListSessionsQuery, RevokeOtherSessionsCommand, RevokeSessionCommand } from '@primetrade/domain';
 import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
-import { UserResponseDto } from './auth.dto';
+import { ChangePasswordRequestDto, UserResponseDto } from './auth.dto';
 import { ApiProblems } from '../problem/api-problems.decorator';
+import { LoginThrottle } from '../throttling/throttle-scopes';
 import { RevokedSessionsDto, SessionListDto, toSessionResponse } from './session.dto';
 import { toUserResponse } from './user.response';
 
@@ -50,5 +51,15 @@ export class UsersController {
   @ApiProblems(401, 404, 429)
   async revokeSession(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string): Promise<void> {
     await this.commands.execute(new RevokeSessionCommand(user.id, id));
+  }
+
+  @Post('me/password')
+  @HttpCode(204)
+  @LoginThrottle()
+  @ApiOperation({ summary: 'Change your password (the current one is needed); every other session ends, this one stays' })
+  @ApiNoContentResponse({ description: 'Changed' })
+  @ApiProblems(400, 401, 429)
+  async changePassword(@CurrentUser() user: AuthenticatedUser, @Body() body: ChangePasswordRequestDto): Promise<void> {
+    await this.commands.execute(new ChangePasswordCommand(user.id, user.sessionId, body.currentPassword, body.newPassword));
   }
 }

@@ -4,6 +4,7 @@ import { RefreshSessionHandler } from './commands/refresh-session/refresh-sessio
 import { RegisterUserHandler } from './commands/register-user/register-user.handler';
 import { GetMeHandler } from './queries/get-me/get-me.handler';
 import { SessionIssuer } from './session-issuer';
+import { ChangePasswordHandler } from './commands/change-password/change-password.handler';
 import { ListSessionsHandler } from './queries/list-sessions/list-sessions.handler';
 import { RevokeOtherSessionsHandler, RevokeSessionHandler } from './commands/revoke-session/revoke-session.handler';
 import { RequestPasswordResetHandler } from './commands/request-password-reset/request-password-reset.handler';
@@ -17,6 +18,7 @@ export * from './commands/log-in/log-in.command';
 export * from './commands/refresh-session/refresh-session.command';
 export * from './commands/log-out/log-out.command';
 export * from './queries/get-me/get-me.query';
+export * from './commands/change-password/change-password.command';
 export * from './queries/list-sessions/list-sessions.query';
 export * from './commands/revoke-session/revoke-session.command';
 export * from './commands/request-password-reset/request-password-reset.command';
@@ -33,6 +35,7 @@ export {
   ListSessionsHandler,
   RevokeSessionHandler,
   RevokeOtherSessionsHandler,
+  ChangePasswordHandler,
 };
 
 /** Providers of the identity use cases, for the composition root. */
@@ -48,4 +51,5 @@ export const identityHandlers = [
   ListSessionsHandler,
   RevokeSessionHandler,
   RevokeOtherSessionsHandler,
+  ChangePasswordHandler,
 ];

@@ -58,3 +58,13 @@ export class SessionNotFoundError extends DomainError {
     super('You have no active session with this id.');
   }
 }
+
+/** The current password given to change it is not the account's. */
+export class WrongPasswordError extends DomainError {
+  readonly code = 'AUTH.WRONG_PASSWORD';
+  readonly kind = 'validation' as const;
+
+  constructor() {
+    super('The current password is not right.', [{ field: 'currentPassword', message: 'is not your current password' }]);
+  }
+}

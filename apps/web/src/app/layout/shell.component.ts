@@ -1,9 +1,10 @@
-import { afterNextRender, ChangeDetectionStrategy, Component, DestroyRef, ElementRef, inject, Injector, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, inject, Injector, viewChild } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { filter, skip } from 'rxjs';
+import { afterFirstPaint } from '../core/after-paint';
 import { AuthService } from '../core/auth/auth.service';
 import { SessionStore } from '../core/auth/session.store';
 import { ShortcutService } from '../core/shortcuts/shortcuts';
@@ -39,8 +40,8 @@ export class ShellComponent {
       )
       .subscribe(() => this.main().nativeElement.focus({ preventScroll: true }));
     // A reloaded page has tokens but no profile yet (the interceptor refreshes if needed). Asked
-    // after the first render, so the frame paints before the request goes out.
-    afterNextRender(() => {
+    // once the first frame has painted: the name in the toolbar can wait that long.
+    afterFirstPaint(() => {
       if (this.session.user()) return;
       this.auth
         .loadUser()

@@ -14,6 +14,7 @@ import {
 import { MatButtonModule } from '@angular/material/button';
 import { Router, RouterLink } from '@angular/router';
 import { Task } from '../../../core/api/task.types';
+import { afterFirstPaint } from '../../../core/after-paint';
 import { ShortcutService } from '../../../core/shortcuts/shortcuts';
 import { confirm, notify } from '../../../shared/lazy-overlays';
 import { QuickAddComponent } from '../quick-add/quick-add.component';
@@ -68,8 +69,9 @@ export class TaskListPage {
     });
     inject(DestroyRef).onDestroy(() => void this.snack?.then((s) => s.dismiss()));
     // `n` or `/` pressed on another page lands here with the field to focus.
+    // The rows' request goes out once the frame (quick add, search) has painted.
+    afterFirstPaint(() => this.store.start());
     afterNextRender(() => {
-      this.store.start();
       const state = this.document.defaultView?.history.state as { focusQuickAdd?: boolean; focusSearch?: boolean } | null;
       setTimeout(() => {
         if (state?.focusQuickAdd) this.quickAdd().focus();

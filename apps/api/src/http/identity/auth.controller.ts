@@ -1,4 +1,4 @@
-import { Body, Controller, Headers, HttpCode, Inject, Logger, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Logger, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiNoContentResponse, ApiOkResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
@@ -25,6 +25,13 @@ import {
   UserResponseDto,
 } from './auth.dto';
 import { Public } from '../auth/public.decorator';
+
+/** Read from the request, not declared as a parameter: clients send it anyway, and it only labels the session. */
+type ClientRequest = { headers: Record<string, string | string[] | undefined> };
+const userAgentOf = (request: ClientRequest): string | undefined => {
+  const header = request.headers['user-agent'];
+  return typeof header === 'string' ? header : undefined;
+};
 
 const toTokenResponse = (tokens: AuthTokens): TokenResponseDto => ({ ...tokens, tokenType: 'Bearer' });
 
@@ -53,8 +60,8 @@ export class AuthController {
   @ApiOperation({ summary: 'Exchange email and password for an access and a refresh token' })
   @ApiOkResponse({ type: TokenResponseDto })
   @ApiProblems(400, 401, 429)
-  async login(@Body() body: LoginRequestDto, @Headers('user-agent') userAgent?: string): Promise<TokenResponseDto> {
-    return toTokenResponse(await this.commands.execute(new LogInCommand(body.email, body.password, userAgent)));
+  async login(@Body() body: LoginRequestDto, @Req() request: ClientRequest): Promise<TokenResponseDto> {
+    return toTokenResponse(await this.commands.execute(new LogInCommand(body.email, body.password, userAgentOf(request))));
   }
 
   @Post('refresh')
@@ -62,8 +69,8 @@ export class AuthController {
   @ApiOperation({ summary: 'Rotate a refresh token; reusing an old one ends the whole session family' })
   @ApiOkResponse({ type: TokenResponseDto })
   @ApiProblems(400, 401, 429)
-  async refresh(@Body() body: RefreshRequestDto, @Headers('user-agent') userAgent?: string): Promise<TokenResponseDto> {
-    return toTokenResponse(await this.commands.execute(new RefreshSessionCommand(body.refreshToken, userAgent)));
+  async refresh(@Body() body: RefreshRequestDto, @Req() request: ClientRequest): Promise<TokenResponseDto> {
+    return toTokenResponse(await this.commands.execute(new RefreshSessionCommand(body.refreshToken, userAgentOf(request))));
   }
 
   @Post('logout')

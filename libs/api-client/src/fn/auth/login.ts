@@ -11,14 +11,12 @@ import { LoginRequestDto } from '../../models/login-request-dto';
 import { TokenResponseDto } from '../../models/token-response-dto';
 
 export interface Login$Params {
-  'user-agent': string;
       body: LoginRequestDto
 }
 
 export function login(http: HttpClient, rootUrl: string, params: Login$Params, context?: HttpContext): Observable<StrictHttpResponse<TokenResponseDto>> {
   const rb = new RequestBuilder(rootUrl, login.PATH, 'post');
   if (params) {
-    rb.header('user-agent', params['user-agent'], {});
     rb.body(params.body, 'application/json');
   }
 

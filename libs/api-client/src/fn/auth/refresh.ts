@@ -11,14 +11,12 @@ import { RefreshRequestDto } from '../../models/refresh-request-dto';
 import { TokenResponseDto } from '../../models/token-response-dto';
 
 export interface Refresh$Params {
-  'user-agent': string;
       body: RefreshRequestDto
 }
 
 export function refresh(http: HttpClient, rootUrl: string, params: Refresh$Params, context?: HttpContext): Observable<StrictHttpResponse<TokenResponseDto>> {
   const rb = new RequestBuilder(rootUrl, refresh.PATH, 'post');
   if (params) {
-    rb.header('user-agent', params['user-agent'], {});
     rb.body(params.body, 'application/json');
   }
 

@@ -5,12 +5,6 @@ import { Credentials, Registration, Tokens, User } from '../api/auth.types';
 import { skipAuth } from '../http/skip-auth.context';
 import { SessionStore } from './session.store';
 
-/**
- * The API documents `User-Agent` as a parameter of login and refresh (it labels the session in
- * "Your sessions"). A browser sends its own and may not replace it, so the SDK gets that value.
- */
-const userAgent = (): string => (typeof navigator === 'undefined' ? '' : navigator.userAgent);
-
 /** Register, log in, refresh and log out through the generated SDK. */
 @Injectable({ providedIn: 'root' })
 export class AuthService {
@@ -23,7 +17,7 @@ export class AuthService {
   }
 
   login(body: Credentials): Observable<User> {
-    return this.api.invoke(login, { body, 'user-agent': userAgent() }, skipAuth()).pipe(
+    return this.api.invoke(login, { body }, skipAuth()).pipe(
       tap((tokens) => this.session.start(tokens)),
       switchMap(() => this.loadUser()),
     );
@@ -40,7 +34,7 @@ export class AuthService {
   refresh(): Observable<Tokens> {
     const refreshToken = this.session.refreshToken();
     if (!refreshToken) throw new Error('No refresh token');
-    this.refreshing$ ??= this.api.invoke(refresh, { body: { refreshToken }, 'user-agent': userAgent() }, skipAuth()).pipe(
+    this.refreshing$ ??= this.api.invoke(refresh, { body: { refreshToken } }, skipAuth()).pipe(
       tap((tokens) => this.session.start(tokens)),
       finalize(() => (this.refreshing$ = null)),
       shareReplay({ bufferSize: 1, refCount: false }),

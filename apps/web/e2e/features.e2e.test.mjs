@@ -162,7 +162,8 @@ describe('Features in a real browser', { skip: missing ?? false }, () => {
     assert.equal(await focusedLabel(), first);
     await page.keyboard.press('x');
     await until(async () => (await taskNamed(first)).status === 'completed', `x completed ${first}`);
-    assert.equal(await check(first).isChecked(), true);
+    // The list re-renders when the answer lands: wait for the box to show it rather than read it once.
+    await until(async () => check(first).isChecked(), `the box of ${first} shows it completed`);
     await page.keyboard.press('x');
     await until(async () => (await taskNamed(first)).status === 'todo', `x again reopened ${first}`);
 

@@ -16,6 +16,18 @@ export const routes: Routes = [
     loadComponent: () => import('./features/auth/register.page').then((m) => m.RegisterPage),
   },
   {
+    path: 'forgot-password',
+    canMatch: [guestGuard],
+    title: 'Forgot your password · Primetrade',
+    loadComponent: () => import('./features/auth/forgot-password.page').then((m) => m.ForgotPasswordPage),
+  },
+  {
+    // No guard: the link in the mail works whether or not someone is signed in on this browser.
+    path: 'reset-password',
+    title: 'Choose a new password · Primetrade',
+    loadComponent: () => import('./features/auth/reset-password.page').then((m) => m.ResetPasswordPage),
+  },
+  {
     path: '',
     canMatch: [authGuard],
     loadComponent: () => import('./layout/shell.component').then((m) => m.ShellComponent),

@@ -1,5 +1,5 @@
 import { inject, Injectable } from '@angular/core';
-import { Api, getMe, login, logout, refresh, register } from '@primetrade/api-client';
+import { Api, forgotPassword, getMe, login, logout, refresh, register, resetPassword } from '@primetrade/api-client';
 import { catchError, finalize, map, Observable, of, shareReplay, switchMap, tap } from 'rxjs';
 import { Credentials, Registration, Tokens, User } from '../api/auth.types';
 import { skipAuth } from '../http/skip-auth.context';
@@ -14,6 +14,16 @@ export class AuthService {
 
   register(body: Registration): Observable<User> {
     return this.api.invoke(register, { body }, skipAuth());
+  }
+
+  /** Asks for a reset link; the API answers the same whether or not the address has an account. */
+  forgotPassword(email: string): Observable<unknown> {
+    return this.api.invoke(forgotPassword, { body: { email } }, skipAuth());
+  }
+
+  /** Sets a new password with the token from a reset link (every session of the account ends). */
+  resetPassword(token: string, password: string): Observable<unknown> {
+    return this.api.invoke(resetPassword, { body: { token, password } }, skipAuth());
   }
 
   login(body: Credentials): Observable<User> {

@@ -28,6 +28,7 @@ export class LoginPage {
   readonly returnUrl = input<string>();
   readonly registered = input<string>();
   readonly expired = input<string>();
+  readonly reset = input<string>();
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     email: ['', [Validators.required, Validators.email]],

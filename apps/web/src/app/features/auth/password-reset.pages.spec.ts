@@ -56,17 +56,15 @@ describe('ResetPasswordPage', () => {
     const { fixture, el, backend } = await setup('old-token');
     type(el, 'input[type="password"]', 'a new long password');
     el.querySelector('form')!.dispatchEvent(new Event('submit'));
-    backend
-      .expectOne('/api/v1/auth/password/reset')
-      .flush(
-        {
-          status: 400,
-          title: 'Bad Request',
-          detail: 'This password reset link is invalid, used already or expired; ask for a new one.',
-          errors: [{ field: 'token', message: 'is invalid' }],
-        },
-        { status: 400, statusText: 'Bad Request', headers: { 'content-type': 'application/problem+json' } },
-      );
+    backend.expectOne('/api/v1/auth/password/reset').flush(
+      {
+        status: 400,
+        title: 'Bad Request',
+        detail: 'This password reset link is invalid, used already or expired; ask for a new one.',
+        errors: [{ field: 'token', message: 'is invalid' }],
+      },
+      { status: 400, statusText: 'Bad Request', headers: { 'content-type': 'application/problem+json' } },
+    );
     await fixture.whenStable();
     const alert = el.querySelector('[data-testid="form-error"]')!;
     expect(alert.textContent).toContain('used already or expired');

@@ -15,6 +15,7 @@ export * from './in-memory/in-memory-idempotency.store';
 export * from './in-memory/in-memory-calendar-feed.repository';
 export * from './in-memory/in-memory-password-reset.repository';
 export * from './test-context';
+export * from './expect-fails-fast';
 export * from './contracts/task-fixtures';
 export * from './contracts/persistence-stores';
 export * from './contracts/persistence.contract';

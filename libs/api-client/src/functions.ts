@@ -31,6 +31,8 @@ export type { ExportTasks$Params as ExportTasks$Params } from './fn/tasks/export
 export { exportTasks as exportTasks } from './fn/tasks/export-tasks';
 export type { ImportTasks$Params as ImportTasks$Params } from './fn/tasks/import-tasks';
 export { importTasks as importTasks } from './fn/tasks/import-tasks';
+export type { BulkTasks$Params as BulkTasks$Params } from './fn/tasks/bulk-tasks';
+export { bulkTasks as bulkTasks } from './fn/tasks/bulk-tasks';
 export type { ListTasks$Params as ListTasks$Params } from './fn/tasks/list-tasks';
 export { listTasks as listTasks } from './fn/tasks/list-tasks';
 export type { CreateTask$Params as CreateTask$Params } from './fn/tasks/create-task';

@@ -9,6 +9,10 @@ export { Api } from './api';
 
 export type { AttachmentListDto } from './models/attachment-list-dto';
 export type { AttachmentResponseDto } from './models/attachment-response-dto';
+export type { BulkTaskOperationDto } from './models/bulk-task-operation-dto';
+export type { BulkTaskResultDto } from './models/bulk-task-result-dto';
+export type { BulkTasksRequestDto } from './models/bulk-tasks-request-dto';
+export type { BulkTasksResponseDto } from './models/bulk-tasks-response-dto';
 export type { CalendarFeedResponseDto } from './models/calendar-feed-response-dto';
 export type { ChangePasswordRequestDto } from './models/change-password-request-dto';
 export type { CreateTaskRequestDto } from './models/create-task-request-dto';
@@ -68,6 +72,8 @@ export type { ExportTasks$Params as ExportTasks$Params } from './fn/tasks/export
 export { exportTasks as exportTasks } from './fn/tasks/export-tasks';
 export type { ImportTasks$Params as ImportTasks$Params } from './fn/tasks/import-tasks';
 export { importTasks as importTasks } from './fn/tasks/import-tasks';
+export type { BulkTasks$Params as BulkTasks$Params } from './fn/tasks/bulk-tasks';
+export { bulkTasks as bulkTasks } from './fn/tasks/bulk-tasks';
 export type { ListTasks$Params as ListTasks$Params } from './fn/tasks/list-tasks';
 export { listTasks as listTasks } from './fn/tasks/list-tasks';
 export type { CreateTask$Params as CreateTask$Params } from './fn/tasks/create-task';

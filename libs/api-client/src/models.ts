@@ -3,6 +3,10 @@
 
 export type { AttachmentListDto } from './models/attachment-list-dto';
 export type { AttachmentResponseDto } from './models/attachment-response-dto';
+export type { BulkTaskOperationDto } from './models/bulk-task-operation-dto';
+export type { BulkTaskResultDto } from './models/bulk-task-result-dto';
+export type { BulkTasksRequestDto } from './models/bulk-tasks-request-dto';
+export type { BulkTasksResponseDto } from './models/bulk-tasks-response-dto';
 export type { CalendarFeedResponseDto } from './models/calendar-feed-response-dto';
 export type { ChangePasswordRequestDto } from './models/change-password-request-dto';
 export type { CreateTaskRequestDto } from './models/create-task-request-dto';

@@ -8,4 +8,5 @@ export * from './ports/task.repository.port';
 export * from './ports/task-read-model.port';
 export * from './ports/task-statistics.port';
 export * from './ports/task-activity.port';
+export * from './ports/task-unit-of-work.port';
 export * from './application';

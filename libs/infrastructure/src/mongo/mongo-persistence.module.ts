@@ -7,6 +7,7 @@ import {
   TaskActivityReadModel,
   TaskReadModel,
   TaskRepository,
+  TaskUnitOfWork,
   UserRepository,
 } from '@primetrade/domain';
 import { StoreTaskStatistics } from '../core/platform/store-ports';
@@ -21,6 +22,7 @@ import {
 import { MongoSessionRepository } from './identity/mongo-session.repository';
 import { MongoTaskReadModel } from './tasks/mongo-task-read-model';
 import { MongoTaskRepository } from './tasks/mongo-task.repository';
+import { MongoTaskUnitOfWork } from './tasks/mongo-task-unit-of-work';
 import { EventOutbox } from '../core/events/event-outbox';
 import { MongoEventOutbox } from './events/mongo-event-outbox';
 import { MongoTaskStatistics } from './tasks/mongo-task-statistics';
@@ -47,7 +49,8 @@ export class MongoPersistenceModule {
     const adapters = [
       { provide: UserRepository, useClass: MongoUserRepository },
       { provide: SessionRepository, useClass: MongoSessionRepository },
-      { provide: TaskRepository, useClass: MongoTaskRepository },
+      { provide: TaskRepository, useExisting: MongoTaskRepository },
+      { provide: TaskUnitOfWork, useClass: MongoTaskUnitOfWork },
       { provide: TaskReadModel, useClass: MongoTaskReadModel },
       { provide: StoreTaskStatistics, useClass: MongoTaskStatistics },
       { provide: TaskActivityReadModel, useClass: MongoTaskActivityReadModel },
@@ -67,6 +70,8 @@ export class MongoPersistenceModule {
           inject: [ContentCipher],
         },
         MongoEventOutbox,
+        // One instance behind TaskRepository and the unit of work's writes.
+        MongoTaskRepository,
         ...adapters,
       ],
       exports: adapters.map((adapter) => adapter.provide),

@@ -13,6 +13,7 @@ import {
   TaskActivityReadModel,
   TaskReadModel,
   TaskRepository,
+  TaskUnitOfWork,
   UserRepository,
 } from '@primetrade/domain';
 import { EncryptedFileStorage } from '../core/attachments/encrypted-file-storage';
@@ -34,6 +35,7 @@ import { SqliteNotificationRepository } from './notifications/sqlite-notificatio
 import { SqliteOutboxMailer } from './notifications/sqlite-outbox-mailer';
 import { SqliteTaskReadModel } from './tasks/sqlite-task-read-model';
 import { SqliteTaskRepository } from './tasks/sqlite-task.repository';
+import { SqliteTaskUnitOfWork } from './tasks/sqlite-task-unit-of-work';
 import { SqliteTaskStatistics } from './tasks/sqlite-task-statistics';
 import { SqliteTaskActivityReadModel } from './tasks/sqlite-task-activity';
 
@@ -74,7 +76,8 @@ export class SqliteModule {
       { provide: UserRepository, useClass: SqliteUserRepository },
       { provide: SessionRepository, useClass: SqliteSessionRepository },
       { provide: PasswordResetRepository, useClass: SqlitePasswordResetRepository },
-      { provide: TaskRepository, useClass: SqliteTaskRepository },
+      { provide: TaskRepository, useExisting: SqliteTaskRepository },
+      { provide: TaskUnitOfWork, useClass: SqliteTaskUnitOfWork },
       { provide: TaskReadModel, useClass: SqliteTaskReadModel },
       { provide: StoreTaskStatistics, useClass: SqliteTaskStatistics },
       { provide: TaskActivityReadModel, useClass: SqliteTaskActivityReadModel },
@@ -104,6 +107,8 @@ export class SqliteModule {
           inject: [ContentCipher],
         },
         SqliteEventOutbox,
+        // One instance behind TaskRepository and the unit of work's writes.
+        SqliteTaskRepository,
         {
           provide: SqliteOrphanFileSweeper,
           useFactory: (sqlite: SqliteDatabase) => new SqliteOrphanFileSweeper(sqlite, options.attachmentsDirectory),

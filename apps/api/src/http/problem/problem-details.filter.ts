@@ -17,7 +17,7 @@ const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
   unavailable: 503,
 };
 
-interface Problem {
+export interface Problem {
   status: number;
   code: string;
   detail: string;
@@ -53,51 +53,55 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const request = ctx.getRequest<FastifyRequest>();
     const reply = ctx.getResponse<FastifyReply>();
-    const problem = this.toProblem(exception);
+    const problem = problemOf(exception);
     if (problem.status >= 500 && !(exception instanceof DomainError)) {
       this.logger.error({ err: exception, correlationId: request.id }, 'unhandled error');
     }
     void reply
       .status(problem.status)
       .header('content-type', PROBLEM_CONTENT_TYPE)
-      .send({
-        type: `urn:primetrade:problem:${problem.code.toLowerCase()}`,
-        title: TITLES[problem.status] ?? 'Error',
-        status: problem.status,
-        detail: problem.detail,
-        instance: request.url.split('?')[0],
-        correlationId: request.id,
-        code: problem.code,
-        ...(problem.errors?.length ? { errors: problem.errors } : {}),
-      });
+      .send({ ...problemBody(problem), instance: request.url.split('?')[0], correlationId: request.id });
   }
+}
 
-  private toProblem(exception: unknown): Problem {
-    if (exception instanceof DomainError) {
-      return { status: STATUS_OF_KIND[exception.kind], code: exception.code, detail: exception.message, errors: exception.violations };
-    }
-    if (exception instanceof HttpProblemException) {
-      return { status: exception.getStatus(), code: exception.code, detail: exception.message, errors: exception.violations };
-    }
-    if (exception instanceof ThrottlerException) {
-      return { status: 429, code: 'RATE_LIMITED', detail: 'Too many requests; retry after the time in Retry-After.' };
-    }
-    if (exception instanceof HttpException) {
-      const status = exception.getStatus();
-      return { status, code: `HTTP.${status}`, detail: status >= 500 ? 'The server could not handle the request.' : exception.message };
-    }
-    // Fastify's own client errors (bad JSON, body too large, wrong media type) carry a 4xx.
-    const fastifyStatus = (exception as { statusCode?: unknown } | null)?.statusCode;
-    if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
-      const fastifyCode = (exception as { code?: unknown }).code;
-      return {
-        status: fastifyStatus,
-        code: `HTTP.${fastifyStatus}`,
-        detail: clientErrorDetail(fastifyStatus, typeof fastifyCode === 'string' ? fastifyCode : undefined),
-      };
-    }
-    return { status: HttpStatus.INTERNAL_SERVER_ERROR, code: 'INTERNAL', detail: 'The server could not handle the request.' };
+/** The members of a problem+json body that do not depend on the request (a bulk result's item has these). */
+export function problemBody(problem: Problem) {
+  return {
+    type: `urn:primetrade:problem:${problem.code.toLowerCase()}`,
+    title: TITLES[problem.status] ?? 'Error',
+    status: problem.status,
+    detail: problem.detail,
+    code: problem.code,
+    ...(problem.errors?.length ? { errors: [...problem.errors] } : {}),
+  };
+}
+
+/** What an error answers: only known error classes speak; anything else is a 500 that reveals nothing. */
+export function problemOf(exception: unknown): Problem {
+  if (exception instanceof DomainError) {
+    return { status: STATUS_OF_KIND[exception.kind], code: exception.code, detail: exception.message, errors: exception.violations };
   }
+  if (exception instanceof HttpProblemException) {
+    return { status: exception.getStatus(), code: exception.code, detail: exception.message, errors: exception.violations };
+  }
+  if (exception instanceof ThrottlerException) {
+    return { status: 429, code: 'RATE_LIMITED', detail: 'Too many requests; retry after the time in Retry-After.' };
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    return { status, code: `HTTP.${status}`, detail: status >= 500 ? 'The server could not handle the request.' : exception.message };
+  }
+  // Fastify's own client errors (bad JSON, body too large, wrong media type) carry a 4xx.
+  const fastifyStatus = (exception as { statusCode?: unknown } | null)?.statusCode;
+  if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
+    const fastifyCode = (exception as { code?: unknown }).code;
+    return {
+      status: fastifyStatus,
+      code: `HTTP.${fastifyStatus}`,
+      detail: clientErrorDetail(fastifyStatus, typeof fastifyCode === 'string' ? fastifyCode : undefined),
+    };
+  }
+  return { status: HttpStatus.INTERNAL_SERVER_ERROR, code: 'INTERNAL', detail: 'The server could not handle the request.' };
 }
 
 /** Multipart limits (@fastify/multipart) are 413s too, but not about the JSON body limit. */

@@ -2,7 +2,8 @@ import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@ne
 import { fastParserOf } from './fast-parse';
 import { HttpProblemException } from './http-problem.exception';
 
-function flatten(errors: ValidationError[], parent = ''): { field: string; message: string }[] {
+/** class-validator errors as field paths (`task.title`) and messages. */
+export function flatten(errors: ValidationError[], parent = ''): { field: string; message: string }[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
     const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));

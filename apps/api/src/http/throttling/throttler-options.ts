@@ -18,18 +18,20 @@ const userOrIp = async (req: Record<string, unknown>) => {
   return r.user ? `user:${r.user.id}` : `ip:${r.ip}`;
 };
 
+/** The counter a throttler keeps per tracker: one budget across all routes, not one per route. */
+export const throttleKey = (name: string, tracker: string): string => `${name}:${tracker}`;
+
 export function throttlerOptions(config: AppConfig['throttle']): ThrottlerModuleOptions {
   const off = () => !config.enabled;
   return {
     throttlers: [
-      // One budget across all routes, not one per route.
       {
         name: 'default',
         limit: config.default.limit,
         ttl: config.default.ttlMs,
         skipIf: off,
         getTracker: userOrIp,
-        generateKey: (_ctx, tracker, name) => `${name}:${tracker}`,
+        generateKey: (_ctx, tracker, name) => throttleKey(name, tracker),
       },
       {
         name: 'task-create',
@@ -37,7 +39,7 @@ export function throttlerOptions(config: AppConfig['throttle']): ThrottlerModule
         ttl: config.taskCreate.ttlMs,
         skipIf: (ctx) => off() || scopeOf(ctx) !== 'task-create',
         getTracker: userOrIp,
-        generateKey: (_ctx, tracker, name) => `${name}:${tracker}`,
+        generateKey: (_ctx, tracker, name) => throttleKey(name, tracker),
       },
       {
         name: 'login',
@@ -49,7 +51,7 @@ export function throttlerOptions(config: AppConfig['throttle']): ThrottlerModule
           const email = typeof r.body?.email === 'string' ? r.body.email.trim().toLowerCase() : '';
           return `ip:${r.ip}|email:${email}`;
         },
-        generateKey: (_ctx, tracker, name) => `${name}:${tracker}`,
+        generateKey: (_ctx, tracker, name) => throttleKey(name, tracker),
       },
     ],
     setHeaders: false,

@@ -2,6 +2,7 @@ import { CompleteTaskHandler } from './commands/complete-task/complete-task.hand
 import { CreateTaskHandler } from './commands/create-task/create-task.handler';
 import { DeleteTaskHandler } from './commands/delete-task/delete-task.handler';
 import { UpdateTaskHandler } from './commands/update-task/update-task.handler';
+import { BulkTasksHandler } from './commands/bulk-tasks/bulk-tasks.handler';
 import { ImportTasksHandler } from './commands/import-tasks/import-tasks.handler';
 import { ExportTasksHandler } from './queries/export-tasks/export-tasks.handler';
 import { GetTaskHandler } from './queries/get-task/get-task.handler';
@@ -18,6 +19,7 @@ export * from './commands/update-task/update-task.command';
 export * from './commands/complete-task/complete-task.command';
 export * from './commands/delete-task/delete-task.command';
 export * from './commands/import-tasks/import-tasks.command';
+export * from './commands/bulk-tasks/bulk-tasks.command';
 export * from './queries/export-tasks/export-tasks.query';
 export { EXPORT_PAGE_SIZE } from './queries/export-tasks/export-tasks.handler';
 export * from './queries/get-task/get-task.query';
@@ -25,6 +27,7 @@ export * from './queries/list-tasks/list-tasks.query';
 export * from './queries/get-task-stats/get-task-stats.query';
 export * from './queries/get-task-timeline/get-task-timeline.query';
 export {
+  BulkTasksHandler,
   ImportTasksHandler,
   ExportTasksHandler,
   CreateTaskHandler,
@@ -39,6 +42,7 @@ export {
 
 /** Providers of the task use cases, for the composition root. */
 export const taskHandlers = [
+  BulkTasksHandler,
   ImportTasksHandler,
   ExportTasksHandler,
   CreateTaskHandler,

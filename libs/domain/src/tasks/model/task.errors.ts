@@ -39,3 +39,27 @@ export class TaskPreconditionFailedError extends DomainError {
     super('The task does not match the version in If-Match.');
   }
 }
+
+/**
+ * An operation of an atomic batch failed, so nothing of the batch was written. Carries the
+ * failed operation's code and kind (the single route's answer) and names it by position.
+ */
+export class TaskBatchAbortedError extends DomainError {
+  readonly code: string;
+  readonly kind: DomainError['kind'];
+
+  constructor(
+    readonly index: number,
+    readonly reason: DomainError,
+  ) {
+    const field = `operations[${index}]`;
+    super(
+      `Operation ${index} failed, so nothing was written: ${reason.message}`,
+      reason.violations.length > 0
+        ? reason.violations.map((v) => ({ field: `${field}.${v.field}`, message: v.message }))
+        : [{ field, message: reason.message }],
+    );
+    this.code = reason.code;
+    this.kind = reason.kind;
+  }
+}

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { Inject, Injectable } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
-import type { AggregateRoot } from '@primetrade/domain';
+import type { AggregateRoot, DomainEvent } from '@primetrade/domain';
 import { UuidV7IdGenerator } from '../../core/uuid-v7-id-generator';
 import type { ClientSession, Connection } from 'mongoose';
 import { CorrelationContext } from '../../core/events/correlation-context';
@@ -47,24 +47,39 @@ export class MongoEventOutbox extends EventOutbox {
    * taken off the aggregate only once it committed (the driver may run the callback again).
    */
   async withEvents<T>(aggregate: AggregateRoot, write: (session: ClientSession) => Promise<T>): Promise<T> {
-    const correlationId = CorrelationContext.current();
-    const docs: OutboxDoc[] = aggregate.peekEvents().map((event) => {
-      const { id, ...rest } = encodeEvent(event, this.ids.next(), correlationId);
-      return { _id: id, ...rest, relayedAt: null };
-    });
+    const docs = this.documentsOf(aggregate.peekEvents());
     const session = await this.connection.startSession();
     let result: T | undefined;
     try {
       await session.withTransaction(async () => {
         result = await write(session);
-        if (docs.length > 0) await this.outbox().insertMany(docs, { session });
+        await this.insertIn(session, docs);
       });
     } finally {
       await session.endSession();
     }
     aggregate.pullEvents();
-    if (docs.length > 0) this.appended.emit('appended');
+    this.committed(docs);
     return result as T;
+  }
+
+  /** The events as outbox documents, ids drawn once: a retried transaction inserts the same ones. */
+  documentsOf(events: readonly DomainEvent[]): OutboxDoc[] {
+    const correlationId = CorrelationContext.current();
+    return events.map((event) => {
+      const { id, ...rest } = encodeEvent(event, this.ids.next(), correlationId);
+      return { _id: id, ...rest, relayedAt: null };
+    });
+  }
+
+  /** Records the documents in the caller's transaction. */
+  async insertIn(session: ClientSession, docs: readonly OutboxDoc[]): Promise<void> {
+    if (docs.length > 0) await this.outbox().insertMany([...docs], { session });
+  }
+
+  /** After the transaction that inserted them committed: wakes this process's relay. */
+  committed(docs: readonly OutboxDoc[]): void {
+    if (docs.length > 0) this.appended.emit('appended');
   }
 
   onAppended(listener: () => void): void {

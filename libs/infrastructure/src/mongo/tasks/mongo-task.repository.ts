@@ -38,35 +38,46 @@ export class MongoTaskRepository extends TaskRepository {
   }
 
   insert(task: Task): Promise<void> {
-    return this.write(task, async (session) => {
-      await this.tasks.create([toSealedTaskRecord(task, this.content)], { session });
-    });
+    return this.write(task, (session) => this.insertIn(task, session));
   }
 
   update(task: Task): Promise<void> {
-    return this.write(task, async (session) => {
-      const result = await this.tasks
-        .updateOne(taskVersionFilter(task.ownerId, task.id, task.expectedStoredVersion), taskUpdate(task, this.content))
-        .session(session)
-        .exec();
-      if (result.matchedCount === 1) return;
-      const exists = await this.tasks.exists(ownedTaskFilter(task.ownerId, task.id)).session(session).read('primary').exec();
-      throw exists ? new TaskVersionConflictError() : new TaskNotFoundError();
-    });
+    return this.write(task, (session) => this.updateIn(task, session));
   }
 
   override remove(task: Task): Promise<boolean> {
     return this.write(task, async (session) => {
-      const result = await this.tasks
-        .deleteOne(taskVersionFilter(task.ownerId, task.id, task.version))
-        .session(session)
-        .exec();
-      if (result.deletedCount !== 1) throw new TaskVersionConflictError(); // aborts: no event for a delete that did not happen
+      if (!(await this.removeIn(task, session))) throw new TaskVersionConflictError(); // aborts: no event for a delete that did not happen
       return true;
     }).catch((error: unknown) => {
       if (error instanceof TaskVersionConflictError) return false;
       throw error;
     });
+  }
+
+  /** The writes themselves, in the caller's session (one transaction for a unit of work's several). */
+  async insertIn(task: Task, session: ClientSession | null): Promise<void> {
+    await this.tasks.create([toSealedTaskRecord(task, this.content)], { session });
+  }
+
+  /** Throws TaskVersionConflictError, or TaskNotFoundError when the task is gone. */
+  async updateIn(task: Task, session: ClientSession | null): Promise<void> {
+    const result = await this.tasks
+      .updateOne(taskVersionFilter(task.ownerId, task.id, task.expectedStoredVersion), taskUpdate(task, this.content))
+      .session(session)
+      .exec();
+    if (result.matchedCount === 1) return;
+    const exists = await this.tasks.exists(ownedTaskFilter(task.ownerId, task.id)).session(session).read('primary').exec();
+    throw exists ? new TaskVersionConflictError() : new TaskNotFoundError();
+  }
+
+  /** False when the task is not there at its version. */
+  async removeIn(task: Task, session: ClientSession | null): Promise<boolean> {
+    const result = await this.tasks
+      .deleteOne(taskVersionFilter(task.ownerId, task.id, task.version))
+      .session(session)
+      .exec();
+    return result.deletedCount === 1;
   }
 
   delete(ownerId: string, id: string, version: number): Promise<boolean> {

@@ -22,6 +22,18 @@ export class SqliteTaskRepository extends TaskRepository {
   }
 
   async insert(task: Task): Promise<void> {
+    this.insertNow(task);
+  }
+
+  async update(task: Task): Promise<void> {
+    this.updateNow(task);
+  }
+
+  /**
+   * The writes themselves, synchronous so a unit of work can run several inside one transaction
+   * (better-sqlite3 nests each one's own transaction there as a savepoint).
+   */
+  insertNow(task: Task): void {
     this.sqlite.db.transaction(() => {
       this.sqlite
         .statement(
@@ -34,7 +46,7 @@ export class SqliteTaskRepository extends TaskRepository {
     })();
   }
 
-  async update(task: Task): Promise<void> {
+  updateNow(task: Task): void {
     this.sqlite.db.transaction(() => {
       const result = this.sqlite
         .statement(
@@ -54,12 +66,7 @@ export class SqliteTaskRepository extends TaskRepository {
     })();
   }
 
-  async delete(ownerId: string, id: string, version: number): Promise<boolean> {
-    const result = this.sqlite.statement('DELETE FROM tasks WHERE id = ? AND owner_id = ? AND version = ?').run(id, ownerId, version);
-    return result.changes === 1;
-  }
-
-  override async remove(task: Task): Promise<boolean> {
+  removeNow(task: Task): boolean {
     return this.sqlite.db.transaction(() => {
       const deleted =
         this.sqlite.statement('DELETE FROM tasks WHERE id = ? AND owner_id = ? AND version = ?').run(task.id, task.ownerId, task.version)
@@ -67,6 +74,15 @@ export class SqliteTaskRepository extends TaskRepository {
       if (deleted) this.outbox?.takeFrom(task);
       return deleted;
     })();
+  }
+
+  async delete(ownerId: string, id: string, version: number): Promise<boolean> {
+    const result = this.sqlite.statement('DELETE FROM tasks WHERE id = ? AND owner_id = ? AND version = ?').run(id, ownerId, version);
+    return result.changes === 1;
+  }
+
+  override async remove(task: Task): Promise<boolean> {
+    return this.removeNow(task);
   }
 
   private writeTags(task: Task): void {

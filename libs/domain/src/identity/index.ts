@@ -8,5 +8,5 @@ export * from './ports/user.repository.port';
 export * from './ports/session.repository.port';
 export * from './ports/password-hasher.port';
 export * from './ports/token.service.port';
-export * from './ports/password-reset.repository.port';
+export * from './ports/account-token.repository.port';
 export * from './application';

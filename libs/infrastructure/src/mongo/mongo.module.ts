@@ -19,8 +19,8 @@ import { GridFsOrphanSweeper, gridFsVersionStore } from './attachments/gridfs-ma
 import { MongoAttachmentRepository } from './attachments/mongo-attachment.repository';
 import { CalendarFeedRecord, CalendarFeedSchema } from './calendar/calendar-feed.schema';
 import { MongoCalendarFeedRepository } from './calendar/mongo-calendar-feed.repository';
-import { MongoPasswordResetRepository } from './identity/mongo-password-reset.repository';
-import { PasswordResetRecord, PasswordResetSchema } from './identity/password-reset.schema';
+import { MongoPasswordResetRepository } from './identity/mongo-account-token.repository';
+import { PasswordResetRecord, PasswordResetSchema } from './identity/account-token.schema';
 import { IdempotencyRecord, IdempotencySchema } from './idempotency/idempotency.schema';
 import { MongoIdempotencyStore } from './idempotency/mongo-idempotency.store';
 import type { MongoPersistenceOptions } from './connection/mongo-persistence.options';

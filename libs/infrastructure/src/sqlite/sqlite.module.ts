@@ -26,7 +26,7 @@ import { SqliteAttachmentRepository } from './attachments/sqlite-attachment.repo
 import { SqliteOrphanFileSweeper } from './attachments/sqlite-orphan-file-sweeper';
 import { SqliteDatabase } from './database/sqlite-database';
 import { SqliteEventOutbox } from './events/sqlite-event-outbox';
-import { SqlitePasswordResetRepository } from './identity/sqlite-password-reset.repository';
+import { SqlitePasswordResetRepository } from './identity/sqlite-account-token.repository';
 import { SqliteSessionRepository } from './identity/sqlite-session.repository';
 import { SqliteUserRepository } from './identity/sqlite-user.repository';
 import { SqliteIdempotencyStore } from './idempotency/sqlite-idempotency.store';

@@ -2,7 +2,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Mailer } from '../../../../notifications';
 import { Clock } from '../../../../shared/ports/clock.port';
 import { normalizeEmail } from '../../../model/email';
-import { PasswordResetRepository } from '../../../ports/password-reset.repository.port';
+import { PasswordResetRepository } from '../../../ports/account-token.repository.port';
 import { TokenService } from '../../../ports/token.service.port';
 import { UserRepository } from '../../../ports/user.repository.port';
 import { type PasswordResetRequested, RequestPasswordResetCommand } from './request-password-reset.command';

@@ -2,7 +2,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Clock } from '../../../../shared/ports/clock.port';
 import { InvalidPasswordResetTokenError } from '../../../model/identity.errors';
 import { PasswordHasher } from '../../../ports/password-hasher.port';
-import { PasswordResetRepository } from '../../../ports/password-reset.repository.port';
+import { PasswordResetRepository } from '../../../ports/account-token.repository.port';
 import { SessionRepository } from '../../../ports/session.repository.port';
 import { TokenService } from '../../../ports/token.service.port';
 import { UserRepository } from '../../../ports/user.repository.port';

@@ -1,6 +1,6 @@
 import { describeOnMongoServer, describePasswordResetContract } from '@primetrade/testing';
-import { MongoPasswordResetRepository } from './mongo-password-reset.repository';
-import { PasswordResetRecord, PasswordResetSchema } from './password-reset.schema';
+import { MongoPasswordResetRepository } from './mongo-account-token.repository';
+import { PasswordResetRecord, PasswordResetSchema } from './account-token.schema';
 
 describeOnMongoServer('MongoPasswordResetRepository', (database) => {
   describePasswordResetContract('mongodb', async () => {

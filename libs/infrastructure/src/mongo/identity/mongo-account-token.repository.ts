@@ -3,8 +3,8 @@ import { InjectModel } from '@nestjs/mongoose';
 import { PasswordResetRepository } from '@primetrade/domain';
 import type { Model } from 'mongoose';
 import { mongoCall } from '../connection/mongo.errors';
-import { usableTokenFilter, usableTokenUpdate } from './password-reset.filter';
-import { PasswordResetRecord } from './password-reset.schema';
+import { usableTokenFilter, usableTokenUpdate } from './account-token.filter';
+import { PasswordResetRecord } from './account-token.schema';
 
 /** Password-reset tokens on MongoDB; a TTL index removes expired ones. */
 @Injectable()

@@ -1,6 +1,6 @@
 import { MingoCollection } from '@primetrade/testing';
-import { usableTokenFilter, usableTokenUpdate } from './password-reset.filter';
-import type { PasswordResetRecord } from './password-reset.schema';
+import { usableTokenFilter, usableTokenUpdate } from './account-token.filter';
+import type { PasswordResetRecord } from './account-token.schema';
 import { unrevokedUserSessionsFilter } from './session-write.filter';
 
 const NOW = new Date('2026-06-15T12:00:00.000Z');

@@ -28,7 +28,16 @@ describe('keys:rotate', () => {
       new AesGcmContentCipher({ keys: new Map([['k1', k1]]), activeKeyId: 'k1', blindIndexKey: blind }),
       new BlindIndex(blind),
     ).create(
-      User.restore({ id: 'u1', name: 'Ada', email: 'ada@example.com', passwordHash: 'h', isActive: true, createdAt: NOW, updatedAt: NOW }),
+      User.restore({
+        id: 'u1',
+        name: 'Ada',
+        email: 'ada@example.com',
+        passwordHash: 'h',
+        isActive: true,
+        emailConfirmedAt: null,
+        createdAt: NOW,
+        updatedAt: NOW,
+      }),
     );
     sqlite.close();
 

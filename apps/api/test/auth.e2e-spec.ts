@@ -13,7 +13,13 @@ describe('auth and users (e2e)', () => {
       .post('/api/v1/auth/register')
       .send({ name: ' Grace ', email: 'Grace@Example.COM', password: 'long enough pw' })
       .expect(201);
-    expect(res.body).toEqual({ id: expect.any(String), name: 'Grace', email: 'grace@example.com', createdAt: expect.any(String) });
+    expect(res.body).toEqual({
+      id: expect.any(String),
+      name: 'Grace',
+      email: 'grace@example.com',
+      emailConfirmed: false,
+      createdAt: expect.any(String),
+    });
     expect(JSON.stringify(res.body)).not.toMatch(/hash|argon/i);
   });
 

@@ -1,5 +1,5 @@
 import { eventually } from './redis/support/redis-env';
-import { SmtpSink } from './redis/support/smtp-sink';
+import { isAccountMail, SmtpSink } from './redis/support/smtp-sink';
 import { expectProblem, signUp, startTestApp, type TestApp } from './support/test-app';
 
 /** The text part of a raw message, quoted-printable undone (soft line breaks and =XX). */
@@ -11,7 +11,7 @@ describe('forgotten password over real SMTP (e2e)', () => {
   let t: TestApp;
   let smtp: SmtpSink;
   beforeAll(async () => {
-    smtp = await new SmtpSink().start();
+    smtp = await new SmtpSink({ setAside: isAccountMail }).start();
     t = await startTestApp({ SMTP_URL: smtp.url, PUBLIC_URL: 'https://tasks.example.com' });
   });
   afterAll(async () => {

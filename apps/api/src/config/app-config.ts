@@ -59,6 +59,12 @@ const schema = z
       .default(15 * 60),
     THROTTLE_LOGIN_LIMIT: z.coerce.number().int().positive().default(5),
     THROTTLE_LOGIN_TTL_SECONDS: z.coerce.number().int().positive().default(60),
+    THROTTLE_ACCOUNT_MAIL_LIMIT: z.coerce.number().int().positive().default(3),
+    THROTTLE_ACCOUNT_MAIL_TTL_SECONDS: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(15 * 60),
     SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).optional(),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
     HEALTH_HEAP_LIMIT_MB: z.coerce.number().int().positive().default(1024),
@@ -165,6 +171,7 @@ export interface AppConfig {
     default: { limit: number; ttlMs: number };
     taskCreate: { limit: number; ttlMs: number };
     login: { limit: number; ttlMs: number };
+    accountMail: { limit: number; ttlMs: number };
   };
   shutdownDrainMs: number;
   /** After the drain, how long closing may take before the process exits anyway. */
@@ -240,6 +247,7 @@ export function loadConfig(source: Record<string, string | undefined>, argv: rea
       default: { limit: e.THROTTLE_DEFAULT_LIMIT, ttlMs: e.THROTTLE_DEFAULT_TTL_SECONDS * 1000 },
       taskCreate: { limit: e.THROTTLE_TASK_CREATE_LIMIT, ttlMs: e.THROTTLE_TASK_CREATE_TTL_SECONDS * 1000 },
       login: { limit: e.THROTTLE_LOGIN_LIMIT, ttlMs: e.THROTTLE_LOGIN_TTL_SECONDS * 1000 },
+      accountMail: { limit: e.THROTTLE_ACCOUNT_MAIL_LIMIT, ttlMs: e.THROTTLE_ACCOUNT_MAIL_TTL_SECONDS * 1000 },
     },
     shutdownDrainMs: e.SHUTDOWN_DRAIN_MS ?? (e.NODE_ENV === 'production' ? 5000 : 0),
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,

@@ -20,8 +20,11 @@ describe('notifications without Redis (in-process queue, outbox mailer)', () => 
   });
 
   // Recipient, subject and body are sealed at rest: the outbox is read through the mailer.
+  // Notice mails only: each sign-up also mails a link to confirm the address.
   const outbox = async (to: string) =>
-    (await app.app.get<SqliteOutboxMailer>(Mailer, { strict: false }).messages()).filter((m) => m.to === to);
+    (await app.app.get<SqliteOutboxMailer>(Mailer, { strict: false }).messages()).filter(
+      (m) => m.to === to && !m.subject.startsWith('Confirm your'),
+    );
   const rawRows = (table: 'notifications' | 'mail_outbox') => {
     const db = new Database(join(app.dataDir, 'primetrade.sqlite'), { readonly: true });
     try {

@@ -1,7 +1,7 @@
 import { Queue } from 'bullmq';
 import { signUp, startTestApp, type TestApp } from '../support/test-app';
 import { describeWithRedis, dropPrefix, eventually, REDIS_URL, sleep, uniquePrefix } from './support/redis-env';
-import { SmtpSink } from './support/smtp-sink';
+import { isAccountMail, SmtpSink } from './support/smtp-sink';
 import request from 'supertest';
 import { buildServer, removeBuild, startProcess, urlOf, whenListening, type WorkerProcess } from './support/worker-process';
 
@@ -20,7 +20,7 @@ describeWithRedis('notifications on BullMQ with two worker processes', () => {
   beforeAll(async () => {
     out = buildServer();
     prefix = uniquePrefix('notify');
-    smtp = await new SmtpSink().start();
+    smtp = await new SmtpSink({ setAside: isAccountMail }).start();
     const env = { REDIS_URL, REDIS_PREFIX: prefix, NOTIFICATION_SCAN_INTERVAL: '2s', SMTP_URL: smtp.url, NOTIFICATION_BACKOFF: '200ms' };
     api = await startTestApp({ ...env, ROLE: 'api' });
     const workerEnv = { ...env, DATA_DIR: api.dataDir, JWT_SECRET: 'e2e-secret-that-is-long-enough-for-hs256-keys' };

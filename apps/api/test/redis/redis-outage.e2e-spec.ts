@@ -1,7 +1,7 @@
 import { signUp, startTestApp, type TestApp } from '../support/test-app';
 import { describeWithRedis, eventually } from './support/redis-env';
 import { PrivateRedis } from './support/private-redis';
-import { SmtpSink } from './support/smtp-sink';
+import { isAccountMail, SmtpSink } from './support/smtp-sink';
 
 // Runs against a redis-server of its own (stopped and restarted here); the shared one must
 // answer too, which says redis-server is installed and runnable on this machine.
@@ -12,7 +12,7 @@ describeWithRedis('the API while Redis is down and after it is back', () => {
 
   beforeAll(async () => {
     await redis.start();
-    smtp = await new SmtpSink().start();
+    smtp = await new SmtpSink({ setAside: isAccountMail }).start();
     app = await startTestApp({
       REDIS_URL: redis.url,
       REDIS_PREFIX: 'outage',

@@ -1,6 +1,6 @@
 import { signUp, startTestApp, type TestApp } from '../support/test-app';
 import { describeWithRedis, dropPrefix, eventually, REDIS_URL, uniquePrefix } from './support/redis-env';
-import { SmtpSink } from './support/smtp-sink';
+import { isAccountMail, SmtpSink } from './support/smtp-sink';
 import { buildServer, removeBuild, startProcess, whenListening, type WorkerProcess } from './support/worker-process';
 
 describeWithRedis('a job whose worker dies mid-run', () => {
@@ -13,7 +13,7 @@ describeWithRedis('a job whose worker dies mid-run', () => {
   beforeAll(async () => {
     out = buildServer();
     prefix = uniquePrefix('stalled');
-    smtp = await new SmtpSink().start();
+    smtp = await new SmtpSink({ setAside: isAccountMail }).start();
     // The first delivery hangs inside the SMTP conversation: its worker is stuck mid-job.
     smtp.behaviour = (n) => (n === 1 ? 'hang' : 'accept');
   }, 60_000);

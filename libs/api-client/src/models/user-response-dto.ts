@@ -4,6 +4,11 @@
 export interface UserResponseDto {
   createdAt: string;
   email: string;
+
+  /**
+   * Whether the address is confirmed (the link mailed to it was followed)
+   */
+  emailConfirmed: boolean;
   id: string;
   name: string;
 }

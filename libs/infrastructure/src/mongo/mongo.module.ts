@@ -8,7 +8,7 @@ import {
   FileStorage,
   IdempotencyStore,
   NotificationRepository,
-  PasswordResetRepository,
+  AccountTokenRepository,
 } from '@primetrade/domain';
 import type { Connection } from 'mongoose';
 import { EncryptedFileStorage } from '../core/attachments/encrypted-file-storage';
@@ -19,8 +19,8 @@ import { GridFsOrphanSweeper, gridFsVersionStore } from './attachments/gridfs-ma
 import { MongoAttachmentRepository } from './attachments/mongo-attachment.repository';
 import { CalendarFeedRecord, CalendarFeedSchema } from './calendar/calendar-feed.schema';
 import { MongoCalendarFeedRepository } from './calendar/mongo-calendar-feed.repository';
-import { MongoPasswordResetRepository } from './identity/mongo-account-token.repository';
-import { PasswordResetRecord, PasswordResetSchema } from './identity/account-token.schema';
+import { MongoAccountTokenRepository } from './identity/mongo-account-token.repository';
+import { AccountTokenRecord, AccountTokenSchema } from './identity/account-token.schema';
 import { IdempotencyRecord, IdempotencySchema } from './idempotency/idempotency.schema';
 import { MongoIdempotencyStore } from './idempotency/mongo-idempotency.store';
 import type { MongoPersistenceOptions } from './connection/mongo-persistence.options';
@@ -44,7 +44,7 @@ export class MongoModule {
           { name: AttachmentRecord.name, schema: AttachmentSchema },
           { name: IdempotencyRecord.name, schema: IdempotencySchema },
           { name: CalendarFeedRecord.name, schema: CalendarFeedSchema },
-          { name: PasswordResetRecord.name, schema: PasswordResetSchema },
+          { name: AccountTokenRecord.name, schema: AccountTokenSchema },
         ]),
       ],
       providers: [
@@ -53,7 +53,7 @@ export class MongoModule {
         { provide: AttachmentRepository, useClass: MongoAttachmentRepository },
         { provide: IdempotencyStore, useClass: MongoIdempotencyStore },
         { provide: CalendarFeedRepository, useClass: MongoCalendarFeedRepository },
-        { provide: PasswordResetRepository, useClass: MongoPasswordResetRepository },
+        { provide: AccountTokenRepository, useClass: MongoAccountTokenRepository },
         {
           provide: FileStorage,
           useFactory: (connection: Connection, cipher: ContentCipher) =>
@@ -76,7 +76,7 @@ export class MongoModule {
         FileStorage,
         IdempotencyStore,
         CalendarFeedRepository,
-        PasswordResetRepository,
+        AccountTokenRepository,
       ],
     };
   }

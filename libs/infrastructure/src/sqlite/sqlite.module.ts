@@ -7,7 +7,7 @@ import {
   FileStorage,
   IdempotencyStore,
   NotificationRepository,
-  PasswordResetRepository,
+  AccountTokenRepository,
   PersistenceHealth,
   SessionRepository,
   TaskActivityReadModel,
@@ -26,7 +26,7 @@ import { SqliteAttachmentRepository } from './attachments/sqlite-attachment.repo
 import { SqliteOrphanFileSweeper } from './attachments/sqlite-orphan-file-sweeper';
 import { SqliteDatabase } from './database/sqlite-database';
 import { SqliteEventOutbox } from './events/sqlite-event-outbox';
-import { SqlitePasswordResetRepository } from './identity/sqlite-account-token.repository';
+import { SqliteAccountTokenRepository } from './identity/sqlite-account-token.repository';
 import { SqliteSessionRepository } from './identity/sqlite-session.repository';
 import { SqliteUserRepository } from './identity/sqlite-user.repository';
 import { SqliteIdempotencyStore } from './idempotency/sqlite-idempotency.store';
@@ -75,7 +75,7 @@ export class SqliteModule {
     const adapters = [
       { provide: UserRepository, useClass: SqliteUserRepository },
       { provide: SessionRepository, useClass: SqliteSessionRepository },
-      { provide: PasswordResetRepository, useClass: SqlitePasswordResetRepository },
+      { provide: AccountTokenRepository, useClass: SqliteAccountTokenRepository },
       { provide: TaskRepository, useExisting: SqliteTaskRepository },
       { provide: TaskUnitOfWork, useClass: SqliteTaskUnitOfWork },
       { provide: TaskReadModel, useClass: SqliteTaskReadModel },

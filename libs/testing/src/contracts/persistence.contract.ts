@@ -73,6 +73,27 @@ export function describePersistenceContract(name: string, open: () => Promise<Pe
         expect((await stores.users.findById('u1'))?.updatedAt).toEqual(new Date(NOW.getTime() + 60_000));
         expect((await stores.users.findById('u2'))?.passwordHash).toBe('hash');
       });
+
+      it('confirms and changes an email; the new address is found, the old one not, a taken one refused', async () => {
+        await stores.users.create(user('u1', 'ada@example.com'));
+        await stores.users.create(user('u2', 'bob@example.com'));
+        const later = new Date(NOW.getTime() + 60_000);
+        const ada = (await stores.users.findById('u1'))!;
+        expect(ada.emailConfirmed).toBe(false);
+        ada.confirmEmail(later);
+        await stores.users.updateEmail(ada);
+        expect((await stores.users.findById('u1'))?.emailConfirmedAt).toEqual(later);
+
+        ada.changeEmail('Ada.Lovelace@Example.com', later);
+        await stores.users.updateEmail(ada);
+        expect((await stores.users.findByEmail('ada.lovelace@example.com'))?.id).toBe('u1');
+        expect(await stores.users.findByEmail('ada@example.com')).toBeNull();
+
+        const bob = (await stores.users.findById('u2'))!;
+        bob.changeEmail('ada.lovelace@example.com', later);
+        await expect(stores.users.updateEmail(bob)).rejects.toBeInstanceOf(EmailAlreadyRegisteredError);
+        expect((await stores.users.findById('u2'))?.email).toBe('bob@example.com');
+      });
     });
 
     describe('sessions', () => {

@@ -1,4 +1,4 @@
-import { describePasswordResetContract } from '../contracts/account-token.contract';
-import { InMemoryPasswordResetRepository } from './in-memory-account-token.repository';
+import { describeAccountTokenContract } from '../contracts/account-token.contract';
+import { InMemoryAccountTokenRepository } from './in-memory-account-token.repository';
 
-describePasswordResetContract('in-memory', async () => new InMemoryPasswordResetRepository());
+describeAccountTokenContract('in-memory', async () => new InMemoryAccountTokenRepository());

@@ -20,7 +20,12 @@ export class InMemoryStore {
 const copyDate = (date: Date | null): Date | null => (date === null ? null : new Date(date.getTime()));
 
 export function copyUser(props: UserProps): UserProps {
-  return { ...props, createdAt: new Date(props.createdAt.getTime()), updatedAt: new Date(props.updatedAt.getTime()) };
+  return {
+    ...props,
+    emailConfirmedAt: props.emailConfirmedAt && new Date(props.emailConfirmedAt.getTime()),
+    createdAt: new Date(props.createdAt.getTime()),
+    updatedAt: new Date(props.updatedAt.getTime()),
+  };
 }
 
 export function copySession(props: SessionProps): SessionProps {

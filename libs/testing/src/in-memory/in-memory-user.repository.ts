@@ -26,6 +26,13 @@ export class InMemoryUserRepository extends UserRepository {
     if (row) this.store.users.set(user.id, { ...row, passwordHash: user.passwordHash, updatedAt: user.updatedAt });
   }
 
+  async updateEmail(user: User): Promise<void> {
+    const p = user.toProps();
+    if ([...this.store.users.values()].some((row) => row.email === p.email && row.id !== p.id)) throw new EmailAlreadyRegisteredError();
+    const row = this.store.users.get(p.id);
+    if (row) this.store.users.set(p.id, { ...row, email: p.email, emailConfirmedAt: p.emailConfirmedAt, updatedAt: p.updatedAt });
+  }
+
   async create(user: User): Promise<void> {
     const props = user.toProps();
     // The unique email index and the primary key, checked and written with no await between,

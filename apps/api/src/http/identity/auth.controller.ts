@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiNoContentResponse, ApiOkResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   type AuthTokens,
+  ConfirmEmailCommand,
   LogInCommand,
   LogOutCommand,
   RefreshSessionCommand,
@@ -15,6 +16,7 @@ import { ApiProblems } from '../problem/api-problems.decorator';
 import { LoginThrottle } from '../throttling/throttle-scopes';
 import { toUserResponse } from './user.response';
 import {
+  ConfirmEmailRequestDto,
   ForgotPasswordRequestDto,
   ForgotPasswordResponseDto,
   LoginRequestDto,
@@ -39,7 +41,7 @@ const toTokenResponse = (tokens: AuthTokens): TokenResponseDto => ({ ...tokens, 
 @Public()
 @Controller({ path: 'auth', version: '1' })
 export class AuthController {
-  private readonly logger = new Logger('PasswordReset');
+  private readonly logger = new Logger('AccountMail');
 
   constructor(
     private readonly commands: CommandBus,
@@ -51,7 +53,27 @@ export class AuthController {
   @ApiCreatedResponse({ type: UserResponseDto })
   @ApiProblems(400, 409, 429)
   async register(@Body() body: RegisterRequestDto): Promise<UserResponseDto> {
-    return toUserResponse(await this.commands.execute(new RegisterUserCommand(body.name, body.email, body.password)));
+    const { user, delivery } = await this.commands.execute(
+      new RegisterUserCommand(body.name, body.email, body.password, `${this.config.publicUrl}/confirm-email`),
+    );
+    // The account exists whether or not the mail server answers now; the user can ask again.
+    delivery.catch((error: Error) => this.logger.error(`confirmation mail not sent: ${error.message}`));
+    return toUserResponse(user);
+  }
+
+  @Post('email/confirm')
+  @HttpCode(200)
+  @LoginThrottle()
+  @ApiOperation({
+    summary: 'Confirm an address with the token from a confirmation link (after sign-up, or to make a new address take effect)',
+    description: 'The link works once, for 24 hours. No bearer token is needed: the link may be opened on any device.',
+  })
+  @ApiOkResponse({ type: UserResponseDto })
+  @ApiProblems(400, 409, 429)
+  async confirmEmail(@Body() body: ConfirmEmailRequestDto): Promise<UserResponseDto> {
+    const { user, delivery } = await this.commands.execute(new ConfirmEmailCommand(body.token));
+    delivery.catch((error: Error) => this.logger.error(`address-changed notice not sent: ${error.message}`));
+    return toUserResponse(user);
   }
 
   @Post('login')

@@ -55,6 +55,7 @@ export class UserResponseDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ format: 'email' }) email!: string;
+  @ApiProperty({ description: 'Whether the address is confirmed (the link mailed to it was followed)' }) emailConfirmed!: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 
@@ -97,4 +98,35 @@ export class ChangePasswordRequestDto {
   @MinLength(8)
   @MaxLength(128)
   newPassword!: string;
+}
+
+export class ConfirmEmailRequestDto {
+  @ApiProperty({
+    description: 'The token from the confirmation link',
+    maxLength: 512,
+    example: 'kq3V9cS0b8m3Qy1H0vW0b6oN0xY7aQ2Jt5RZl4uX3Ek',
+  })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(512)
+  token!: string;
+}
+
+export class ChangeEmailRequestDto {
+  @ApiProperty({ example: 'ada.lovelace@example.com', maxLength: 254 })
+  @IsString()
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
+
+  @ApiProperty({ maxLength: 128, example: 'correct horse battery staple' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(128)
+  currentPassword!: string;
+}
+
+export class AccountMailResponseDto {
+  @ApiProperty({ example: 'A confirmation link is on its way to ada@example.com (it works for 24 hours).' })
+  message!: string;
 }

@@ -6,5 +6,6 @@ export const toUserResponse = (user: UserView): UserResponseDto => ({
   id: user.id,
   name: user.name,
   email: user.email,
+  emailConfirmed: user.emailConfirmed,
   createdAt: user.createdAt.toISOString(),
 });

@@ -1,11 +1,20 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Logger, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ChangePasswordCommand, GetMeQuery, ListSessionsQuery, RevokeOtherSessionsCommand, RevokeSessionCommand } from '@primetrade/domain';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ChangeEmailCommand,
+  ChangePasswordCommand,
+  GetMeQuery,
+  ListSessionsQuery,
+  RevokeOtherSessionsCommand,
+  RevokeSessionCommand,
+  SendEmailConfirmationCommand,
+} from '@primetrade/domain';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
-import { ChangePasswordRequestDto, UserResponseDto } from './auth.dto';
+import { AccountMailResponseDto, ChangeEmailRequestDto, ChangePasswordRequestDto, UserResponseDto } from './auth.dto';
 import { ApiProblems } from '../problem/api-problems.decorator';
-import { LoginThrottle } from '../throttling/throttle-scopes';
+import { AccountMailThrottle, LoginThrottle } from '../throttling/throttle-scopes';
 import { RevokedSessionsDto, SessionListDto, toSessionResponse } from './session.dto';
 import { toUserResponse } from './user.response';
 
@@ -13,10 +22,17 @@ import { toUserResponse } from './user.response';
 @ApiBearerAuth()
 @Controller({ path: 'users', version: '1' })
 export class UsersController {
+  private readonly logger = new Logger('AccountMail');
+
   constructor(
     private readonly queries: QueryBus,
     private readonly commands: CommandBus,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  private get confirmPageUrl(): string {
+    return `${this.config.publicUrl}/confirm-email`;
+  }
 
   @Get('me')
   @ApiOperation({ summary: 'The signed-in user' })
@@ -61,5 +77,37 @@ export class UsersController {
   @ApiProblems(400, 401, 429)
   async changePassword(@CurrentUser() user: AuthenticatedUser, @Body() body: ChangePasswordRequestDto): Promise<void> {
     await this.commands.execute(new ChangePasswordCommand(user.id, user.sessionId, body.currentPassword, body.newPassword));
+  }
+
+  @Post('me/email/confirmation')
+  @HttpCode(202)
+  @AccountMailThrottle()
+  @ApiOperation({ summary: 'Send the link that confirms your address again (a few times per quarter hour)' })
+  @ApiAcceptedResponse({ type: AccountMailResponseDto })
+  @ApiProblems(401, 404, 409, 429)
+  async resendConfirmation(@CurrentUser() user: AuthenticatedUser): Promise<AccountMailResponseDto> {
+    const { delivery } = await this.commands.execute(new SendEmailConfirmationCommand(user.id, this.confirmPageUrl));
+    delivery.catch((error: Error) => this.logger.error(`confirmation mail not sent: ${error.message}`));
+    return { message: 'A confirmation link is on its way to your address (it works for 24 hours).' };
+  }
+
+  @Post('me/email')
+  @HttpCode(202)
+  @AccountMailThrottle()
+  @ApiOperation({
+    summary: 'Change your address (the current password is needed)',
+    description:
+      'A link goes to the new address and a notice to the current one; the change takes effect when the link is followed (POST /auth/email/confirm).',
+  })
+  @ApiAcceptedResponse({ type: AccountMailResponseDto })
+  @ApiProblems(400, 401, 404, 409, 429)
+  async changeEmail(@CurrentUser() user: AuthenticatedUser, @Body() body: ChangeEmailRequestDto): Promise<AccountMailResponseDto> {
+    const { delivery } = await this.commands.execute(
+      new ChangeEmailCommand(user.id, body.email, body.currentPassword, this.confirmPageUrl),
+    );
+    delivery.catch((error: Error) => this.logger.error(`address-change mails not sent: ${error.message}`));
+    return {
+      message: 'A link to confirm the new address is on its way to it (it works for 24 hours); nothing changes until it is followed.',
+    };
   }
 }

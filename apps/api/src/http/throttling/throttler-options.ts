@@ -42,6 +42,14 @@ export function throttlerOptions(config: AppConfig['throttle']): ThrottlerModule
         generateKey: (_ctx, tracker, name) => throttleKey(name, tracker),
       },
       {
+        name: 'account-mail',
+        limit: config.accountMail.limit,
+        ttl: config.accountMail.ttlMs,
+        skipIf: (ctx) => off() || scopeOf(ctx) !== 'account-mail',
+        getTracker: userOrIp,
+        generateKey: (_ctx, tracker, name) => `${name}:${tracker}`,
+      },
+      {
         name: 'login',
         limit: config.login.limit,
         ttl: config.login.ttlMs,

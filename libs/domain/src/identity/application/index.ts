@@ -9,6 +9,10 @@ import { ListSessionsHandler } from './queries/list-sessions/list-sessions.handl
 import { RevokeOtherSessionsHandler, RevokeSessionHandler } from './commands/revoke-session/revoke-session.handler';
 import { RequestPasswordResetHandler } from './commands/request-password-reset/request-password-reset.handler';
 import { ResetPasswordHandler } from './commands/reset-password/reset-password.handler';
+import { SendEmailConfirmationHandler } from './commands/send-email-confirmation/send-email-confirmation.handler';
+import { ConfirmEmailHandler } from './commands/confirm-email/confirm-email.handler';
+import { ChangeEmailHandler } from './commands/change-email/change-email.handler';
+import { EmailConfirmationMailer } from './email-confirmation-mailer';
 
 export * from './auth-tokens';
 export * from './user.view';
@@ -23,6 +27,10 @@ export * from './queries/list-sessions/list-sessions.query';
 export * from './commands/revoke-session/revoke-session.command';
 export * from './commands/request-password-reset/request-password-reset.command';
 export * from './commands/reset-password/reset-password.command';
+export * from './commands/send-email-confirmation/send-email-confirmation.command';
+export * from './commands/confirm-email/confirm-email.command';
+export * from './commands/change-email/change-email.command';
+export { EmailConfirmationMailer, EMAIL_CONFIRMATION_TTL_MS } from './email-confirmation-mailer';
 export { PASSWORD_RESET_TTL_MS } from './commands/request-password-reset/request-password-reset.handler';
 export {
   RegisterUserHandler,
@@ -36,6 +44,9 @@ export {
   RevokeSessionHandler,
   RevokeOtherSessionsHandler,
   ChangePasswordHandler,
+  SendEmailConfirmationHandler,
+  ConfirmEmailHandler,
+  ChangeEmailHandler,
 };
 
 /** Providers of the identity use cases, for the composition root. */
@@ -52,4 +63,8 @@ export const identityHandlers = [
   RevokeSessionHandler,
   RevokeOtherSessionsHandler,
   ChangePasswordHandler,
+  EmailConfirmationMailer,
+  SendEmailConfirmationHandler,
+  ConfirmEmailHandler,
+  ChangeEmailHandler,
 ];

@@ -5,9 +5,10 @@ export interface UserView {
   id: string;
   name: string;
   email: string;
+  emailConfirmed: boolean;
   createdAt: Date;
 }
 
 export function toUserView(user: User): UserView {
-  return { id: user.id, name: user.name, email: user.email, createdAt: user.createdAt };
+  return { id: user.id, name: user.name, email: user.email, emailConfirmed: user.emailConfirmed, createdAt: user.createdAt };
 }

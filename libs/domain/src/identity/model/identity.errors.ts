@@ -68,3 +68,25 @@ export class WrongPasswordError extends DomainError {
     super('The current password is not right.', [{ field: 'currentPassword', message: 'is not your current password' }]);
   }
 }
+
+/** The confirmation link is unknown, used already or expired; the user asks for a new one. */
+export class InvalidEmailConfirmationTokenError extends DomainError {
+  readonly code = 'USER.CONFIRMATION_TOKEN_INVALID';
+  readonly kind = 'validation' as const;
+
+  constructor() {
+    super('This confirmation link is invalid, used already or expired; ask for a new one.', [
+      { field: 'token', message: 'is invalid, used already or expired' },
+    ]);
+  }
+}
+
+/** There is nothing to confirm: the address is confirmed already. */
+export class EmailAlreadyConfirmedError extends DomainError {
+  readonly code = 'USER.EMAIL_ALREADY_CONFIRMED';
+  readonly kind = 'conflict' as const;
+
+  constructor() {
+    super('Your email address is confirmed already.');
+  }
+}

@@ -25,6 +25,7 @@ describe('User', () => {
       email: 'ada@example.com',
       passwordHash: 'hash',
       isActive: true,
+      emailConfirmedAt: null,
       createdAt: NOW,
       updatedAt: NOW,
     });
@@ -62,5 +63,25 @@ describe('User', () => {
     expect(user.toProps()).toEqual(props);
     expect(user.isActive).toBe(false);
     expect(user.pullEvents()).toEqual([]);
+  });
+});
+
+describe('User email', () => {
+  const NOW = new Date('2026-06-15T12:00:00.000Z');
+  const LATER = new Date('2026-06-16T08:00:00.000Z');
+  const ada = () => User.register({ id: 'u1', name: 'Ada', email: 'ada@example.com', passwordHash: 'hash', now: NOW });
+
+  it('is confirmed once, at the first confirmation', () => {
+    const user = ada();
+    expect(user.emailConfirmed).toBe(false);
+    user.confirmEmail(LATER);
+    user.confirmEmail(new Date('2026-07-01T00:00:00.000Z'));
+    expect(user.emailConfirmedAt).toEqual(LATER);
+  });
+
+  it('changes to a normalised address that is confirmed from the start', () => {
+    const user = ada();
+    user.changeEmail(' Ada.New@Example.COM ', LATER);
+    expect(user.toProps()).toMatchObject({ email: 'ada.new@example.com', emailConfirmedAt: LATER, updatedAt: LATER });
   });
 });

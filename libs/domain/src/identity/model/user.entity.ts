@@ -9,6 +9,8 @@ export interface UserProps {
   email: string;
   passwordHash: string;
   isActive: boolean;
+  /** When the user proved the address is theirs (a link mailed to it); null until then. */
+  emailConfirmedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -29,6 +31,7 @@ export class User extends AggregateRoot {
       email: normalizeEmail(input.email),
       passwordHash: input.passwordHash,
       isActive: true,
+      emailConfirmedAt: null,
       createdAt: input.now,
       updatedAt: input.now,
     });
@@ -56,6 +59,12 @@ export class User extends AggregateRoot {
   get isActive(): boolean {
     return this.props.isActive;
   }
+  get emailConfirmed(): boolean {
+    return this.props.emailConfirmedAt !== null;
+  }
+  get emailConfirmedAt(): Date | null {
+    return this.props.emailConfirmedAt;
+  }
   get createdAt(): Date {
     return this.props.createdAt;
   }
@@ -66,6 +75,20 @@ export class User extends AggregateRoot {
   /** A new password (already hashed): after a reset or a change. */
   changePassword(passwordHash: string, now: Date): void {
     this.props.passwordHash = passwordHash;
+    this.props.updatedAt = now;
+  }
+
+  /** The link mailed to the current address was followed. */
+  confirmEmail(now: Date): void {
+    if (this.props.emailConfirmedAt) return;
+    this.props.emailConfirmedAt = now;
+    this.props.updatedAt = now;
+  }
+
+  /** A new address, confirmed by the link mailed to it: it is confirmed from the start. */
+  changeEmail(email: string, now: Date): void {
+    this.props.email = normalizeEmail(email);
+    this.props.emailConfirmedAt = now;
     this.props.updatedAt = now;
   }
 

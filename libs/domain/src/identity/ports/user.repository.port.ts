@@ -8,4 +8,9 @@ export abstract class UserRepository {
   abstract create(user: User): Promise<void>;
   /** Stores the user's new password hash (and updatedAt). */
   abstract updatePassword(user: User): Promise<void>;
+  /**
+   * Stores the user's email and its confirmation (and updatedAt); the unique index decides on a
+   * changed address (EmailAlreadyRegisteredError).
+   */
+  abstract updateEmail(user: User): Promise<void>;
 }

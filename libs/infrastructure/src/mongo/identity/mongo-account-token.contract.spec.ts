@@ -1,14 +1,18 @@
-import { describeOnMongoServer, describePasswordResetContract } from '@primetrade/testing';
-import { MongoPasswordResetRepository } from './mongo-account-token.repository';
-import { PasswordResetRecord, PasswordResetSchema } from './account-token.schema';
+import { randomBytes } from 'node:crypto';
+import { describeAccountTokenContract, describeOnMongoServer } from '@primetrade/testing';
+import { AesGcmContentCipher } from '../../core/security/aes-gcm-content-cipher';
+import { AccountTokenRecord, AccountTokenSchema } from './account-token.schema';
+import { MongoAccountTokenRepository } from './mongo-account-token.repository';
 
-describeOnMongoServer('MongoPasswordResetRepository', (database) => {
-  describePasswordResetContract('mongodb', async () => {
+const cipher = new AesGcmContentCipher({ keys: new Map([['k1', randomBytes(32)]]), activeKeyId: 'k1', blindIndexKey: randomBytes(32) });
+
+describeOnMongoServer('MongoAccountTokenRepository', (database) => {
+  describeAccountTokenContract('mongodb', async () => {
     const db = await database();
-    const resets = db.model<PasswordResetRecord>(PasswordResetRecord.name, PasswordResetSchema);
-    await resets.init();
+    const tokens = db.model<AccountTokenRecord>(AccountTokenRecord.name, AccountTokenSchema);
+    await tokens.init();
     // The contract's clock is frozen in the past; keep the server's TTL monitor from deleting its tokens mid-test.
-    await db.db!.command({ collMod: 'password_resets', index: { name: 'password_reset_expiry', expireAfterSeconds: 10 * 365 * 86_400 } });
-    return new MongoPasswordResetRepository(resets);
+    await db.db!.command({ collMod: 'account_tokens', index: { name: 'account_token_expiry', expireAfterSeconds: 10 * 365 * 86_400 } });
+    return new MongoAccountTokenRepository(tokens, cipher);
   });
 });

@@ -12,7 +12,7 @@ if (!uri) process.stdout.write('skipped: no MongoDB server (set MONGODB_URI)\n')
 const NOW = new Date('2026-06-15T12:00:00.000Z');
 const blind = randomBytes(32);
 const user = (id: string, email: string, name: string) =>
-  User.restore({ id, name, email, passwordHash: 'h', isActive: true, createdAt: NOW, updatedAt: NOW });
+  User.restore({ id, name, email, passwordHash: 'h', isActive: true, emailConfirmedAt: null, createdAt: NOW, updatedAt: NOW });
 
 /** Raw MongoDB documents hold no plaintext email or name (needs a real mongod). */
 (uri ? describe : describe.skip)('MongoUserRepository: encrypted at rest on a real server', () => {

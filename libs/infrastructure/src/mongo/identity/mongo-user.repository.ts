@@ -4,9 +4,9 @@ import { ContentCipher, EmailAlreadyRegisteredError, type User, UserRepository }
 import type { Model } from 'mongoose';
 import { MongoEventOutbox } from '../events/mongo-event-outbox';
 import { BlindIndex } from '../../core/security/blind-index';
-import { sealUserUpdate, toUser, toUserRecord, type UserFieldProtection, userByEmailFilter } from './user.mapper';
+import { sealUserUpdate, toUser, toUserRecord, type UserFieldProtection, userByEmailFilter, userEmailUpdate } from './user.mapper';
 import { isDuplicateKey, mongoCall } from '../connection/mongo.errors';
-import { UserRecord } from './user.schema';
+import { USER_EMAIL_BLIND_INDEX, USER_EMAIL_INDEX, UserRecord } from './user.schema';
 
 const EMAIL_INDEX = 'users.email';
 const LEGACY_BATCH = 500;
@@ -54,6 +54,19 @@ export class MongoUserRepository extends UserRepository implements OnApplication
     const p = user.toProps();
     return mongoCall(async () => {
       await this.users.updateOne({ _id: p.id }, { $set: { passwordHash: p.passwordHash, updatedAt: p.updatedAt } }).exec();
+    });
+  }
+
+  updateEmail(user: User): Promise<void> {
+    const { filter, update } = userEmailUpdate(user, this.fields);
+    return mongoCall(async () => {
+      try {
+        await this.users.updateOne(filter, update).exec();
+      } catch (error) {
+        if (isDuplicateKey(error, USER_EMAIL_BLIND_INDEX) || isDuplicateKey(error, USER_EMAIL_INDEX))
+          throw new EmailAlreadyRegisteredError();
+        throw error;
+      }
     });
   }
 

@@ -21,6 +21,7 @@ const ada = User.restore({
   email: 'ada@example.com',
   passwordHash: 'h',
   isActive: true,
+  emailConfirmedAt: null,
   createdAt: NOW,
   updatedAt: NOW,
 });
@@ -46,6 +47,7 @@ describe('MongoDB user mapping with encrypted email and name', () => {
       email: 'old@example.com',
       passwordHash: 'h',
       isActive: true,
+      emailConfirmedAt: null,
       createdAt: NOW,
       updatedAt: NOW,
     };

@@ -17,6 +17,7 @@ export function toUserRecord(user: User, fields: UserFieldProtection): UserRecor
     emailIndex: fields.emailIndex(p.email),
     passwordHash: p.passwordHash,
     isActive: p.isActive,
+    emailConfirmedAt: p.emailConfirmedAt,
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,
   };
@@ -31,9 +32,26 @@ export function toUser(record: UserRecord, fields: UserFieldProtection): User {
     email: sealed ? fields.open(record._id, 'email', record.email) : record.email,
     passwordHash: record.passwordHash,
     isActive: record.isActive,
+    emailConfirmedAt: record.emailConfirmedAt ?? null,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
   });
+}
+
+/** Sets a new (sealed, indexed) email and its confirmation; the unique blind index decides. */
+export function userEmailUpdate(user: User, fields: UserFieldProtection) {
+  const p = user.toProps();
+  return {
+    filter: { _id: p.id },
+    update: {
+      $set: {
+        email: fields.seal(p.id, 'email', p.email),
+        emailIndex: fields.emailIndex(p.email),
+        emailConfirmedAt: p.emailConfirmedAt,
+        updatedAt: p.updatedAt,
+      },
+    },
+  };
 }
 
 /** Finds a user by email: by blind index, or by the plaintext email on a document not yet sealed. */

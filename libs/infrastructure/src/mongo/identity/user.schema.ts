@@ -25,6 +25,10 @@ export class UserRecord {
   @Prop({ type: Boolean, required: true })
   isActive!: boolean;
 
+  /** When the address was confirmed; null (or absent on documents from before) until then. */
+  @Prop({ type: Date, default: null })
+  emailConfirmedAt?: Date | null;
+
   @Prop({ type: Date, required: true })
   createdAt!: Date;
 

@@ -51,6 +51,7 @@ const cipher = (active: string, keys: [string, Buffer][]) =>
           email: `u${i}@example.com`,
           passwordHash: 'h',
           isActive: true,
+          emailConfirmedAt: null,
           createdAt: NOW,
           updatedAt: NOW,
         }),

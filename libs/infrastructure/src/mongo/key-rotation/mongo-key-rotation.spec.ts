@@ -67,6 +67,7 @@ const user = (i: number) =>
     email: `u${i}@example.com`,
     passwordHash: 'h',
     isActive: true,
+    emailConfirmedAt: null,
     createdAt: NOW,
     updatedAt: NOW,
   });

@@ -420,4 +420,28 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX sessions_user_created ON sessions (user_id, created_at DESC);
     `,
   },
+  {
+    version: 17,
+    name: 'account-tokens',
+    sql: `
+      -- One table of single-use account tokens (hashes only) for every purpose: password resets
+      -- (moved here) and email confirmations, which carry the sealed address they confirm.
+      CREATE TABLE account_tokens (
+        token_hash TEXT PRIMARY KEY,
+        purpose TEXT NOT NULL CHECK (purpose IN ('password-reset', 'email-confirmation')),
+        user_id TEXT NOT NULL,
+        email TEXT,
+        expires_at INTEGER NOT NULL,
+        used_at INTEGER,
+        created_at INTEGER NOT NULL
+      ) STRICT;
+      INSERT INTO account_tokens (token_hash, purpose, user_id, email, expires_at, used_at, created_at)
+        SELECT token_hash, 'password-reset', user_id, NULL, expires_at, used_at, created_at FROM password_resets;
+      DROP TABLE password_resets;
+      CREATE INDEX account_tokens_expiry ON account_tokens (expires_at);
+      CREATE INDEX account_tokens_user ON account_tokens (user_id);
+      -- When the user proved the address is theirs; NULL until then (accounts made before this too).
+      ALTER TABLE users ADD COLUMN email_confirmed_at INTEGER;
+    `,
+  },
 ];

@@ -17,7 +17,7 @@ const blindKey = randomBytes(32);
 const cipher = (active = 'k1', keys: [string, Buffer][] = [['k1', k1]]) =>
   new AesGcmContentCipher({ keys: new Map(keys), activeKeyId: active, blindIndexKey: blindKey });
 const user = (id: string, email: string, name = 'Ada Lovelace') =>
-  User.restore({ id, name, email, passwordHash: 'hash', isActive: true, createdAt: NOW, updatedAt: NOW });
+  User.restore({ id, name, email, passwordHash: 'hash', isActive: true, emailConfirmedAt: null, createdAt: NOW, updatedAt: NOW });
 
 interface RawRow {
   id: string;

@@ -11,6 +11,7 @@ interface UserRow {
   email_index: string | null;
   password_hash: string;
   is_active: number;
+  email_confirmed_at: number | null;
   created_at: number;
   updated_at: number;
 }
@@ -55,6 +56,24 @@ export class SqliteUserRepository extends UserRepository {
     this.sqlite
       .statement('UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?')
       .run(p.passwordHash, p.updatedAt.getTime(), p.id);
+  }
+
+  async updateEmail(user: User): Promise<void> {
+    const p = user.toProps();
+    try {
+      this.sqlite
+        .statement('UPDATE users SET email = ?, email_index = ?, email_confirmed_at = ?, updated_at = ? WHERE id = ?')
+        .run(
+          this.seal(p.id, 'email', p.email),
+          this.emailIndex(p.email),
+          p.emailConfirmedAt?.getTime() ?? null,
+          p.updatedAt.getTime(),
+          p.id,
+        );
+    } catch (error) {
+      if (isUniqueViolation(error, 'users.email_index')) throw new EmailAlreadyRegisteredError();
+      throw error;
+    }
   }
 
   async create(user: User): Promise<void> {
@@ -120,6 +139,7 @@ export class SqliteUserRepository extends UserRepository {
       email: this.open(row.id, 'email', row.email),
       passwordHash: row.password_hash,
       isActive: row.is_active === 1,
+      emailConfirmedAt: row.email_confirmed_at === null ? null : new Date(row.email_confirmed_at),
       createdAt: new Date(row.created_at),
       updatedAt: new Date(row.updated_at),
     });

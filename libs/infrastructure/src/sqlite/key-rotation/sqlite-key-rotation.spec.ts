@@ -75,6 +75,7 @@ describe('SqliteKeyRotation', () => {
           email: `u${i}@example.com`,
           passwordHash: 'h',
           isActive: true,
+          emailConfirmedAt: null,
           createdAt: NOW,
           updatedAt: NOW,
         }),

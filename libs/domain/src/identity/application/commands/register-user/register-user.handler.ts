@@ -5,8 +5,9 @@ import { IdGenerator } from '../../../../shared/ports/id-generator.port';
 import { User } from '../../../model/user.entity';
 import { PasswordHasher } from '../../../ports/password-hasher.port';
 import { UserRepository } from '../../../ports/user.repository.port';
-import { toUserView, type UserView } from '../../user.view';
-import { RegisterUserCommand } from './register-user.command';
+import { EmailConfirmationMailer } from '../../email-confirmation-mailer';
+import { toUserView } from '../../user.view';
+import { type Registered, RegisterUserCommand } from './register-user.command';
 
 @CommandHandler(RegisterUserCommand)
 export class RegisterUserHandler implements ICommandHandler<RegisterUserCommand> {
@@ -16,9 +17,10 @@ export class RegisterUserHandler implements ICommandHandler<RegisterUserCommand>
     private readonly ids: IdGenerator,
     private readonly clock: Clock,
     private readonly events: DomainEventPublisher,
+    private readonly confirmations: EmailConfirmationMailer,
   ) {}
 
-  async execute(command: RegisterUserCommand): Promise<UserView> {
+  async execute(command: RegisterUserCommand): Promise<Registered> {
     const user = User.register({
       id: this.ids.next(),
       name: command.name,
@@ -29,6 +31,7 @@ export class RegisterUserHandler implements ICommandHandler<RegisterUserCommand>
     // No look-up first: the unique index decides, so two concurrent sign-ups cannot both win.
     await this.users.create(user);
     await this.events.publish(user.pullEvents());
-    return toUserView(user);
+    const { delivery } = await this.confirmations.send(user, user.email, command.confirmPageUrl);
+    return { user: toUserView(user), delivery };
   }
 }

@@ -2,9 +2,10 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Mailer } from '../../../../notifications';
 import { Clock } from '../../../../shared/ports/clock.port';
 import { normalizeEmail } from '../../../model/email';
-import { PasswordResetRepository } from '../../../ports/account-token.repository.port';
+import { AccountTokenRepository } from '../../../ports/account-token.repository.port';
 import { TokenService } from '../../../ports/token.service.port';
 import { UserRepository } from '../../../ports/user.repository.port';
+import { escapeHtml } from '../../escape-html';
 import { type PasswordResetRequested, RequestPasswordResetCommand } from './request-password-reset.command';
 
 /** How long a reset link works. */
@@ -14,7 +15,7 @@ export const PASSWORD_RESET_TTL_MS = 30 * 60_000;
 export class RequestPasswordResetHandler implements ICommandHandler<RequestPasswordResetCommand> {
   constructor(
     private readonly users: UserRepository,
-    private readonly resets: PasswordResetRepository,
+    private readonly resets: AccountTokenRepository,
     private readonly tokens: TokenService,
     private readonly mailer: Mailer,
     private readonly clock: Clock,
@@ -28,7 +29,10 @@ export class RequestPasswordResetHandler implements ICommandHandler<RequestPassw
     const user = await this.users.findByEmail(normalizeEmail(command.email));
     if (!user || !user.isActive) return { delivery: Promise.resolve() };
     const now = this.clock.now();
-    await this.resets.save(user.id, tokenHash, new Date(now.getTime() + PASSWORD_RESET_TTL_MS), now);
+    await this.resets.save(
+      { purpose: 'password-reset', tokenHash, userId: user.id, email: null, expiresAt: new Date(now.getTime() + PASSWORD_RESET_TTL_MS) },
+      now,
+    );
     const link = `${command.resetPageUrl}?token=${encodeURIComponent(token)}`;
     const delivery = this.mailer.send({
       to: user.email,
@@ -45,8 +49,4 @@ export class RequestPasswordResetHandler implements ICommandHandler<RequestPassw
     });
     return { delivery };
   }
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -1,4 +1,4 @@
-import { createTestContext, InMemoryPasswordResetRepository, RecordingMailer, type TestContext } from '@primetrade/testing';
+import { createTestContext, InMemoryAccountTokenRepository, RecordingMailer, type TestContext } from '@primetrade/testing';
 import { InvalidPasswordResetTokenError } from '../../../model/identity.errors';
 import { Session } from '../../../model/session.entity';
 import { User } from '../../../model/user.entity';
@@ -11,7 +11,7 @@ const PAGE = 'https://tasks.example.com/reset-password';
 
 describe('forgotten password', () => {
   let ctx: TestContext;
-  let resets: InMemoryPasswordResetRepository;
+  let resets: InMemoryAccountTokenRepository;
   let mailer: RecordingMailer;
   let request: RequestPasswordResetHandler;
   let reset: ResetPasswordHandler;
@@ -20,7 +20,7 @@ describe('forgotten password', () => {
 
   beforeEach(async () => {
     ctx = createTestContext();
-    resets = new InMemoryPasswordResetRepository();
+    resets = new InMemoryAccountTokenRepository();
     mailer = new RecordingMailer();
     request = new RequestPasswordResetHandler(ctx.users, resets, ctx.tokens, mailer, ctx.clock);
     reset = new ResetPasswordHandler(ctx.users, ctx.sessions, resets, ctx.tokens, ctx.hasher, ctx.clock);
@@ -43,7 +43,7 @@ describe('forgotten password', () => {
     const token = tokenFromMail();
     expect(mailer.sent[0].html).toContain(`${PAGE}?token=${token}`);
     expect(mailer.sent[0].html).toContain('Ada &#60;3');
-    expect(await resets.consume(token, ctx.clock.now())).toBeNull(); // stored as a hash, not the token
+    expect(await resets.consume('password-reset', token, ctx.clock.now())).toBeNull(); // stored as a hash, not the token
   });
 
   it('says and sends nothing more for an unknown address', async () => {

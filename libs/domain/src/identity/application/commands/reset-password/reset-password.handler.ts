@@ -2,7 +2,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Clock } from '../../../../shared/ports/clock.port';
 import { InvalidPasswordResetTokenError } from '../../../model/identity.errors';
 import { PasswordHasher } from '../../../ports/password-hasher.port';
-import { PasswordResetRepository } from '../../../ports/account-token.repository.port';
+import { AccountTokenRepository } from '../../../ports/account-token.repository.port';
 import { SessionRepository } from '../../../ports/session.repository.port';
 import { TokenService } from '../../../ports/token.service.port';
 import { UserRepository } from '../../../ports/user.repository.port';
@@ -13,7 +13,7 @@ export class ResetPasswordHandler implements ICommandHandler<ResetPasswordComman
   constructor(
     private readonly users: UserRepository,
     private readonly sessions: SessionRepository,
-    private readonly resets: PasswordResetRepository,
+    private readonly resets: AccountTokenRepository,
     private readonly tokens: TokenService,
     private readonly hasher: PasswordHasher,
     private readonly clock: Clock,
@@ -21,8 +21,8 @@ export class ResetPasswordHandler implements ICommandHandler<ResetPasswordComman
 
   async execute(command: ResetPasswordCommand): Promise<void> {
     const now = this.clock.now();
-    const userId = await this.resets.consume(this.tokens.hashRefreshToken(command.token), now);
-    const user = userId ? await this.users.findById(userId) : null;
+    const grant = await this.resets.consume('password-reset', this.tokens.hashRefreshToken(command.token), now);
+    const user = grant ? await this.users.findById(grant.userId) : null;
     if (!user || !user.isActive) throw new InvalidPasswordResetTokenError();
     user.changePassword(await this.hasher.hash(command.newPassword), now);
     await this.users.updatePassword(user);

@@ -17,7 +17,7 @@ describe('GetMeHandler', () => {
 
   it('returns the public view of the user, never the hash', async () => {
     const view = await handler.execute(new GetMeQuery('u1'));
-    expect(view).toEqual({ id: 'u1', name: 'Ada', email: 'ada@example.com', createdAt: ctx.clock.now() });
+    expect(view).toEqual({ id: 'u1', name: 'Ada', email: 'ada@example.com', emailConfirmed: false, createdAt: ctx.clock.now() });
   });
 
   it('answers not found for an unknown or deactivated user', async () => {

@@ -31,3 +31,4 @@ export * from './redis/redis-test-env';
 export * from './mongo/mingo-collection';
 export * from './mongo/mingo-database';
 export * from './mongo/mongo-test-server';
+export * from './contracts/task-filter.property';

@@ -4,10 +4,30 @@
 import { FieldErrorDto } from '../models/field-error-dto';
 export interface ProblemDetailsDto {
   code?: string;
+
+  /**
+   * TASK.FILTER_INVALID: column of `position`, from 1
+   */
+  column?: number;
   correlationId: string;
   detail: string;
   errors?: Array<FieldErrorDto>;
+
+  /**
+   * TASK.FILTER_INVALID: what would fit at `position`
+   */
+  expected?: Array<string>;
   instance: string;
+
+  /**
+   * TASK.FILTER_INVALID: line of `position`, from 1
+   */
+  line?: number;
+
+  /**
+   * TASK.FILTER_INVALID: 0-based offset into the filter
+   */
+  position?: number;
   status: number;
   title: string;
   type: string;

@@ -3,6 +3,8 @@ export * from './model/task.entity';
 export * from './model/task-status';
 export * from './model/task-priority';
 export * from './model/task.errors';
+export * from './model/task-filter';
+export * from './model/task-filter-condition';
 export * from './model/task.events';
 export * from './ports/task.repository.port';
 export * from './ports/task-read-model.port';

@@ -1,5 +1,7 @@
 import {
+  matchesTaskFilter,
   OPEN_TASK_STATUSES,
+  resolveTaskFilter,
   type SortOrder,
   type TaskListCriteria,
   type TaskListPosition,
@@ -33,6 +35,8 @@ export function matchesCriteria(task: TaskProps, criteria: TaskListCriteria): bo
   if (criteria.overdue && !(OPEN_TASK_STATUSES.includes(task.status) && due !== null && due < criteria.now.getTime())) return false;
   const q = criteria.q?.trim();
   if (q && !containsIgnoringCase(task.title, q) && !containsIgnoringCase(task.description, q)) return false;
+  // The filter expression by the domain's reference semantics, which the stores are tested against.
+  if (criteria.filter && !matchesTaskFilter(resolveTaskFilter(criteria.filter, criteria.now), task)) return false;
   return true;
 }
 

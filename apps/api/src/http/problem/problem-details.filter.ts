@@ -22,6 +22,8 @@ export interface Problem {
   code: string;
   detail: string;
   errors?: readonly FieldViolation[];
+  /** Members a domain error adds (e.g. a filter's position); never overrides the standard ones. */
+  extensions?: Readonly<Record<string, unknown>>;
 }
 
 const TITLES: Record<number, string> = {
@@ -67,6 +69,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 /** The members of a problem+json body that do not depend on the request (a bulk result's item has these). */
 export function problemBody(problem: Problem) {
   return {
+    ...problem.extensions,
     type: `urn:primetrade:problem:${problem.code.toLowerCase()}`,
     title: TITLES[problem.status] ?? 'Error',
     status: problem.status,
@@ -79,7 +82,13 @@ export function problemBody(problem: Problem) {
 /** What an error answers: only known error classes speak; anything else is a 500 that reveals nothing. */
 export function problemOf(exception: unknown): Problem {
   if (exception instanceof DomainError) {
-    return { status: STATUS_OF_KIND[exception.kind], code: exception.code, detail: exception.message, errors: exception.violations };
+    return {
+      status: STATUS_OF_KIND[exception.kind],
+      code: exception.code,
+      detail: exception.message,
+      errors: exception.violations,
+      extensions: exception.extensions,
+    };
   }
   if (exception instanceof HttpProblemException) {
     return { status: exception.getStatus(), code: exception.code, detail: exception.message, errors: exception.violations };

@@ -1,5 +1,6 @@
 import { isTimeZone, TASK_LIMITS, TASK_PAGE_LIMIT, TASK_PRIORITIES, TASK_STATUSES, TASK_TIMELINE_DAYS } from '@primetrade/domain';
 import { isPlainQuery } from '../problem/fast-parse';
+import { parseTaskFilter } from './filter/task-filter.parser';
 
 /*
  * The hot query strings, parsed by hand for what ValidationPipe (class-transformer + class-validator)
@@ -72,6 +73,12 @@ export function parseListTasksQuery(value: unknown): Record<string, unknown> | u
         break;
       case 'q':
         parsed = text(v, 0, 200) ? v : undefined;
+        break;
+      case 'filter':
+        // Parsed on both roads by the same function (it throws TASK.FILTER_INVALID); blank is no filter.
+        if (typeof v !== 'string') return undefined;
+        if (v.trim() === '') continue;
+        parsed = parseTaskFilter(v);
         break;
       case 'sort':
         parsed = oneOf(v, SORTS) ? v : undefined;

@@ -22,10 +22,14 @@ import {
   TASK_PRIORITIES,
   TASK_STATUSES,
   TASK_TIMELINE_DAYS,
+  TASK_FILTER_LIMITS,
+  type TaskFilterExpression,
+  TaskFilterInvalidError,
   type TaskPriority,
   type TaskStatus,
 } from '@primetrade/domain';
 import { FAST_PARSE } from '../problem/fast-parse';
+import { parseTaskFilter } from './filter/task-filter.parser';
 import { ORDERS, parseListTasksQuery, parseTaskTimelineQuery, SORTS, toDate, toList } from './task-query.parser';
 
 export class CreateTaskRequestDto {
@@ -107,6 +111,31 @@ export class UpdateTaskRequestDto {
   tags?: string[];
 }
 
+const FILTER_DESCRIPTION = [
+  'A filter expression, AND-ed with the other parameters. Fields: `title`, `description` (`= != ~ !~`, `~` contains,',
+  'case-insensitive), `status`, `tag` (`= !=`), `priority` (`= != < <= > >=`, low < medium < high < urgent), `due`,',
+  '`created`, `updated`, `completed` (`= != < <= > >=` with `YYYY-MM-DD` = that UTC day, an ISO instant, `now`, `today`,',
+  '`now + 3d`, `today - 2w`; units h, d, w); `due`, `completed`, `tag` also `is null` / `is not null`. Combine with',
+  '`and`, `or`, `not` and parentheses; quote text with spaces or keywords: `title ~ "weekly report"`. A bad expression',
+  'is a 400 `TASK.FILTER_INVALID` with `position` (0-based), `line`, `column` and `expected`.',
+].join(' ');
+
+const FILTER_EXAMPLES = {
+  combined: {
+    summary: 'Urgent work that is not done',
+    value: 'priority >= high and (tag = work or due < 2026-12-01) and status != completed and title ~ "report"',
+  },
+  relative: { summary: 'Due within three days', value: 'due >= now and due < now + 3d' },
+  missing: { summary: 'Open tasks without a due date', value: 'due is null and not (status = completed or status = cancelled)' },
+};
+
+/** Blank means no filter; anything else is parsed here, so a bad one is a 400 naming its position. */
+const toFilter = ({ value }: { value: unknown }): TaskFilterExpression | undefined => {
+  if (value === undefined || (typeof value === 'string' && value.trim() === '')) return undefined;
+  if (typeof value !== 'string') throw TaskFilterInvalidError.at('', 0, [], 'Give one filter parameter; combine conditions with and/or.');
+  return parseTaskFilter(value);
+};
+
 export class ListTasksQueryDto {
   @ApiPropertyOptional({ enum: TASK_STATUSES, isArray: true, description: 'Repeat or comma-separate for several' })
   @IsOptional()
@@ -150,6 +179,16 @@ export class ListTasksQueryDto {
   @IsString()
   @MaxLength(200)
   q?: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    maxLength: TASK_FILTER_LIMITS.maxLength,
+    description: FILTER_DESCRIPTION,
+    examples: FILTER_EXAMPLES,
+  })
+  @IsOptional()
+  @Transform(toFilter)
+  filter?: TaskFilterExpression;
 
   @ApiPropertyOptional({ enum: SORTS, default: 'createdAt' })
   @IsOptional()

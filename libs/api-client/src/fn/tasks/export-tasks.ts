@@ -40,6 +40,11 @@ export interface ExportTasks$Params {
  * Text in title or description (case-insensitive)
  */
   q?: string;
+
+/**
+ * A filter expression, AND-ed with the other parameters. Fields: `title`, `description` (`= != ~ !~`, `~` contains, case-insensitive), `status`, `tag` (`= !=`), `priority` (`= != < <= > >=`, low < medium < high < urgent), `due`, `created`, `updated`, `completed` (`= != < <= > >=` with `YYYY-MM-DD` = that UTC day, an ISO instant, `now`, `today`, `now + 3d`, `today - 2w`; units h, d, w); `due`, `completed`, `tag` also `is null` / `is not null`. Combine with `and`, `or`, `not` and parentheses; quote text with spaces or keywords: `title ~ "weekly report"`. A bad expression is a 400 `TASK.FILTER_INVALID` with `position` (0-based), `line`, `column` and `expected`.
+ */
+  filter?: string;
   sort?: 'createdAt' | 'updatedAt' | 'dueDate' | 'priority';
   order?: 'asc' | 'desc';
 
@@ -59,6 +64,7 @@ export function exportTasks(http: HttpClient, rootUrl: string, params?: ExportTa
     rb.query('dueAfter', params.dueAfter, {});
     rb.query('overdue', params.overdue, {});
     rb.query('q', params.q, {});
+    rb.query('filter', params.filter, {});
     rb.query('sort', params.sort, {});
     rb.query('order', params.order, {});
     rb.query('format', params.format, {});

@@ -29,6 +29,11 @@ export abstract class DomainError extends Error {
     this.name = new.target.name;
     this.violations = violations;
   }
+
+  /** Extra members of the problem an error becomes (RFC 9457 extensions), e.g. where a filter broke. */
+  get extensions(): Readonly<Record<string, unknown>> {
+    return {};
+  }
 }
 
 /** An invariant of an entity was broken by the input; carries the offending field. */

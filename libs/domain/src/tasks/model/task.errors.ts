@@ -63,3 +63,32 @@ export class TaskBatchAbortedError extends DomainError {
     this.kind = reason.kind;
   }
 }
+
+/**
+ * A `filter` expression that does not parse or does not type-check. `position` is the 0-based
+ * offset of the first character that does not fit (line and column count from 1), `expected`
+ * what would fit there.
+ */
+export class TaskFilterInvalidError extends DomainError {
+  readonly code = 'TASK.FILTER_INVALID';
+  readonly kind = 'validation' as const;
+
+  private constructor(
+    message: string,
+    readonly position: number,
+    readonly line: number,
+    readonly column: number,
+    readonly expected: readonly string[],
+  ) {
+    super(message, [{ field: 'filter', message: `at ${position} (line ${line}, column ${column}): ${message}` }]);
+  }
+
+  static at(source: string, position: number, expected: readonly string[], message: string): TaskFilterInvalidError {
+    const before = source.slice(0, position).split('\n');
+    return new TaskFilterInvalidError(message, position, before.length, before[before.length - 1].length + 1, [...expected]);
+  }
+
+  override get extensions(): Readonly<Record<string, unknown>> {
+    return { position: this.position, line: this.line, column: this.column, expected: this.expected };
+  }
+}

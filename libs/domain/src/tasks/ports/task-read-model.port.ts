@@ -1,6 +1,7 @@
 import type { TaskPriority } from '../model/task-priority';
 import type { TaskStatus } from '../model/task-status';
 import type { TaskView } from '../application/task.view';
+import type { TaskFilterExpression } from '../model/task-filter';
 
 export type TaskSortField = 'createdAt' | 'updatedAt' | 'dueDate' | 'priority';
 export type SortOrder = 'asc' | 'desc';
@@ -15,6 +16,8 @@ export interface TaskListCriteria {
   overdue?: boolean;
   /** Case-insensitive substring of title or description. */
   q?: string;
+  /** A filter expression (AND-ed with the rest); stores resolve it at `now` (resolveTaskFilter). */
+  filter?: TaskFilterExpression;
   now: Date;
 }
 

@@ -1,19 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { TaskReadModel, type TaskListRequest, type TaskView } from '@primetrade/domain';
+import { matchesTaskFilter, resolveTaskFilter, TaskReadModel, type TaskListRequest, type TaskView } from '@primetrade/domain';
 import type { Model } from 'mongoose';
 import { scanForMatches } from '../../core/tasks/scan-for-matches';
 import { searchNeedle, TaskContentSealer } from '../../core/tasks/task-content-sealer';
 import { openTaskProps, recordSortKey, storedTaskText } from './task.mapper';
 import { mongoCall } from '../connection/mongo.errors';
 import { MONGO_PERSISTENCE_OPTIONS, type ResolvedMongoPersistenceOptions } from '../connection/mongo-persistence.options';
-import { TASK_VIEW_PROJECTION, type TaskListQuery, taskListQuery, taskSearchCandidatesQuery } from './task-list.filter';
+import { needsTextScan, TASK_VIEW_PROJECTION, type TaskListQuery, taskListQuery, taskSearchCandidatesQuery } from './task-list.filter';
 import { TaskRecord } from './task.schema';
 
 /**
  * ListTasks: a keyset-paged find on the configured read preference (a secondary by default).
- * A `q` search walks the owner's filtered candidates in sort order — documents whose plaintext
- * matches, and every sealed one (ENCRYPT_TASK_CONTENT, now or earlier) — and matches the
+ * A `q` search, or a filter expression comparing text, walks the owner's filtered candidates in
+ * sort order — documents whose plaintext matches, and every sealed one (ENCRYPT_TASK_CONTENT, now or earlier) — and matches the
  * decrypted text in the process. With nothing sealed the candidates are the matches themselves.
  */
 @Injectable()
@@ -28,8 +28,9 @@ export class MongoTaskReadModel extends TaskReadModel {
 
   list(ownerId: string, request: TaskListRequest): Promise<TaskView[]> {
     const needle = searchNeedle(request.criteria.q);
+    const condition = request.criteria.filter ? resolveTaskFilter(request.criteria.filter, request.criteria.now) : null;
     return mongoCall(async () => {
-      if (!needle) {
+      if (!needsTextScan(request.criteria)) {
         return (await this.find(taskListQuery(ownerId, request))).map((record) => openTaskProps(record, this.content));
       }
       const records = await scanForMatches<TaskRecord>({
@@ -43,7 +44,11 @@ export class MongoTaskReadModel extends TaskReadModel {
               size,
             ),
           ),
-        matches: (record) => this.content.matches(record._id, storedTaskText(record), needle),
+        matches: (record) => {
+          if (needle && !this.content.matches(record._id, storedTaskText(record), needle)) return false;
+          // Plaintext documents matched the expression in the query; sealed ones are checked opened.
+          return !condition || record.contentSealed !== true || matchesTaskFilter(condition, openTaskProps(record, this.content));
+        },
       });
       return records.map((record) => openTaskProps(record, this.content));
     });

@@ -1,5 +1,7 @@
 import {
+  filterReadsText,
   OPEN_TASK_STATUSES,
+  resolveTaskFilter,
   type SortOrder,
   type TaskListCriteria,
   type TaskListPosition,
@@ -7,6 +9,7 @@ import {
   type TaskSortField,
 } from '@primetrade/domain';
 import { NO_DUE_DATE_SORT_KEY } from './task.schema';
+import { taskExpressionFilter } from './task-expression.filter';
 import type { MongoDocument, MongoSort } from '../connection/mongo-query.types';
 
 /** The stored field each sort field orders by, and how a position key becomes a stored value. */
@@ -43,6 +46,7 @@ export function taskListFilter(ownerId: string, criteria: TaskListCriteria): Mon
     const pattern = { $regex: escapeRegex(q), $options: 'i' };
     clauses.push({ $or: [{ title: pattern }, { description: pattern }] });
   }
+  if (criteria.filter) clauses.push(taskExpressionFilter(resolveTaskFilter(criteria.filter, criteria.now)));
   return clauses.length === 0 ? { owner: ownerId } : { owner: ownerId, $and: clauses };
 }
 
@@ -96,10 +100,20 @@ export function taskListQuery(ownerId: string, request: TaskListRequest): TaskLi
 }
 
 /**
- * With ENCRYPT_TASK_CONTENT the store cannot match `q` inside sealed text: this is the candidates'
- * query for decrypt-and-filter — owner and every other criterion, plus the text match for
- * documents still in plaintext, plus every sealed document; sorted the same, a batch of `size`
- * strictly after `after`. The read model matches the text of the sealed ones in the process.
+ * Whether a list must be read as candidates and matched in the process (taskSearchCandidatesQuery):
+ * a `q` search, or a filter expression that compares text, which sealed documents hide.
+ */
+export function needsTextScan(criteria: TaskListCriteria): boolean {
+  if (criteria.q?.trim()) return true;
+  return criteria.filter !== undefined && filterReadsText(resolveTaskFilter(criteria.filter, criteria.now));
+}
+
+/**
+ * With ENCRYPT_TASK_CONTENT the store cannot match text inside sealed documents: this is the
+ * candidates' query for decrypt-and-filter — owner and every other criterion, plus the text match
+ * (`q`, and the filter expression when it compares text) for documents still in plaintext, plus
+ * every sealed document; sorted the same, a batch of `size` strictly after `after`. The read model
+ * matches the sealed ones in the process.
  */
 export function taskSearchCandidatesQuery(
   ownerId: string,
@@ -107,16 +121,22 @@ export function taskSearchCandidatesQuery(
   after: TaskListPosition | null,
   size: number,
 ): TaskListQuery {
-  const q = request.criteria.q?.trim() ?? '';
-  const filter = taskListFilter(ownerId, { ...request.criteria, q: undefined });
-  const pattern = { $regex: escapeRegex(q), $options: 'i' };
-  const clauses: MongoDocument[] = [
-    ...((filter.$and as MongoDocument[] | undefined) ?? []),
-    { $or: [{ contentSealed: true }, { title: pattern }, { description: pattern }] },
-  ];
+  const { q, filter: expression, ...rest } = request.criteria;
+  const filter = taskListFilter(ownerId, rest);
+  const clauses: MongoDocument[] = [...((filter.$and as MongoDocument[] | undefined) ?? [])];
+  const needle = q?.trim() ?? '';
+  if (needle) {
+    const pattern = { $regex: escapeRegex(needle), $options: 'i' };
+    clauses.push({ $or: [{ contentSealed: true }, { title: pattern }, { description: pattern }] });
+  }
+  if (expression) {
+    const condition = resolveTaskFilter(expression, request.criteria.now);
+    const document = taskExpressionFilter(condition);
+    clauses.push(filterReadsText(condition) ? { $or: [{ contentSealed: true }, document] } : document);
+  }
   if (after) clauses.push(taskKeysetCondition(request.sort, request.order, after));
   return {
-    filter: { owner: ownerId, $and: clauses },
+    filter: clauses.length === 0 ? { owner: ownerId } : { owner: ownerId, $and: clauses },
     sort: taskListSort(request.sort, request.order),
     limit: size,
     hint: taskListIndex(request),

@@ -40,6 +40,11 @@ export class SqliteDatabase {
     return statement;
   }
 
+  /** A statement prepared for one use: for SQL whose text varies without bound (filter expressions). */
+  transientStatement(sql: string): Database.Statement {
+    return this.db.prepare(sql);
+  }
+
   close(): void {
     if (this.db.open) this.db.close();
   }

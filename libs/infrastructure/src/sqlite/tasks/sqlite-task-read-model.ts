@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import {
+  filterReadsText,
+  matchesTaskFilter,
   OPEN_TASK_STATUSES,
+  resolveTaskFilter,
+  type TaskFilterCondition,
   TaskReadModel,
   type TaskListPosition,
   type TaskListRequest,
@@ -10,6 +14,7 @@ import {
 import { scanForMatches } from '../../core/tasks/scan-for-matches';
 import { searchNeedle, TaskContentSealer } from '../../core/tasks/task-content-sealer';
 import { SqliteDatabase } from '../database/sqlite-database';
+import { taskFilterSql } from './sqlite-task-filter';
 import { rowSortKey, rowToView, storedText, TASK_COLUMNS, type TaskRow } from './sqlite-task.mapper';
 
 /** A missing due date sorts after every date, as the port defines. */
@@ -43,6 +48,8 @@ const MAX_DRIVING_HITS = 2000;
 interface Where {
   where: string[];
   params: unknown[];
+  /** A filter expression makes the SQL text vary without bound: such statements are not cached. */
+  varies?: boolean;
 }
 
 /** How a page reaches its rows: an index walked in sort order, or the search hits by rowid. */
@@ -76,28 +83,48 @@ export class SqliteTaskReadModel extends TaskReadModel {
 
   async list(ownerId: string, request: TaskListRequest): Promise<TaskView[]> {
     const needle = searchNeedle(request.criteria.q);
+    const condition = request.criteria.filter ? resolveTaskFilter(request.criteria.filter, request.criteria.now) : null;
     const filter = this.filters(ownerId, request);
-    if (!needle) return this.page(request, filter, this.walk(request), request.after, request.limit).map(this.toView);
+    // Text comparisons cannot run on sealed text: sealed rows pass the SQL and are matched once opened.
+    const textOnSealed = condition !== null && filterReadsText(condition) && this.hasSealedRows(ownerId);
+    if (condition) this.addFilter(filter, condition, textOnSealed);
+    if (!needle && !textOnSealed) return this.page(request, filter, this.walk(request), request.after, request.limit).map(this.toView);
 
     // unicode_lower (registered by SqliteDatabase) folds case beyond ASCII, unlike LIKE, the same
     // way the in-process match does (String#toLowerCase).
     const exact = '(instr(unicode_lower(title), ?) > 0 OR instr(unicode_lower(description), ?) > 0)';
-    if (!this.hasSealedRows(ownerId)) {
+    if (needle && !this.hasSealedRows(ownerId)) {
       filter.where.push(exact);
       filter.params.push(needle, needle);
       return this.page(request, filter, this.searchAccess(request, needle), request.after, request.limit).map(this.toView);
     }
 
-    filter.where.push(`(content_sealed = 1 OR ${exact})`);
-    filter.params.push(needle, needle);
+    if (needle) {
+      filter.where.push(`(content_sealed = 1 OR ${exact})`);
+      filter.params.push(needle, needle);
+    }
     const access = this.walk(request);
     const rows = await scanForMatches<TaskRow>({
       limit: request.limit,
       fetch: async (last, size) =>
         this.page(request, filter, access, last ? { key: rowSortKey(last, request.sort), id: last.id } : request.after, size),
-      matches: (row) => this.content.matches(row.id, storedText(row), needle),
+      matches: (row) => this.matchesOpened(row, needle, textOnSealed ? condition : null),
     });
     return rows.map(this.toView);
+  }
+
+  /** The filter expression as SQL; with sealed text in play, sealed rows pass and are checked once opened. */
+  private addFilter(filter: Where, condition: TaskFilterCondition, textOnSealed: boolean): void {
+    const { sql, params } = taskFilterSql(condition);
+    filter.where.push(textOnSealed ? `(content_sealed = 1 OR ${sql})` : sql);
+    filter.params.push(...params);
+    filter.varies = true;
+  }
+
+  /** Decrypt-and-filter of a sealed row: `q` and the filter expression in the process; plaintext rows were matched in SQL. */
+  private matchesOpened(row: TaskRow, needle: string | null, condition: TaskFilterCondition | null): boolean {
+    if (needle && !this.content.matches(row.id, storedText(row), needle)) return false;
+    return condition === null || row.content_sealed === 0 || matchesTaskFilter(condition, this.toView(row));
   }
 
   private readonly toView = (row: TaskRow): TaskView => rowToView(row, this.content);
@@ -171,6 +198,7 @@ export class SqliteTaskReadModel extends TaskReadModel {
     }
     const sql = `SELECT ${TASK_COLUMNS} FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${key} ${direction}, id ${direction} LIMIT ?`;
     params.push(limit);
-    return this.sqlite.statement(sql).all(...params) as TaskRow[];
+    const statement = filter.varies ? this.sqlite.transientStatement(sql) : this.sqlite.statement(sql);
+    return statement.all(...params) as TaskRow[];
   }
 }

@@ -390,6 +390,37 @@ describe('Features in a real browser', { skip: missing ?? false }, () => {
     }
   });
 
+  it('account: a banner until the address is confirmed, this device among the sessions, sign out elsewhere, change password', async () => {
+    await page.goto('/tasks');
+    await page.getByTestId('confirm-banner').waitFor();
+    await page.getByTestId('confirm-resend').click();
+    await expectText(page.getByTestId('confirm-resent'), /on its way/);
+
+    // A link that is not (or no longer) valid says so and points to a new one.
+    await page.goto('/confirm-email?token=not-a-real-token');
+    await expectText(page.getByTestId('confirm-error'), /invalid, used already or expired/);
+
+    // Signed in somewhere else too (through the API): two sessions at least, this one marked.
+    await api(app.baseUrl, '/auth/login', { method: 'POST', body: { email: user.email, password: user.password } });
+    await page.goto('/tasks');
+    await page.getByTestId('nav-account').click();
+    await expectText(page.getByTestId('account-email'), new RegExp(user.email.replace(/[.+]/g, '\\$&')));
+    await page.getByTestId('session-current').waitFor();
+    await until(async () => (await page.getByTestId('session').count()) >= 2, 'two sessions listed');
+    await checkA11y(page, 'account');
+    await page.getByTestId('revoke-others').click();
+    await expectCount(page.getByTestId('session'), 1);
+    await page.getByTestId('session-current').waitFor();
+
+    await page.getByLabel('Current password').last().fill(user.password);
+    await page.getByLabel('New password').fill('a brand new browser password');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await expectText(page.getByTestId('password-notice'), /Your password is changed/);
+    user.password = 'a brand new browser password';
+    const login = await api(app.baseUrl, '/auth/login', { method: 'POST', body: { email: user.email, password: user.password } });
+    assert.equal(login.status, 200);
+  });
+
   it('raised no uncaught error and no Content-Security-Policy refusal', () => {
     assert.deepEqual(pageProblems, []);
   });
@@ -496,6 +527,7 @@ const VIEWS = [
   ['board', '/tasks/board'],
   ['calendar', '/tasks/calendar'],
   ['dashboard', '/dashboard'],
+  ['account', '/account'],
 ];
 
 async function settle(page, name) {
@@ -504,6 +536,7 @@ async function settle(page, name) {
     board: () => page.getByTestId('board-card').first().waitFor(),
     calendar: () => page.getByTestId('calendar-grid').waitFor(),
     dashboard: () => page.getByTestId('timeline-svg').waitFor(),
+    account: () => page.getByTestId('session').first().waitFor(),
   }[name];
   await ready();
   await page.waitForLoadState('networkidle');

@@ -28,11 +28,22 @@ export const routes: Routes = [
     loadComponent: () => import('./features/auth/reset-password.page').then((m) => m.ResetPasswordPage),
   },
   {
+    // No guard: the link in the mail works whether or not someone is signed in on this browser.
+    path: 'confirm-email',
+    title: 'Confirm your address · Primetrade',
+    loadComponent: () => import('./features/auth/confirm-email.page').then((m) => m.ConfirmEmailPage),
+  },
+  {
     path: '',
     canMatch: [authGuard],
     loadComponent: () => import('./layout/shell.component').then((m) => m.ShellComponent),
     children: [
       { path: '', pathMatch: 'full', redirectTo: 'tasks' },
+      {
+        path: 'account',
+        title: 'Account · Primetrade',
+        loadComponent: () => import('./features/account/account.page').then((m) => m.AccountPage),
+      },
       {
         path: 'tasks',
         title: 'Tasks · Primetrade',

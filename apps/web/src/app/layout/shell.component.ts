@@ -10,12 +10,21 @@ import { SessionStore } from '../core/auth/session.store';
 import { ShortcutService } from '../core/shortcuts/shortcuts';
 import { ThemeService } from '../core/theme/theme';
 import { NotificationBellComponent } from '../features/notifications/notification-bell.component';
+import { ConfirmEmailBannerComponent } from './confirm-email-banner.component';
 import { openDialog } from '../shared/lazy-overlays';
 
 /** The signed-in frame: skip link, toolbar with navigation and logout, and the page. */
 @Component({
   selector: 'pt-shell',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, MatToolbarModule, MatButtonModule, NotificationBellComponent],
+  imports: [
+    RouterOutlet,
+    RouterLink,
+    RouterLinkActive,
+    MatToolbarModule,
+    MatButtonModule,
+    NotificationBellComponent,
+    ConfirmEmailBannerComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './shell.component.html',
   styleUrl: './shell.component.scss',

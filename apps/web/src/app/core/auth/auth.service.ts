@@ -1,5 +1,5 @@
 import { inject, Injectable } from '@angular/core';
-import { Api, forgotPassword, getMe, login, logout, refresh, register, resetPassword } from '@primetrade/api-client';
+import { Api, confirmEmail, forgotPassword, getMe, login, logout, refresh, register, resetPassword } from '@primetrade/api-client';
 import { catchError, finalize, map, Observable, of, shareReplay, switchMap, tap } from 'rxjs';
 import { Credentials, Registration, Tokens, User } from '../api/auth.types';
 import { skipAuth } from '../http/skip-auth.context';
@@ -24,6 +24,18 @@ export class AuthService {
   /** Sets a new password with the token from a reset link (every session of the account ends). */
   resetPassword(token: string, password: string): Observable<unknown> {
     return this.api.invoke(resetPassword, { body: { token, password } }, skipAuth());
+  }
+
+  /**
+   * Follows a confirmation link (no bearer: it may be opened on any device). When this browser is
+   * signed in as that user, the toolbar and banner see the confirmed address at once.
+   */
+  confirmEmail(token: string): Observable<User> {
+    return this.api.invoke(confirmEmail, { body: { token } }, skipAuth()).pipe(
+      tap((user) => {
+        if (this.session.user()?.id === user.id) this.session.user.set(user);
+      }),
+    );
   }
 
   login(body: Credentials): Observable<User> {

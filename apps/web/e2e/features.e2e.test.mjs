@@ -421,6 +421,101 @@ describe('Features in a real browser', { skip: missing ?? false }, () => {
     assert.equal(login.status, 200);
   });
 
+  it('bulk: selects tasks apart from completing them, acts on them in one call and shows what failed; export and import', async () => {
+    const bulkUser = await newUser(app.baseUrl, 'Bulk Tester');
+    const made = await seedTasks(
+      app.baseUrl,
+      bulkUser,
+      ['Bulk one', 'Bulk two', 'Bulk three', 'Bulk four'].map((title) => ({ title, tags: ['seed'] })),
+    );
+    const four = made.find((t) => t.title === 'Bulk four');
+    // A cancelled task cannot be completed: that item of the batch fails (409) while the others pass.
+    await api(app.baseUrl, `/tasks/${four.id}`, { method: 'PATCH', token: bulkUser.accessToken, body: { status: 'cancelled' } });
+    const tasksOfBulk = async () => (await api(app.baseUrl, '/tasks?limit=100', { token: bulkUser.accessToken })).body.items;
+    const named = async (title) => (await tasksOfBulk()).find((t) => t.title === title);
+    const ctx = await signedInContext(browser, app.baseUrl, bulkUser, { timezoneId: TIME_ZONE, colorScheme: 'light' });
+    const p = await ctx.newPage();
+    p.setDefaultTimeout(10_000);
+    p.on('pageerror', (error) => pageProblems.push(`uncaught: ${error.message}`));
+    const rowOf = (title) => p.getByTestId('task-row').filter({ has: p.getByRole('link', { name: `Edit ${title}`, exact: true }) });
+    try {
+      await p.goto('/tasks');
+      await rowOf('Bulk one').waitFor();
+
+      // Select all on the page: the completion checkboxes stay as they were.
+      await p.getByRole('checkbox', { name: 'Select all 4 shown' }).check();
+      await expectText(p.getByTestId('bulk-count'), '4 selected');
+      assert.equal(await p.getByRole('checkbox', { name: 'Bulk one', exact: true }).isChecked(), false);
+      await checkA11y(p, 'bulk toolbar');
+      await screenshot(p, 'f12-bulk-selected');
+      await p.getByTestId('bulk-complete').click();
+      await expectText(p.getByTestId('bulk-summary'), 'Completed 3 tasks. 1 task not changed (still selected).');
+      await expectText(p.getByTestId('bulk-failures'), '“Bulk four”');
+      await checkA11y(p, 'bulk failures');
+      assert.deepEqual((await tasksOfBulk()).map((t) => t.status).sort(), ['cancelled', 'completed', 'completed', 'completed']);
+      assert.equal(await p.getByRole('checkbox', { name: 'Bulk one', exact: true }).isChecked(), true);
+      assert.equal(await p.getByRole('checkbox', { name: 'Select Bulk four' }).isChecked(), true);
+
+      // Two chosen by hand: a priority, then a tag, one call each.
+      await p.getByTestId('bulk-clear').click();
+      await p.getByRole('checkbox', { name: 'Select Bulk one' }).check();
+      await p.getByRole('checkbox', { name: 'Select Bulk two' }).check();
+      await expectText(p.getByTestId('bulk-count'), '2 selected');
+      await p.getByLabel('Priority', { exact: true }).selectOption('urgent');
+      await p.getByTestId('bulk-priority').click();
+      await expectText(p.getByTestId('bulk-summary'), 'Changed the priority of 2 tasks.');
+      await p.getByRole('checkbox', { name: 'Select Bulk one' }).check();
+      await p.getByRole('checkbox', { name: 'Select Bulk two' }).check();
+      await p.getByLabel('Tag', { exact: true }).fill('#q4');
+      await p.getByTestId('bulk-tag').click();
+      await expectText(p.getByTestId('bulk-summary'), 'Tagged 2 tasks.');
+      for (const title of ['Bulk one', 'Bulk two']) {
+        const t = await named(title);
+        assert.equal(t.priority, 'urgent');
+        assert.deepEqual(t.tags, ['seed', 'q4']);
+      }
+      assert.equal((await named('Bulk three')).priority, 'medium');
+
+      // Delete asks first.
+      await p.getByRole('checkbox', { name: 'Select Bulk three' }).check();
+      await p.getByTestId('bulk-delete').click();
+      await p.getByRole('dialog').waitFor();
+      await expectText(p.getByRole('dialog'), 'Delete 1 task?');
+      await checkA11y(p, 'bulk delete dialog');
+      await p.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+      await expectCount(rowOf('Bulk three'), 0);
+      assert.equal(await named('Bulk three'), undefined);
+
+      // Export downloads a file of the list's tasks.
+      const [csv] = await Promise.all([p.waitForEvent('download'), p.getByTestId('export-csv').click()]);
+      assert.equal(csv.suggestedFilename(), 'tasks.csv');
+      const csvText = await readDownload(csv);
+      assert.match(csvText.split('\n')[0], /title/);
+      for (const title of ['Bulk one', 'Bulk two', 'Bulk four']) assert.ok(csvText.includes(title), `${title} in the CSV`);
+      const [json] = await Promise.all([p.waitForEvent('download'), p.getByTestId('export-json').click()]);
+      assert.equal(JSON.parse(await readDownload(json)).length, 3);
+
+      // Import: the file is checked first, the per-row report shown, then imported on request.
+      await p.getByTestId('import-file').setInputFiles({
+        name: 'more.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('title,priority,dueDate\nImported A,high,\nImported B,low,2030-01-02T09:00:00Z\nBroken,low,not a date\n'),
+      });
+      await expectText(p.getByTestId('import-summary'), '2 rows can be imported. 1 row cannot');
+      await expectText(p.getByTestId('import-problems'), 'dueDate');
+      assert.equal(await named('Imported A'), undefined, 'the check imports nothing');
+      await checkA11y(p, 'import report');
+      await screenshot(p, 'f13-import-report');
+      await p.getByTestId('import-confirm').click();
+      await expectText(p.getByTestId('import-result'), 'Imported 2 tasks from “more.csv”. 1 row skipped.');
+      await rowOf('Imported A').waitFor();
+      assert.equal((await named('Imported B')).priority, 'low');
+      assert.equal(await named('Broken'), undefined);
+    } finally {
+      await ctx.close();
+    }
+  });
+
   it('raised no uncaught error and no Content-Security-Policy refusal', () => {
     assert.deepEqual(pageProblems, []);
   });
@@ -540,6 +635,12 @@ async function settle(page, name) {
   }[name];
   await ready();
   await page.waitForLoadState('networkidle');
+}
+
+async function readDownload(download) {
+  const chunks = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 async function until(predicate, what, timeout = 10_000) {

@@ -1,5 +1,15 @@
 // The app's names for SDK types, so a renamed schema in openapi.json changes one file.
-import type { createTask, getTask, getTaskStats, getTaskTimeline, listTasks, updateTask } from '@primetrade/api-client';
+import type {
+  bulkTasks,
+  createTask,
+  exportTasks,
+  getTask,
+  getTaskStats,
+  getTaskTimeline,
+  importTasks,
+  listTasks,
+  updateTask,
+} from '@primetrade/api-client';
 import type { ParamsOf, ResponseOf } from './sdk-types';
 
 export type Task = ResponseOf<typeof getTask>;
@@ -11,6 +21,12 @@ export type TaskTimeline = ResponseOf<typeof getTaskTimeline>;
 export type TaskQuery = ParamsOf<typeof listTasks>;
 export type NewTask = ParamsOf<typeof createTask>['body'];
 export type TaskChanges = ParamsOf<typeof updateTask>['body'];
+export type BulkOperation = ParamsOf<typeof bulkTasks>['body']['operations'][number];
+export type BulkAnswer = ResponseOf<typeof bulkTasks>;
+export type BulkResult = BulkAnswer['results'][number];
+export type ExportFormat = NonNullable<ParamsOf<typeof exportTasks>['format']>;
+export type ExportQuery = Omit<ParamsOf<typeof exportTasks>, 'format'>;
+export type ImportReport = ResponseOf<typeof importTasks>;
 
 export const TASK_STATUSES: readonly TaskStatus[] = ['todo', 'in_progress', 'completed', 'cancelled'];
 export const TASK_PRIORITIES: readonly TaskPriority[] = ['low', 'medium', 'high', 'urgent'];

@@ -1,7 +1,30 @@
 import { inject, Injectable } from '@angular/core';
-import { Api, completeTask, createTask, deleteTask, getTask, listTasks, updateTask } from '@primetrade/api-client';
+import {
+  Api,
+  bulkTasks,
+  completeTask,
+  createTask,
+  deleteTask,
+  exportTasks,
+  getTask,
+  importTasks,
+  listTasks,
+  updateTask,
+} from '@primetrade/api-client';
 import { EMPTY, expand, map, Observable, reduce } from 'rxjs';
-import { NewTask, Task, TaskChanges, TaskPage, TaskQuery, TaskStatus } from '../../../core/api/task.types';
+import {
+  BulkAnswer,
+  BulkOperation,
+  ExportFormat,
+  ExportQuery,
+  ImportReport,
+  NewTask,
+  Task,
+  TaskChanges,
+  TaskPage,
+  TaskQuery,
+  TaskStatus,
+} from '../../../core/api/task.types';
 
 /** The ETag the API gives a task version (`"3"`), sent back as If-Match. */
 export const etagOf = (task: Pick<Task, 'version'>): string => `"${task.version}"`;
@@ -76,5 +99,20 @@ export class TaskService {
 
   delete(id: string): Observable<void> {
     return this.api.invoke(deleteTask, { id }).pipe(map(() => undefined));
+  }
+
+  /** Several operations in one request, each answered on its own (not atomic): the results say which failed. */
+  bulk(operations: BulkOperation[]): Observable<BulkAnswer> {
+    return this.api.invoke(bulkTasks, { body: { operations } });
+  }
+
+  /** Every task the filters match, as a file (fetched with the bearer token, then saved by the page). */
+  export(query: ExportQuery, format: ExportFormat): Observable<Blob> {
+    return this.api.invoke(exportTasks, { ...query, format });
+  }
+
+  /** A CSV or JSON file of tasks; `dryRun` only checks every row and reports. */
+  import(file: File, dryRun: boolean): Observable<ImportReport> {
+    return this.api.invoke(importTasks, { dryRun, body: { file } });
   }
 }

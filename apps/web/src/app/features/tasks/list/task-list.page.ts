@@ -19,6 +19,10 @@ import { ShortcutService } from '../../../core/shortcuts/shortcuts';
 import { confirm, notify } from '../../../shared/lazy-overlays';
 import { QuickAddComponent } from '../quick-add/quick-add.component';
 import { TaskViewsComponent } from '../task-views.component';
+import { toQuery } from '../data/task-filters';
+import { TaskTransferComponent } from '../transfer/task-transfer.component';
+import { BulkToolbarComponent } from './bulk-toolbar.component';
+import { TaskBulkStore } from './task-bulk.store';
 import { TaskFiltersComponent } from './task-filters.component';
 import { StatusChange, TaskListStore } from './task-list.store';
 import { TASK_ROW_HEIGHT, TaskRowComponent } from './task-row.component';
@@ -30,14 +34,30 @@ import { TASK_ROW_HEIGHT, TaskRowComponent } from './task-row.component';
  */
 @Component({
   selector: 'pt-task-list-page',
-  imports: [RouterLink, ScrollingModule, MatButtonModule, TaskFiltersComponent, TaskRowComponent, QuickAddComponent, TaskViewsComponent],
-  providers: [TaskListStore],
+  imports: [
+    RouterLink,
+    ScrollingModule,
+    MatButtonModule,
+    TaskFiltersComponent,
+    TaskRowComponent,
+    QuickAddComponent,
+    TaskViewsComponent,
+    BulkToolbarComponent,
+    TaskTransferComponent,
+  ],
+  providers: [TaskListStore, TaskBulkStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './task-list.page.html',
   styleUrl: './task-list.page.scss',
 })
 export class TaskListPage {
   protected readonly store = inject(TaskListStore);
+  protected readonly bulk = inject(TaskBulkStore);
+  /** Export takes the list's filters, without its paging. */
+  protected readonly exportQuery = computed(() => {
+    const { limit: _limit, cursor: _cursor, ...query } = toQuery(this.store.filters());
+    return query;
+  });
   private readonly injector = inject(Injector);
   /** The page's last snack bar: "Undo" means nothing on another page, so it leaves with this one. */
   private snack: Promise<{ dismiss: () => void }> | null = null;
@@ -111,6 +131,15 @@ export class TaskListPage {
       message: `“${task.title}” will be deleted for good.`,
       confirmLabel: 'Delete',
     }).then((yes) => yes && this.store.remove(task));
+  }
+
+  protected confirmBulkDelete(): void {
+    const count = this.bulk.count();
+    void confirm(this.injector, {
+      title: `Delete ${count} task${count === 1 ? '' : 's'}?`,
+      message: `The ${count === 1 ? 'selected task' : `${count} selected tasks`} will be deleted for good.`,
+      confirmLabel: 'Delete',
+    }).then((yes) => yes && this.bulk.run({ kind: 'delete' }));
   }
 
   private offerUndo(change: StatusChange): void {

@@ -41,7 +41,7 @@ describe('TaskRowComponent', () => {
 
   it('has a checkbox named by the task that emits on change, checked when completed', async () => {
     const el = await render(base);
-    const box = el.querySelector<HTMLInputElement>('input[type="checkbox"]')!;
+    const box = el.querySelector<HTMLInputElement>('[data-testid="task-check"]')!;
     expect(box.getAttribute('aria-label')).toBe('File taxes');
     expect(box.checked).toBe(false);
     const emitted: Task[] = [];
@@ -50,7 +50,7 @@ describe('TaskRowComponent', () => {
     expect(emitted).toEqual([base]);
 
     const done = await render({ ...base, status: 'completed', completedAt: '2030-01-02T00:00:00Z' });
-    expect(done.querySelector<HTMLInputElement>('input[type="checkbox"]')!.checked).toBe(true);
+    expect(done.querySelector<HTMLInputElement>('[data-testid="task-check"]')!.checked).toBe(true);
     expect(done.classList).not.toContain('overdue');
     expect(done.classList).toContain('done');
   });
@@ -61,5 +61,24 @@ describe('TaskRowComponent', () => {
     expect(el.querySelector('a')?.getAttribute('href')).toBe('/tasks/t1/edit');
     expect(el.querySelector('[data-testid="task-status"]')?.textContent?.trim()).toBe('In progress');
     expect(el.querySelector('button')?.getAttribute('aria-label')).toBe('Delete File taxes');
+  });
+
+  it('has a separate selection checkbox, named "Select …", that emits without completing', async () => {
+    const el = await render(base);
+    const pick = el.querySelector<HTMLInputElement>('[data-testid="task-select"]')!;
+    expect(pick.getAttribute('aria-label')).toBe('Select File taxes');
+    expect(pick.checked).toBe(false);
+    const picked: Task[] = [];
+    const toggled: Task[] = [];
+    fixture.componentInstance.pickedChange.subscribe((t) => picked.push(t));
+    fixture.componentInstance.toggleDone.subscribe((t) => toggled.push(t));
+    pick.click();
+    expect(picked).toEqual([base]);
+    expect(toggled).toEqual([]);
+
+    fixture.componentRef.setInput('picked', true);
+    await fixture.whenStable();
+    expect(pick.checked).toBe(true);
+    expect(el.classList).toContain('picked');
   });
 });

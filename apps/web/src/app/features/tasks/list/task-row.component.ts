@@ -21,6 +21,7 @@ export const TASK_ROW_HEIGHT = 76;
     '[class.due-soon]': "due() === 'due-soon'",
     '[class.done]': 'done()',
     '[class.selected]': 'selected()',
+    '[class.picked]': 'picked()',
     '[attr.data-testid]': "'task-row'",
     '[attr.data-task-id]': 'task().id',
     '[attr.aria-setsize]': 'setSize()',
@@ -28,6 +29,16 @@ export const TASK_ROW_HEIGHT = 76;
   },
   template: `
     <div class="row">
+      <span class="pick">
+        <input
+          type="checkbox"
+          [id]="'pick-' + task().id"
+          [checked]="picked()"
+          (change)="pickedChange.emit(task())"
+          [attr.aria-label]="'Select ' + task().title"
+          data-testid="task-select"
+        />
+      </span>
       <span class="check">
         <input
           type="checkbox"
@@ -100,6 +111,24 @@ export const TASK_ROW_HEIGHT = 76;
       border-left-color: var(--mat-sys-error);
       background: var(--mat-sys-error-container);
       color: var(--mat-sys-on-error-container);
+    }
+    :host(.picked) .row {
+      background: var(--mat-sys-secondary-container);
+      color: var(--mat-sys-on-secondary-container);
+    }
+    // Selecting for a bulk action: a small square in the gutter, apart from the round-ish completion box.
+    .pick {
+      flex: none;
+      display: grid;
+      place-items: center;
+      width: 32px;
+      height: 44px;
+    }
+    .pick input {
+      width: 16px;
+      height: 16px;
+      margin: 0;
+      cursor: pointer;
     }
     .check {
       flex: none;
@@ -195,6 +224,9 @@ export const TASK_ROW_HEIGHT = 76;
 export class TaskRowComponent {
   readonly task = input.required<Task>();
   readonly selected = input(false);
+  /** Chosen for a bulk action (the selection checkbox), apart from completion. */
+  readonly picked = input(false);
+  readonly pickedChange = output<Task>();
   readonly position = input<number | null>(null);
   readonly setSize = input<number | null>(null);
   readonly toggleDone = output<Task>();

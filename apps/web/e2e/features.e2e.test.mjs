@@ -483,6 +483,8 @@ describe('Features in a real browser', { skip: missing ?? false }, () => {
       await expectText(p.getByRole('dialog'), 'Delete 1 task?');
       await checkA11y(p, 'bulk delete dialog');
       await p.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+      await expectCount(p.getByRole('dialog'), 0); // the list is hidden from the accessibility tree while it is open
+      await expectText(p.getByTestId('bulk-summary'), 'Deleted 1 task.');
       await expectCount(rowOf('Bulk three'), 0);
       assert.equal(await named('Bulk three'), undefined);
 

@@ -16,7 +16,7 @@ describe('bulk task operations (e2e)', () => {
   const events: DomainEvent[] = [];
   beforeAll(async () => {
     t = await startTestApp();
-    t.app.get(EventBus).subscribe((event: DomainEvent) => events.push(event));
+    t.app.get(EventBus).subscribe((event) => events.push(event as DomainEvent));
   });
   afterAll(async () => t?.close());
 

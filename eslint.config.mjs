@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 
 const testingForSpecsOnly = { name: '@primetrade/testing', message: 'The testing library is for specs only.' };
 /** The domain's bounded contexts (libs/domain/src/<context>); `shared` is the kernel every context may use. */
-const contexts = ['identity', 'tasks', 'notifications', 'attachments', 'calendar'];
+const contexts = ['identity', 'tasks', 'notifications', 'attachments', 'calendar', 'webhooks'];
 const drivers = ['mongoose', 'ioredis', 'bullmq', 'better-sqlite3', 'fastify', 'nodemailer', 'express'];
 
 export default tseslint.config(

@@ -8,6 +8,7 @@ import { EncryptionModule, RATE_LIMIT_STORAGE } from '@primetrade/infrastructure
 import { AdaptersModule } from './composition/adapters.module';
 import { CoreModule } from './composition/core.module';
 import { NotificationJobsModule } from './composition/notification-jobs.module';
+import { WebhooksModule } from './composition/webhooks.module';
 import type { AppConfig } from './config/app-config';
 import { AttachmentsHttpModule } from './http/attachments/attachments-http.module';
 import { CalendarHttpModule } from './http/calendar/calendar-http.module';
@@ -19,6 +20,7 @@ import { NotificationsHttpModule } from './http/notifications/notifications-http
 import { ProblemDetailsFilter } from './http/problem/problem-details.filter';
 import { createValidationPipe } from './http/problem/validation.pipe';
 import { TasksHttpModule } from './http/tasks/tasks-http.module';
+import { WebhooksHttpModule } from './http/webhooks/webhooks-http.module';
 import { RateLimitGuard } from './http/throttling/rate-limit.guard';
 import { throttlerOptions } from './http/throttling/throttler-options';
 import { ObservabilityModule } from './observability/observability.module';
@@ -47,11 +49,12 @@ export class AppModule {
           useFactory: (storage?: ThrottlerStorage) => ({ ...throttlerOptions(config.throttle), storage }),
         }),
         NotificationJobsModule.forRoot(config),
+        WebhooksModule.forRoot(config),
         HealthHttpModule,
         // The worker role serves health only: no user routes.
         ...(config.role === 'worker'
           ? []
-          : [IdentityHttpModule, TasksHttpModule, NotificationsHttpModule, AttachmentsHttpModule.forRoot(config), CalendarHttpModule]),
+          : [IdentityHttpModule, TasksHttpModule, NotificationsHttpModule, AttachmentsHttpModule.forRoot(config), CalendarHttpModule, WebhooksHttpModule]),
       ],
       providers: [
         // Order matters: authenticate first so rate limits can key on the user.

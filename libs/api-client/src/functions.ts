@@ -73,3 +73,17 @@ export type { RevokeCalendarFeed$Params as RevokeCalendarFeed$Params } from './f
 export { revokeCalendarFeed as revokeCalendarFeed } from './fn/calendar/revoke-calendar-feed';
 export type { GetCalendarFeed$Params as GetCalendarFeed$Params } from './fn/calendar/get-calendar-feed';
 export { getCalendarFeed as getCalendarFeed } from './fn/calendar/get-calendar-feed';
+export type { ListWebhooks$Params as ListWebhooks$Params } from './fn/webhooks/list-webhooks';
+export { listWebhooks as listWebhooks } from './fn/webhooks/list-webhooks';
+export type { CreateWebhook$Params as CreateWebhook$Params } from './fn/webhooks/create-webhook';
+export { createWebhook as createWebhook } from './fn/webhooks/create-webhook';
+export type { GetWebhook$Params as GetWebhook$Params } from './fn/webhooks/get-webhook';
+export { getWebhook as getWebhook } from './fn/webhooks/get-webhook';
+export type { DeleteWebhook$Params as DeleteWebhook$Params } from './fn/webhooks/delete-webhook';
+export { deleteWebhook as deleteWebhook } from './fn/webhooks/delete-webhook';
+export type { UpdateWebhook$Params as UpdateWebhook$Params } from './fn/webhooks/update-webhook';
+export { updateWebhook as updateWebhook } from './fn/webhooks/update-webhook';
+export type { ListWebhookDeliveries$Params as ListWebhookDeliveries$Params } from './fn/webhooks/list-webhook-deliveries';
+export { listWebhookDeliveries as listWebhookDeliveries } from './fn/webhooks/list-webhook-deliveries';
+export type { PingWebhook$Params as PingWebhook$Params } from './fn/webhooks/ping-webhook';
+export { pingWebhook as pingWebhook } from './fn/webhooks/ping-webhook';

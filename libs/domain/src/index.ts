@@ -21,3 +21,4 @@ export * from './tasks';
 export * from './notifications';
 export * from './attachments';
 export * from './calendar';
+export * from './webhooks';

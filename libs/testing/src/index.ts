@@ -32,3 +32,7 @@ export * from './mongo/mingo-collection';
 export * from './mongo/mingo-database';
 export * from './mongo/mongo-test-server';
 export * from './contracts/task-filter.property';
+export * from './in-memory/in-memory-webhooks';
+export * from './doubles/scripted-webhook-sender';
+export * from './doubles/recording-webhook-queue';
+export * from './contracts/webhook-stores.contract';

@@ -33,10 +33,16 @@ export async function messagingModule(config: AppConfig): Promise<DynamicModule>
         processJobs,
         claimIdleMs: config.events.claimIdleMs,
         relay: config.events.relay,
+        webhooks: { poller: { intervalMs: config.webhooks.pollIntervalMs, batchSize: 16 }, lockMs: config.webhooks.lockMs },
       });
       return { module: CorrelatedRequestsModule, imports: [redis], exports: [redis] };
     }
     case 'in-process':
-      return InProcessMessagingModule.forRoot({ notifications: config.notifications, processJobs, relay: config.events.relay });
+      return InProcessMessagingModule.forRoot({
+        notifications: config.notifications,
+        processJobs,
+        relay: config.events.relay,
+        webhooks: { intervalMs: config.webhooks.pollIntervalMs, batchSize: 16 },
+      });
   }
 }

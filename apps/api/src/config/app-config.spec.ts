@@ -22,6 +22,31 @@ describe('loadConfig', () => {
     ).toBe(5000);
   });
 
+  it('keeps webhooks off private networks by default, https-only in production, and refuses the private-network flag there', () => {
+    expect(loadConfig({}).webhooks).toMatchObject({
+      allowPrivateNetworks: false,
+      requireHttps: false,
+      attempts: 15,
+      backoffMs: 5000,
+      timeoutMs: 5000,
+    });
+    expect(loadConfig({ WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true', WEBHOOK_BACKOFF: '100ms' }).webhooks).toMatchObject({
+      allowPrivateNetworks: true,
+      backoffMs: 100,
+    });
+    const production = {
+      NODE_ENV: 'production',
+      JWT_SECRET: 'x'.repeat(32),
+      ENCRYPTION_KEYS: `k1:${'a'.repeat(43)}=`,
+      ENCRYPTION_ACTIVE_KEY: 'k1',
+      BLIND_INDEX_KEY: `${'b'.repeat(43)}=`,
+    };
+    expect(loadConfig(production).webhooks.requireHttps).toBe(true);
+    expect(() => loadConfig({ ...production, WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true' })).toThrow(
+      /WEBHOOK_ALLOW_PRIVATE_NETWORKS: must not be true in production/,
+    );
+  });
+
   it('lists every invalid setting in one readable error', () => {
     try {
       loadConfig({ PORT: 'eighty', NODE_ENV: 'staging', THROTTLE_ENABLED: 'maybe' });

@@ -111,6 +111,11 @@ const schema = z
     ENCRYPTION_ACTIVE_KEY: z.string().optional(),
     BLIND_INDEX_KEY: z.string().optional(),
     ENCRYPT_TASK_CONTENT: bool.default(false),
+    WEBHOOK_ALLOW_PRIVATE_NETWORKS: bool.default(false),
+    WEBHOOK_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(15),
+    WEBHOOK_BACKOFF: duration.default(5000),
+    WEBHOOK_POLL_INTERVAL: duration.default(1000),
+    WEBHOOK_DISABLE_AFTER: duration.default(24 * 3_600_000),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && Buffer.byteLength(env.JWT_SECRET ?? '', 'utf8') < 32) {
@@ -142,6 +147,13 @@ const schema = z
       } catch (error) {
         ctx.addIssue({ code: 'custom', path: ['ENCRYPTION_KEYS'], message: (error as Error).message });
       }
+    }
+    if (env.NODE_ENV === 'production' && env.WEBHOOK_ALLOW_PRIVATE_NETWORKS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WEBHOOK_ALLOW_PRIVATE_NETWORKS'],
+        message: 'must not be true in production (webhooks could then reach the internal network)',
+      });
     }
     if (env.BLIND_INDEX_KEY) {
       try {
@@ -208,6 +220,21 @@ export interface AppConfig {
   encryption?: EncryptionKeys;
   /** Task title and description sealed at rest too (text search then runs in the process). */
   encryptTaskContent: boolean;
+  webhooks: {
+    /** Call endpoints on loopback and private addresses (development and tests only). */
+    allowPrivateNetworks: boolean;
+    /** Only https endpoints (production). */
+    requireHttps: boolean;
+    attempts: number;
+    backoffMs: number;
+    maxBackoffMs: number;
+    /** An endpoint failing this long is disabled and its owner notified (24 h). */
+    disableAfterMs: number;
+    pollIntervalMs: number;
+    timeoutMs: number;
+    maxResponseBytes: number;
+    lockMs: number;
+  };
 }
 
 export class ConfigValidationError extends Error {}
@@ -289,6 +316,18 @@ export function loadConfig(source: Record<string, string | undefined>, argv: rea
           }
         : undefined,
     encryptTaskContent: e.ENCRYPT_TASK_CONTENT,
+    webhooks: {
+      allowPrivateNetworks: e.WEBHOOK_ALLOW_PRIVATE_NETWORKS,
+      requireHttps: e.NODE_ENV === 'production',
+      attempts: e.WEBHOOK_ATTEMPTS,
+      backoffMs: e.WEBHOOK_BACKOFF,
+      maxBackoffMs: 6 * 3_600_000,
+      disableAfterMs: e.WEBHOOK_DISABLE_AFTER,
+      pollIntervalMs: e.WEBHOOK_POLL_INTERVAL,
+      timeoutMs: 5000,
+      maxResponseBytes: 4096,
+      lockMs: 30_000,
+    },
   };
 }
 

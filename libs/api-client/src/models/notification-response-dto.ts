@@ -3,6 +3,10 @@
 
 export interface NotificationResponseDto {
   createdAt: string;
+
+  /**
+   * The due date (for webhook-disabled: when it was disabled)
+   */
   dueDate: string;
   id: string;
 
@@ -10,15 +14,19 @@ export interface NotificationResponseDto {
    * null while unread
    */
   readAt: string | null;
+
+  /**
+   * The task (for webhook-disabled: the webhook)
+   */
   taskId: string;
 
   /**
-   * The task title when the notification was made
+   * The task title when the notification was made (for webhook-disabled: the endpoint URL)
    */
   taskTitle: string;
 
   /**
-   * task-due: due within 24 hours; task-overdue: past its due date and still open
+   * task-due: due within 24 hours; task-overdue: past its due date and still open; webhook-disabled: a webhook failed for 24 hours and was disabled
    */
-  type: 'task-due' | 'task-overdue';
+  type: 'task-due' | 'task-overdue' | 'webhook-disabled';
 }

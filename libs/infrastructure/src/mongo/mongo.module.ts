@@ -9,6 +9,8 @@ import {
   IdempotencyStore,
   NotificationRepository,
   AccountTokenRepository,
+  WebhookDeliveryStore,
+  WebhookRepository,
 } from '@primetrade/domain';
 import type { Connection } from 'mongoose';
 import { EncryptedFileStorage } from '../core/attachments/encrypted-file-storage';
@@ -27,6 +29,9 @@ import type { MongoPersistenceOptions } from './connection/mongo-persistence.opt
 import { MongoPersistenceModule } from './mongo-persistence.module';
 import { mongoNotificationStores } from './notifications/mongo-notification-stores';
 import { MongoOutboxMailer } from './notifications/mongo-outbox-mailer';
+import { MongoWebhookDeliveryStore } from './webhooks/mongo-webhook-delivery.store';
+import { MongoWebhookRepository } from './webhooks/mongo-webhook.repository';
+import { WebhookDeliveryRecord, WebhookDeliverySchema, WebhookRecord, WebhookSchema } from './webhooks/webhook.schema';
 
 /**
  * The scaled store: every port of every context that keeps data, on one MongoDB connection
@@ -45,6 +50,8 @@ export class MongoModule {
           { name: IdempotencyRecord.name, schema: IdempotencySchema },
           { name: CalendarFeedRecord.name, schema: CalendarFeedSchema },
           { name: AccountTokenRecord.name, schema: AccountTokenSchema },
+          { name: WebhookRecord.name, schema: WebhookSchema },
+          { name: WebhookDeliveryRecord.name, schema: WebhookDeliverySchema },
         ]),
       ],
       providers: [
@@ -54,6 +61,8 @@ export class MongoModule {
         { provide: IdempotencyStore, useClass: MongoIdempotencyStore },
         { provide: CalendarFeedRepository, useClass: MongoCalendarFeedRepository },
         { provide: AccountTokenRepository, useClass: MongoAccountTokenRepository },
+        { provide: WebhookRepository, useClass: MongoWebhookRepository },
+        { provide: WebhookDeliveryStore, useClass: MongoWebhookDeliveryStore },
         {
           provide: FileStorage,
           useFactory: (connection: Connection, cipher: ContentCipher) =>
@@ -77,6 +86,8 @@ export class MongoModule {
         IdempotencyStore,
         CalendarFeedRepository,
         AccountTokenRepository,
+        WebhookRepository,
+        WebhookDeliveryStore,
       ],
     };
   }

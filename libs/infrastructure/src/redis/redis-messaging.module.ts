@@ -8,6 +8,8 @@ import { RedisHealth } from './connection/redis-health';
 import { RedisEventsModule } from './events/redis-events.module';
 import { BullMqNotificationsModule } from './notifications/bullmq-notifications.module';
 import { ResilientThrottlerStorage } from './throttling/resilient-throttler-storage';
+import type { WebhookPollerSettings } from '../core/webhooks/webhook-delivery.poller';
+import { BullMqWebhooksModule } from './webhooks/bullmq-webhooks.module';
 
 export interface RedisMessagingOptions {
   redis: RedisSettings;
@@ -18,11 +20,13 @@ export interface RedisMessagingOptions {
   /** How long an unacknowledged stream entry waits before another consumer takes it over. */
   claimIdleMs?: number;
   relay?: OutboxRelaySettings;
+  /** The sweep of due webhook deliveries (worker roles) and the attempt lock. */
+  webhooks?: { poller: WebhookPollerSettings; lockMs: number };
 }
 
 /**
  * The scaled profile's messaging on Redis: events on Redis Streams, the statistics projection,
- * the BullMQ notification queue, shared rate-limit counters and the readiness ping.
+ * the BullMQ notification and webhook queues, shared rate-limit counters and the readiness ping.
  */
 @Module({})
 export class RedisMessagingModule {
@@ -39,15 +43,20 @@ export class RedisMessagingModule {
       redis: options.redis,
       processJobs: options.processJobs,
     });
+    const webhooks = BullMqWebhooksModule.forRoot({
+      processJobs: options.processJobs,
+      poller: options.webhooks?.poller ?? { intervalMs: 1000, batchSize: 16 },
+      lockMs: options.webhooks?.lockMs ?? 30_000,
+    });
     const providers = [
       { provide: MessagingHealth, useFactory: () => new RedisHealth(options.redis) },
       { provide: RATE_LIMIT_STORAGE, useFactory: () => new ResilientThrottlerStorage(options.redis) },
     ];
     return {
       module: RedisMessagingModule,
-      imports: [events, notifications],
+      imports: [events, notifications, webhooks],
       providers,
-      exports: [events, notifications, MessagingHealth, RATE_LIMIT_STORAGE],
+      exports: [events, notifications, webhooks, MessagingHealth, RATE_LIMIT_STORAGE],
     };
   }
 }

@@ -15,6 +15,8 @@ import {
   TaskRepository,
   TaskUnitOfWork,
   UserRepository,
+  WebhookDeliveryStore,
+  WebhookRepository,
 } from '@primetrade/domain';
 import { EncryptedFileStorage } from '../core/attachments/encrypted-file-storage';
 import { FilesystemFileStorage } from '../core/attachments/filesystem-file-storage';
@@ -38,6 +40,8 @@ import { SqliteTaskRepository } from './tasks/sqlite-task.repository';
 import { SqliteTaskUnitOfWork } from './tasks/sqlite-task-unit-of-work';
 import { SqliteTaskStatistics } from './tasks/sqlite-task-statistics';
 import { SqliteTaskActivityReadModel } from './tasks/sqlite-task-activity';
+import { SqliteWebhookDeliveryStore } from './webhooks/sqlite-webhook-delivery.store';
+import { SqliteWebhookRepository } from './webhooks/sqlite-webhook.repository';
 
 @Injectable()
 class SqliteHealth extends PersistenceHealth implements OnApplicationShutdown {
@@ -92,6 +96,9 @@ export class SqliteModule {
       },
       { provide: IdempotencyStore, useClass: SqliteIdempotencyStore },
       { provide: CalendarFeedRepository, useClass: SqliteCalendarFeedRepository },
+      { provide: WebhookRepository, useClass: SqliteWebhookRepository },
+      // The embedded store's own delivery queue, polled by WebhookDeliveryPoller.
+      { provide: WebhookDeliveryStore, useClass: SqliteWebhookDeliveryStore },
       { provide: PersistenceHealth, useClass: SqliteHealth },
       // The transactional outbox the task and user repositories write their events to.
       { provide: EventOutbox, useExisting: SqliteEventOutbox },

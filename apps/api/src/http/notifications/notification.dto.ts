@@ -21,11 +21,15 @@ export class ListNotificationsQueryDto {
 
 export class NotificationResponseDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ enum: NOTIFICATION_TYPES, description: 'task-due: due within 24 hours; task-overdue: past its due date and still open' })
+  @ApiProperty({
+    enum: NOTIFICATION_TYPES,
+    description:
+      'task-due: due within 24 hours; task-overdue: past its due date and still open; webhook-disabled: a webhook failed for 24 hours and was disabled',
+  })
   type!: NotificationType;
-  @ApiProperty({ format: 'uuid' }) taskId!: string;
-  @ApiProperty({ description: 'The task title when the notification was made' }) taskTitle!: string;
-  @ApiProperty({ format: 'date-time' }) dueDate!: string;
+  @ApiProperty({ format: 'uuid', description: 'The task (for webhook-disabled: the webhook)' }) taskId!: string;
+  @ApiProperty({ description: 'The task title when the notification was made (for webhook-disabled: the endpoint URL)' }) taskTitle!: string;
+  @ApiProperty({ format: 'date-time', description: 'The due date (for webhook-disabled: when it was disabled)' }) dueDate!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'null while unread' }) readAt!: string | null;
 }

@@ -1,4 +1,4 @@
-export const NOTIFICATION_TYPES = ['task-due', 'task-overdue'] as const;
+export const NOTIFICATION_TYPES = ['task-due', 'task-overdue', 'webhook-disabled'] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
 /** Tasks due within this window from a scan get a `task-due` notification. */
@@ -43,6 +43,24 @@ export class Notification {
       createdAt: input.now,
       readAt: null,
       emailedAt: null,
+    });
+  }
+
+  /**
+   * In the app only (nothing is mailed): the server disabled a webhook that failed for 24 hours.
+   * `taskId` holds the webhook's id, `taskTitle` its URL and `dueDate` when it was disabled.
+   */
+  static webhookDisabled(input: { id: string; ownerId: string; webhookId: string; url: string; now: Date }): Notification {
+    return new Notification({
+      id: input.id,
+      ownerId: input.ownerId,
+      taskId: input.webhookId,
+      type: 'webhook-disabled',
+      taskTitle: input.url,
+      dueDate: input.now,
+      createdAt: input.now,
+      readAt: null,
+      emailedAt: input.now,
     });
   }
 
@@ -93,6 +111,10 @@ export class Notification {
   /** The e-mail text; plain text only, so no task title can inject markup. */
   message(): { subject: string; text: string } {
     const due = this.props.dueDate.toISOString();
+    if (this.props.type === 'webhook-disabled') {
+      const text = `Your webhook ${this.props.taskTitle} failed for 24 hours and was disabled at ${due}.`;
+      return { subject: 'Webhook disabled', text };
+    }
     return this.props.type === 'task-due'
       ? { subject: `Task due soon: ${this.props.taskTitle}`, text: `Your task "${this.props.taskTitle}" is due at ${due}.` }
       : {

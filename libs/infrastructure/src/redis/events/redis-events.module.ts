@@ -1,7 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { EventBus } from '@nestjs/cqrs';
+import { CommandBus, EventBus } from '@nestjs/cqrs';
 import { Clock, DomainEventPublisher, IdGenerator, TaskStatistics } from '@primetrade/domain';
 import { EventOutbox } from '../../core/events/event-outbox';
+import { RelayedEventConsumer } from '../../core/events/relayed-event-consumer';
+import { WebhookRelayConsumer } from '../../core/webhooks/webhook-relay.consumer';
 import { OutboxRelay, type OutboxRelaySettings } from '../../core/events/outbox-relay';
 import { StoreTaskStatistics } from '../../core/platform/store-ports';
 import type { RedisSettings } from '../connection/redis-connection';
@@ -27,6 +29,9 @@ export interface RedisEventsOptions {
  * TaskStatistics (the projection, falling back on the store's own StoreTaskStatistics while it is
  * behind — events still in the outbox included — or Redis is out).
  */
+/** The stream consumer that turns task events into webhook deliveries. */
+const WEBHOOK_STREAM_CONSUMER = Symbol('WEBHOOK_STREAM_CONSUMER');
+
 @Module({})
 export class RedisEventsModule {
   static forRoot(options: RedisEventsOptions): DynamicModule {
@@ -39,6 +44,28 @@ export class RedisEventsModule {
           claimIdleMs: options.claimIdleMs ?? 30_000,
           handle: (redis, event) => projection.apply(redis, event),
         }),
+    };
+    // Webhook deliveries are stored by their own consumer group, acknowledged once stored.
+    const webhookConsumer = {
+      provide: WEBHOOK_STREAM_CONSUMER,
+      useFactory: (durable: RelayedEventConsumer) =>
+        new StreamConsumer(options.redis, {
+          group: 'webhooks',
+          claimIdleMs: options.claimIdleMs ?? 30_000,
+          handle: (_redis, event) =>
+            durable.consume([
+              {
+                id: event.id,
+                type: event.type,
+                aggregateId: event.aggregateId,
+                ownerId: event.ownerId,
+                occurredAt: new Date(event.occurredAt),
+                correlationId: event.correlationId,
+                payload: event.payload,
+              },
+            ]),
+        }),
+      inject: [RelayedEventConsumer],
     };
     return {
       module: RedisEventsModule,
@@ -61,7 +88,8 @@ export class RedisEventsModule {
             new ProjectedTaskStatistics(options.redis, options.statsCacheTtlMs, store, outbox),
           inject: [StoreTaskStatistics, { token: EventOutbox, optional: true }],
         },
-        ...(options.consume ? [consumer] : []),
+        { provide: RelayedEventConsumer, useFactory: (bus: CommandBus) => new WebhookRelayConsumer(bus), inject: [CommandBus] },
+        ...(options.consume ? [consumer, webhookConsumer] : []),
       ],
       exports: [DomainEventPublisher, TaskStatistics, OutboxRelay],
     };

@@ -444,4 +444,45 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE users ADD COLUMN email_confirmed_at INTEGER;
     `,
   },
+  {
+    version: 18,
+    name: 'webhooks',
+    sql: `
+      -- Webhook endpoints (issue 12): the signing secret is an AES-256-GCM sealed value (base64),
+      -- events a JSON array; failing_since starts the 24-hour clock that disables a dead endpoint.
+      CREATE TABLE webhooks (
+        id TEXT PRIMARY KEY,
+        owner_id TEXT NOT NULL,
+        url TEXT NOT NULL,
+        events TEXT NOT NULL,
+        enabled INTEGER NOT NULL,
+        secret TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        failing_since INTEGER,
+        disabled_at INTEGER
+      ) STRICT;
+      CREATE INDEX webhooks_owner_created ON webhooks (owner_id, created_at, id);
+      -- The durable delivery queue: one row per (event, endpoint), its id the webhook-id receivers
+      -- de-duplicate on; attempts a JSON array; locked_until holds a row for one attempt.
+      CREATE TABLE webhook_deliveries (
+        id TEXT PRIMARY KEY,
+        webhook_id TEXT NOT NULL,
+        owner_id TEXT NOT NULL,
+        event_type TEXT NOT NULL,
+        order_key TEXT NOT NULL,
+        sequence TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        status TEXT NOT NULL,
+        attempts TEXT NOT NULL DEFAULT '[]',
+        next_attempt_at INTEGER,
+        locked_until INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL
+      ) STRICT;
+      -- Head of each line (one task at one endpoint), and the due scan: pending rows only.
+      CREATE INDEX webhook_deliveries_line ON webhook_deliveries (webhook_id, order_key, sequence) WHERE status = 'pending';
+      CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHERE status = 'pending';
+      CREATE INDEX webhook_deliveries_list ON webhook_deliveries (webhook_id, created_at DESC, sequence DESC);
+    `,
+  },
 ];

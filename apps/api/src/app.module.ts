@@ -54,7 +54,14 @@ export class AppModule {
         // The worker role serves health only: no user routes.
         ...(config.role === 'worker'
           ? []
-          : [IdentityHttpModule, TasksHttpModule, NotificationsHttpModule, AttachmentsHttpModule.forRoot(config), CalendarHttpModule, WebhooksHttpModule]),
+          : [
+              IdentityHttpModule,
+              TasksHttpModule,
+              NotificationsHttpModule,
+              AttachmentsHttpModule.forRoot(config),
+              CalendarHttpModule,
+              WebhooksHttpModule,
+            ]),
       ],
       providers: [
         // Order matters: authenticate first so rate limits can key on the user.

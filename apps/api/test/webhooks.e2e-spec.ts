@@ -27,7 +27,11 @@ describe('webhooks (e2e)', () => {
 
   it('delivers a signed task.created that the Standard Webhooks library verifies; the secret is shown once', async () => {
     const { auth } = await signUp(t);
-    const created = await t.http.post('/api/v1/webhooks').set(auth).send({ url: receiver.url, events: ['task.created'] }).expect(201);
+    const created = await t.http
+      .post('/api/v1/webhooks')
+      .set(auth)
+      .send({ url: receiver.url, events: ['task.created'] })
+      .expect(201);
     expect(created.body).toMatchObject({ url: receiver.url, events: ['task.created'], enabled: true, failingSince: null });
     expect(created.body.secret).toMatch(/^whsec_[A-Za-z0-9+/]+=*$/);
     expect(Buffer.from(created.body.secret.slice(6), 'base64').length).toBeGreaterThanOrEqual(24);
@@ -56,7 +60,11 @@ describe('webhooks (e2e)', () => {
   it('retries a 500 with back-off under the same webhook-id, then succeeds', async () => {
     const { auth } = await signUp(t);
     receiver.answer(500, 503, 200);
-    const hook = await t.http.post('/api/v1/webhooks').set(auth).send({ url: receiver.url, events: ['task.created'] }).expect(201);
+    const hook = await t.http
+      .post('/api/v1/webhooks')
+      .set(auth)
+      .send({ url: receiver.url, events: ['task.created'] })
+      .expect(201);
     await t.http.post('/api/v1/tasks').set(auth).send({ title: 'Retry me' }).expect(201);
     const items = await eventually(async () => {
       const list = await deliveries(auth, hook.body.id);
@@ -70,7 +78,11 @@ describe('webhooks (e2e)', () => {
   it('does not retry a 400', async () => {
     const { auth } = await signUp(t);
     receiver.answer(400, 200);
-    const hook = await t.http.post('/api/v1/webhooks').set(auth).send({ url: receiver.url, events: ['task.created'] }).expect(201);
+    const hook = await t.http
+      .post('/api/v1/webhooks')
+      .set(auth)
+      .send({ url: receiver.url, events: ['task.created'] })
+      .expect(201);
     await t.http.post('/api/v1/tasks').set(auth).send({ title: 'Refused' }).expect(201);
     const [item] = await eventually(async () => {
       const list = await deliveries(auth, hook.body.id);
@@ -85,7 +97,11 @@ describe('webhooks (e2e)', () => {
   it("keeps one task's events in order while the first one is retried", async () => {
     const { auth } = await signUp(t);
     receiver.answer(503, 503, 204);
-    await t.http.post('/api/v1/webhooks').set(auth).send({ url: receiver.url, events: ['task.created', 'task.completed', 'task.deleted'] }).expect(201);
+    await t.http
+      .post('/api/v1/webhooks')
+      .set(auth)
+      .send({ url: receiver.url, events: ['task.created', 'task.completed', 'task.deleted'] })
+      .expect(201);
     const task = await t.http.post('/api/v1/tasks').set(auth).send({ title: 'In order' }).expect(201);
     await t.http.put(`/api/v1/tasks/${task.body.id}/complete`).set(auth).expect(200);
     const done = await t.http.get(`/api/v1/tasks/${task.body.id}`).set(auth).expect(200);
@@ -102,25 +118,45 @@ describe('webhooks (e2e)', () => {
 
   it('pings on demand; changes and deletes; validates input', async () => {
     const { auth } = await signUp(t);
-    const hook = await t.http.post('/api/v1/webhooks').set(auth).send({ url: receiver.url, events: ['task.deleted'] }).expect(201);
+    const hook = await t.http
+      .post('/api/v1/webhooks')
+      .set(auth)
+      .send({ url: receiver.url, events: ['task.deleted'] })
+      .expect(201);
     const ping = await t.http.post(`/api/v1/webhooks/${hook.body.id}/ping`).set(auth).expect(202);
     expect(ping.body).toMatchObject({ eventType: 'ping', status: 'pending' });
     const [hit] = await eventually(() => receiver.received.length === 1 && receiver.received);
     expect(WebhookReceiver.verify(hook.body.secret, hit)).toMatchObject({ type: 'ping', data: { webhookId: hook.body.id } });
     expect(hit.headers['webhook-id']).toBe(ping.body.id);
 
-    const changed = await t.http.patch(`/api/v1/webhooks/${hook.body.id}`).set(auth).send({ events: ['task.created'], enabled: false }).expect(200);
+    const changed = await t.http
+      .patch(`/api/v1/webhooks/${hook.body.id}`)
+      .set(auth)
+      .send({ events: ['task.created'], enabled: false })
+      .expect(200);
     expect(changed.body).toMatchObject({ events: ['task.created'], enabled: false });
     await t.http.post('/api/v1/tasks').set(auth).send({ title: 'Nobody hears' }).expect(201);
     await new Promise((r) => setTimeout(r, 400));
     expect(receiver.received).toHaveLength(1);
 
-    for (const body of [{ url: receiver.url, events: [] }, { url: receiver.url, events: ['task.exploded'] }, { url: 'ftp://x.example/', events: ['ping'] }, { url: 'not a url', events: ['ping'] }, { events: ['ping'] }]) {
+    for (const body of [
+      { url: receiver.url, events: [] },
+      { url: receiver.url, events: ['task.exploded'] },
+      { url: 'ftp://x.example/', events: ['ping'] },
+      { url: 'not a url', events: ['ping'] },
+      { events: ['ping'] },
+    ]) {
       expectProblem(await t.http.post('/api/v1/webhooks').set(auth).send(body), 400);
     }
-    expect(expectProblem(await t.http.post('/api/v1/webhooks').set(auth).send({ url: 'https://user:pw@hooks.example.com/', events: ['ping'] }), 400).code).toBe(
-      'WEBHOOK.URL_REFUSED',
-    );
+    expect(
+      expectProblem(
+        await t.http
+          .post('/api/v1/webhooks')
+          .set(auth)
+          .send({ url: 'https://user:pw@hooks.example.com/', events: ['ping'] }),
+        400,
+      ).code,
+    ).toBe('WEBHOOK.URL_REFUSED');
     await t.http.delete(`/api/v1/webhooks/${hook.body.id}`).set(auth).expect(204);
     expectProblem(await t.http.get(`/api/v1/webhooks/${hook.body.id}`).set(auth), 404);
   });
@@ -128,7 +164,11 @@ describe('webhooks (e2e)', () => {
   it("answers 404 for another user's webhook on every route", async () => {
     const ada = await signUp(t, 'Ada');
     const bob = await signUp(t, 'Bob');
-    const hook = await t.http.post('/api/v1/webhooks').set(ada.auth).send({ url: receiver.url, events: ['ping'] }).expect(201);
+    const hook = await t.http
+      .post('/api/v1/webhooks')
+      .set(ada.auth)
+      .send({ url: receiver.url, events: ['ping'] })
+      .expect(201);
     const id = hook.body.id as string;
     const attempts = [
       t.http.get(`/api/v1/webhooks/${id}`).set(bob.auth),
@@ -151,7 +191,11 @@ describe('webhooks: an endpoint failing too long (e2e)', () => {
     try {
       receiver.answer(500);
       const { auth } = await signUp(t);
-      const hook = await t.http.post('/api/v1/webhooks').set(auth).send({ url: receiver.url, events: ['task.created'] }).expect(201);
+      const hook = await t.http
+        .post('/api/v1/webhooks')
+        .set(auth)
+        .send({ url: receiver.url, events: ['task.created'] })
+        .expect(201);
       await t.http.post('/api/v1/tasks').set(auth).send({ title: 'Into the void' }).expect(201);
       const disabled = await eventually(async () => {
         const res = await t.http.get(`/api/v1/webhooks/${hook.body.id}`).set(auth).expect(200);
@@ -160,7 +204,9 @@ describe('webhooks: an endpoint failing too long (e2e)', () => {
       expect(disabled.disabledAt).toEqual(expect.any(String));
       expect(disabled.failingSince).toEqual(expect.any(String));
       const notes = await t.http.get('/api/v1/notifications').set(auth).expect(200);
-      expect(notes.body.items).toEqual([expect.objectContaining({ type: 'webhook-disabled', taskId: hook.body.id, taskTitle: receiver.url })]);
+      expect(notes.body.items).toEqual([
+        expect.objectContaining({ type: 'webhook-disabled', taskId: hook.body.id, taskTitle: receiver.url }),
+      ]);
       // The pending delivery is given up, not sent to a disabled endpoint.
       const [item] = await eventually(async () => {
         const list = (await t.http.get(`/api/v1/webhooks/${hook.body.id}/deliveries`).set(auth).expect(200)).body.items;
@@ -181,8 +227,21 @@ describe('webhooks: private addresses refused (e2e, WEBHOOK_ALLOW_PRIVATE_NETWOR
     try {
       const { auth } = await signUp(t);
       const port = new URL(receiver.url).port;
-      for (const url of [receiver.url, `http://localhost:${port}/`, `http://[::1]:${port}/`, `http://[::ffff:127.0.0.1]:${port}/`, `http://0x7f.1:${port}/`, `http://0.0.0.0:${port}/`]) {
-        const problem = expectProblem(await t.http.post('/api/v1/webhooks').set(auth).send({ url, events: ['ping'] }), 400);
+      for (const url of [
+        receiver.url,
+        `http://localhost:${port}/`,
+        `http://[::1]:${port}/`,
+        `http://[::ffff:127.0.0.1]:${port}/`,
+        `http://0x7f.1:${port}/`,
+        `http://0.0.0.0:${port}/`,
+      ]) {
+        const problem = expectProblem(
+          await t.http
+            .post('/api/v1/webhooks')
+            .set(auth)
+            .send({ url, events: ['ping'] }),
+          400,
+        );
         expect(problem.code).toBe('WEBHOOK.URL_REFUSED');
       }
       expect(receiver.received).toHaveLength(0);
@@ -196,7 +255,11 @@ describe('webhooks: private addresses refused (e2e, WEBHOOK_ALLOW_PRIVATE_NETWOR
     const receiver = await new WebhookReceiver().start();
     const first = await startTestApp(FAST);
     const { auth, email, password } = await signUp(first);
-    const hook = await first.http.post('/api/v1/webhooks').set(auth).send({ url: receiver.url, events: ['task.created'] }).expect(201);
+    const hook = await first.http
+      .post('/api/v1/webhooks')
+      .set(auth)
+      .send({ url: receiver.url, events: ['task.created'] })
+      .expect(201);
     await first.close({ keepData: true });
     const t = await startTestApp({ ...FAST, WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'false' }, first.dataDir);
     try {

@@ -29,7 +29,8 @@ export class InMemoryWebhookDeliveryStore extends WebhookDeliveryStore {
 
   async isHeadOfLine(delivery: WebhookDelivery): Promise<boolean> {
     return ![...this.rows.values()].some(
-      (r) => r.webhookId === delivery.webhookId && r.orderKey === delivery.orderKey && r.status === 'pending' && r.sequence < delivery.sequence,
+      (r) =>
+        r.webhookId === delivery.webhookId && r.orderKey === delivery.orderKey && r.status === 'pending' && r.sequence < delivery.sequence,
     );
   }
 

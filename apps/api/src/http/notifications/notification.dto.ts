@@ -28,7 +28,8 @@ export class NotificationResponseDto {
   })
   type!: NotificationType;
   @ApiProperty({ format: 'uuid', description: 'The task (for webhook-disabled: the webhook)' }) taskId!: string;
-  @ApiProperty({ description: 'The task title when the notification was made (for webhook-disabled: the endpoint URL)' }) taskTitle!: string;
+  @ApiProperty({ description: 'The task title when the notification was made (for webhook-disabled: the endpoint URL)' })
+  taskTitle!: string;
   @ApiProperty({ format: 'date-time', description: 'The due date (for webhook-disabled: when it was disabled)' }) dueDate!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'null while unread' }) readAt!: string | null;

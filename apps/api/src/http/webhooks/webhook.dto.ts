@@ -16,7 +16,8 @@ export class CreateWebhookRequestDto {
   @ApiProperty({
     example: 'https://hooks.example.com/primetrade',
     maxLength: WEBHOOK_URL_MAX_LENGTH,
-    description: 'Where deliveries are POSTed: https in production; a host resolving to a private, loopback or link-local address is refused',
+    description:
+      'Where deliveries are POSTed: https in production; a host resolving to a private, loopback or link-local address is refused',
   })
   @IsString()
   @MaxLength(WEBHOOK_URL_MAX_LENGTH)
@@ -57,7 +58,13 @@ export class UpdateWebhookRequestDto {
 }
 
 export class ListWebhookDeliveriesQueryDto {
-  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: WEBHOOK_DELIVERY_PAGE.max, default: WEBHOOK_DELIVERY_PAGE.default, example: 20 })
+  @ApiPropertyOptional({
+    type: Number,
+    minimum: 1,
+    maximum: WEBHOOK_DELIVERY_PAGE.max,
+    default: WEBHOOK_DELIVERY_PAGE.default,
+    example: 20,
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -72,9 +79,21 @@ export class WebhookResponseDto {
   @ApiProperty({ enum: WEBHOOK_EVENT_TYPES, isArray: true, example: EVENTS_EXAMPLE }) events!: WebhookEventType[];
   @ApiProperty({ example: true }) enabled!: boolean;
   @ApiProperty({ format: 'date-time', example: '2026-06-15T12:00:00.000Z' }) createdAt!: string;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, example: null, description: 'Since when every attempt failed; null while it answers' })
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    example: null,
+    description: 'Since when every attempt failed; null while it answers',
+  })
   failingSince!: string | null;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, example: null, description: 'When the server disabled it after 24 hours of failures' })
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    example: null,
+    description: 'When the server disabled it after 24 hours of failures',
+  })
   disabledAt!: string | null;
 }
 
@@ -92,9 +111,11 @@ export class WebhookListDto {
 
 export class WebhookAttemptDto {
   @ApiProperty({ format: 'date-time', example: '2026-06-15T12:00:01.000Z' }) at!: string;
-  @ApiProperty({ type: Number, nullable: true, example: 503, description: "The endpoint's status; null when none came" }) statusCode!: number | null;
+  @ApiProperty({ type: Number, nullable: true, example: 503, description: "The endpoint's status; null when none came" }) statusCode!:
+    number | null;
   @ApiProperty({ example: 84, description: 'Milliseconds until the answer (or the failure)' }) durationMs!: number;
-  @ApiProperty({ type: String, nullable: true, example: null, description: 'timeout, connection error or refused address' }) error!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: null, description: 'timeout, connection error or refused address' }) error!:
+    string | null;
 }
 
 export class WebhookDeliveryResponseDto {
@@ -104,10 +125,20 @@ export class WebhookDeliveryResponseDto {
   })
   id!: string;
   @ApiProperty({ enum: WEBHOOK_EVENT_TYPES, example: 'task.created' }) eventType!: WebhookEventType;
-  @ApiProperty({ enum: WEBHOOK_DELIVERY_STATUSES, example: 'pending', description: 'pending (due, or waiting to retry), delivered, or failed (given up)' })
+  @ApiProperty({
+    enum: WEBHOOK_DELIVERY_STATUSES,
+    example: 'pending',
+    description: 'pending (due, or waiting to retry), delivered, or failed (given up)',
+  })
   status!: WebhookDeliveryStatus;
   @ApiProperty({ type: [WebhookAttemptDto] }) attempts!: WebhookAttemptDto[];
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, example: '2026-06-15T12:00:06.000Z', description: 'null once delivered or given up' })
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    example: '2026-06-15T12:00:06.000Z',
+    description: 'null once delivered or given up',
+  })
   nextAttemptAt!: string | null;
   @ApiProperty({ format: 'date-time', example: '2026-06-15T12:00:00.000Z' }) createdAt!: string;
 }

@@ -30,7 +30,15 @@ function checkedEvents(events: readonly unknown[]): WebhookEventType[] {
 export class Webhook {
   private constructor(private props: WebhookProps) {}
 
-  static create(input: { id: string; ownerId: string; url: string; events: readonly string[]; enabled?: boolean; secret: string; now: Date }): Webhook {
+  static create(input: {
+    id: string;
+    ownerId: string;
+    url: string;
+    events: readonly string[];
+    enabled?: boolean;
+    secret: string;
+    now: Date;
+  }): Webhook {
     return new Webhook({
       id: input.id,
       ownerId: input.ownerId,

@@ -14,7 +14,8 @@ export class DnsWebhookAddressGuard extends WebhookAddressGuard {
 
   async check(raw: string): Promise<void> {
     const url = new URL(raw);
-    if (this.settings.requireHttps && url.protocol !== 'https:') throw new WebhookUrlRefusedError('only https URLs are called in production');
+    if (this.settings.requireHttps && url.protocol !== 'https:')
+      throw new WebhookUrlRefusedError('only https URLs are called in production');
     try {
       await checkedAddresses(url.hostname, this.settings);
     } catch (error) {

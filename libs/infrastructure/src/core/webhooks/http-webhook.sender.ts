@@ -69,8 +69,13 @@ export class HttpWebhookSender extends WebhookSender {
         res.on('end', () => settle({ kind: 'response', statusCode, durationMs: elapsed() }));
         res.on('error', () => settle({ kind: 'response', statusCode, durationMs: elapsed() }));
       });
-      const deadline = setTimeout(() => settle({ kind: 'timeout', durationMs: elapsed(), error: `no answer within ${this.settings.timeoutMs} ms` }), this.settings.timeoutMs);
-      req.on('error', (error: NodeJS.ErrnoException) => settle({ kind: 'network', durationMs: elapsed(), error: error.code ?? error.message }));
+      const deadline = setTimeout(
+        () => settle({ kind: 'timeout', durationMs: elapsed(), error: `no answer within ${this.settings.timeoutMs} ms` }),
+        this.settings.timeoutMs,
+      );
+      req.on('error', (error: NodeJS.ErrnoException) =>
+        settle({ kind: 'network', durationMs: elapsed(), error: error.code ?? error.message }),
+      );
       req.end(body);
     });
   }

@@ -80,7 +80,9 @@ export class MongoWebhookDeliveryStore extends WebhookDeliveryStore {
 
   due(now: Date, limit: number): Promise<DueWebhookDelivery[]> {
     return mongoCall(async () => {
-      const rows = await this.deliveries.aggregate<{ _id: string; nextAttemptAt: Date; attempts: number }>(duePipeline(now, limit) as never).exec();
+      const rows = await this.deliveries
+        .aggregate<{ _id: string; nextAttemptAt: Date; attempts: number }>(duePipeline(now, limit) as never)
+        .exec();
       return rows.map((r) => ({ id: r._id, attempts: r.attempts, at: r.nextAttemptAt }));
     });
   }
@@ -104,7 +106,12 @@ export function toDomain(r: WebhookDeliveryRecord): WebhookDelivery {
     sequence: r.sequence,
     payload: r.payload,
     status: r.status as WebhookDeliveryStatus,
-    attempts: (r.attempts ?? []).map((a) => ({ at: a.at, statusCode: a.statusCode ?? null, durationMs: a.durationMs, error: a.error ?? null })),
+    attempts: (r.attempts ?? []).map((a) => ({
+      at: a.at,
+      statusCode: a.statusCode ?? null,
+      durationMs: a.durationMs,
+      error: a.error ?? null,
+    })),
     nextAttemptAt: r.nextAttemptAt ?? null,
     createdAt: r.createdAt,
   };

@@ -44,7 +44,16 @@ export class MongoWebhookRepository extends WebhookRepository {
       await this.webhooks
         .updateOne(
           { _id: p.id },
-          { $set: { url: p.url, events: p.events, enabled: p.enabled, updatedAt: p.updatedAt, failingSince: p.failingSince, disabledAt: p.disabledAt } },
+          {
+            $set: {
+              url: p.url,
+              events: p.events,
+              enabled: p.enabled,
+              updatedAt: p.updatedAt,
+              failingSince: p.failingSince,
+              disabledAt: p.disabledAt,
+            },
+          },
         )
         .exec();
     });

@@ -100,6 +100,9 @@ describe('webhook schemas', () => {
         [{ nextAttemptAt: 1 }, expect.objectContaining({ partialFilterExpression: { status: 'pending' } })],
       ]),
     );
-    expect(WebhookSchema.indexes()).toContainEqual([{ ownerId: 1, createdAt: 1, _id: 1 }, expect.objectContaining({ name: 'owner_created' })]);
+    expect(WebhookSchema.indexes()).toContainEqual([
+      { ownerId: 1, createdAt: 1, _id: 1 },
+      expect.objectContaining({ name: 'owner_created' }),
+    ]);
   });
 });

@@ -18,7 +18,11 @@ export const startFailingFilter = (id: string): MongoDocument => ({ _id: id, fai
 export const startFailingUpdate = (now: Date): MongoDocument => ({ $set: { failingSince: now } });
 
 /** Matches only while enabled and failing long enough: one caller's update disables it. */
-export const disableFilter = (id: string, failingSince: Date): MongoDocument => ({ _id: id, enabled: true, failingSince: { $lte: failingSince } });
+export const disableFilter = (id: string, failingSince: Date): MongoDocument => ({
+  _id: id,
+  enabled: true,
+  failingSince: { $lte: failingSince },
+});
 export const disableUpdate = (now: Date): MongoDocument => ({ $set: { enabled: false, disabledAt: now } });
 
 export const recoverFilter = (id: string): MongoDocument => ({ _id: id, failingSince: { $ne: null } });
@@ -52,7 +56,10 @@ export const lineQuery = (webhookId: string, orderKey: string) => ({
   sort: { sequence: 1 } as const,
 });
 
-export const listQuery = (webhookId: string) => ({ filter: { webhookId } as MongoDocument, sort: { createdAt: -1, sequence: -1 } as const });
+export const listQuery = (webhookId: string) => ({
+  filter: { webhookId } as MongoDocument,
+  sort: { createdAt: -1, sequence: -1 } as const,
+});
 
 /**
  * Due deliveries, each the head of its line: the pending ones in sequence order, the first of

@@ -81,9 +81,7 @@ export class SqliteWebhookDeliveryStore extends WebhookDeliveryStore {
 
   async isHeadOfLine(delivery: WebhookDelivery): Promise<boolean> {
     return !this.sqlite
-      .statement(
-        `SELECT 1 FROM webhook_deliveries WHERE webhook_id = ? AND order_key = ? AND status = 'pending' AND sequence < ? LIMIT 1`,
-      )
+      .statement(`SELECT 1 FROM webhook_deliveries WHERE webhook_id = ? AND order_key = ? AND status = 'pending' AND sequence < ? LIMIT 1`)
       .get(delivery.webhookId, delivery.orderKey, delivery.sequence);
   }
 

@@ -29,7 +29,9 @@ describe('SqliteWebhookRepository at rest', () => {
   it('answers the due scan from the partial index', () => {
     const sqlite = new SqliteDatabase({ file: ':memory:' });
     const plan = sqlite.db
-      .prepare(`EXPLAIN QUERY PLAN SELECT id FROM webhook_deliveries d WHERE d.status = 'pending' AND d.next_attempt_at <= 5 ORDER BY d.next_attempt_at`)
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT id FROM webhook_deliveries d WHERE d.status = 'pending' AND d.next_attempt_at <= 5 ORDER BY d.next_attempt_at`,
+      )
       .all() as { detail: string }[];
     expect(plan.map((p) => p.detail).join('\n')).toContain('webhook_deliveries_due');
   });

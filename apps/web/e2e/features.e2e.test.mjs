@@ -296,6 +296,37 @@ describe('Features in a real browser', { skip: missing ?? false }, () => {
     await checkPage(page, 'f09-dashboard');
   });
 
+  it('the search field takes a filter expression: applied on Enter, a refused one marked at its position', async () => {
+    await page.goto('/tasks');
+    await row('Alpha').waitFor();
+    const search = page.getByTestId('search');
+    const mode = page.getByTestId('filter-mode');
+    await mode.click();
+    assert.equal(await mode.getAttribute('aria-pressed'), 'true');
+    await search.fill('title ~ "ALPH" or (title ~ bravo and status != completed)');
+    await search.press('Enter');
+    await until(async () => (await rows().count()) === 2, 'the expression leaves Alpha and Bravo');
+    assert.deepEqual((await rows().getByTestId('task-title').allInnerTexts()).sort(), ['Alpha', 'Bravo']);
+
+    await search.fill('title ~ alpha and status < todo');
+    await search.press('Enter');
+    const error = page.getByTestId('filter-error');
+    await expectText(error, 'Character 26: "<" does not fit status');
+    assert.equal(await page.getByTestId('filter-error-marker').textContent(), `${' '.repeat(25)}^`);
+    assert.equal(await search.getAttribute('aria-invalid'), 'true');
+    assert.equal(await search.getAttribute('aria-describedby'), 'task-search-error');
+    await expectCount(rows(), 0);
+    await checkA11y(page, 'filter-expression-error');
+    await screenshot(page, 'f09b-filter-expression-error');
+
+    // Back to plain search: the same field searches words again, and the error is gone.
+    await mode.click();
+    await search.fill('');
+    await expectCount(page.getByTestId('filter-error'), 0);
+    await row('Charlie').waitFor();
+    assert.equal(await search.getAttribute('aria-invalid'), null);
+  });
+
   it('shows an offline banner when the API cannot be reached, and recovers with Retry', async () => {
     await page.goto('/tasks');
     await row('Alpha').waitFor();

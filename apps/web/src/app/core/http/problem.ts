@@ -5,11 +5,19 @@ export interface Problem {
   status: number;
   message: string;
   fieldErrors: Record<string, string>;
+  /** The API's stable code (e.g. `TASK.FILTER_INVALID`), when it sent one. */
+  code?: string;
+  /** Where a typed expression stops making sense (0-based offset) and what would fit there. */
+  position?: number;
+  expected?: string[];
 }
 
 interface ProblemBody {
   title?: string;
   detail?: string;
+  code?: string;
+  position?: number;
+  expected?: string[];
   errors?: { field?: string; message?: string }[];
 }
 
@@ -32,7 +40,11 @@ export function toProblem(error: unknown): Problem {
     const retryAfter = error.headers?.get('Retry-After');
     message = `Too many requests. ${retryAfter ? `Try again in ${retryAfter} seconds.` : 'Try again later.'}`;
   }
-  return { status: error.status, message, fieldErrors };
+  const problem: Problem = { status: error.status, message, fieldErrors };
+  if (typeof body.code === 'string') problem.code = body.code;
+  if (typeof body.position === 'number') problem.position = body.position;
+  if (Array.isArray(body.expected)) problem.expected = body.expected.filter((e) => typeof e === 'string');
+  return problem;
 }
 
 function parseBody(raw: unknown): ProblemBody {

@@ -35,4 +35,10 @@ describe('toQuery', () => {
       cursor: 'next-page',
     });
   });
+
+  it('sends the search field as filter= instead of q= in expression mode', () => {
+    const query = toQuery({ ...DEFAULT_FILTERS, mode: 'filter', q: ' priority >= high and tag = work ', status: ['todo'] });
+    expect(query).toEqual({ filter: 'priority >= high and tag = work', status: ['todo'], sort: 'createdAt', order: 'desc', limit: PAGE_SIZE });
+    expect(toQuery({ ...DEFAULT_FILTERS, mode: 'filter', q: '  ' })).toEqual({ sort: 'createdAt', order: 'desc', limit: PAGE_SIZE });
+  });
 });

@@ -5,7 +5,10 @@ export type SortOrder = NonNullable<TaskQuery['order']>;
 
 /** What the filter bar edits; turned into SDK query parameters by {@link toQuery}. */
 export interface TaskFilters {
+  /** The search field's text: words to search for, or a filter expression in `filter` mode. */
   q: string;
+  /** `search`: `q` is plain text (`?q=`); `filter`: `q` is an expression (`?filter=`, see docs/filter-language.md). */
+  mode: SearchMode;
   status: TaskStatus[];
   priority: TaskPriority[];
   tag: string;
@@ -17,8 +20,11 @@ export interface TaskFilters {
   order: SortOrder;
 }
 
+export type SearchMode = 'search' | 'filter';
+
 export const DEFAULT_FILTERS: TaskFilters = {
   q: '',
+  mode: 'search',
   status: [],
   priority: [],
   tag: '',
@@ -34,7 +40,8 @@ export const PAGE_SIZE = 50;
 /** Omits empty filters so the URL stays short and the API applies its defaults. */
 export function toQuery(filters: TaskFilters, cursor?: string): TaskQuery {
   const query: TaskQuery = { sort: filters.sort, order: filters.order, limit: PAGE_SIZE };
-  if (filters.q.trim()) query.q = filters.q.trim();
+  if (filters.q.trim() && filters.mode === 'filter') query.filter = filters.q.trim();
+  else if (filters.q.trim()) query.q = filters.q.trim();
   if (filters.status.length) query.status = filters.status;
   if (filters.priority.length) query.priority = filters.priority;
   if (filters.tag.trim()) query.tag = filters.tag.trim();

@@ -75,6 +75,37 @@ describe('TaskListStore', () => {
     expect(store.filtered()).toBe(true);
   });
 
+  it('keeps a refused filter expression apart from load failures, with the text it refused', async () => {
+    await loadFirst([task('a')]);
+    store.setFilters({ ...DEFAULT_FILTERS, mode: 'filter', q: ' status < todo ' });
+    TestBed.tick();
+    backend
+      .expectOne((r) => r.params.get('filter') === 'status < todo' && !r.params.has('q'))
+      .flush(
+        {
+          status: 400,
+          code: 'TASK.FILTER_INVALID',
+          detail: '"<" does not fit status; use one of = !=.',
+          position: 7,
+          expected: ['=', '!='],
+        },
+        { status: 400, statusText: 'Bad Request', headers: { 'content-type': 'application/problem+json' } },
+      );
+    await settle();
+    expect(store.filterProblem()).toEqual({
+      expression: 'status < todo',
+      problem: expect.objectContaining({ status: 400, code: 'TASK.FILTER_INVALID', position: 7, expected: ['=', '!='] }),
+    });
+    expect(store.loadProblem()).toBeNull();
+
+    store.setFilters({ ...DEFAULT_FILTERS, mode: 'filter', q: 'status != todo' });
+    TestBed.tick();
+    backend.expectOne((r) => r.params.get('filter') === 'status != todo').flush({ items: [task('b')], nextCursor: null });
+    await settle();
+    expect(store.filterProblem()).toBeNull();
+    expect(store.items().map((t) => t.id)).toEqual(['b']);
+  });
+
   it('checks a task off at once, sends its version as If-Match, and can undo', async () => {
     await loadFirst([task('a', { version: 3 }), task('b')]);
     const changes: StatusChange[] = [];

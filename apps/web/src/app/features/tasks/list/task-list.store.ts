@@ -46,10 +46,17 @@ export class TaskListStore {
 
   readonly loading = this.firstPage.isLoading;
   readonly loaded = computed(() => this.firstPage.hasValue() && !this.firstPage.isLoading());
-  readonly loadProblem = computed(() => (this.firstPage.error() ? toProblem(this.firstPage.error()) : null));
-  readonly filtered = computed(
-    () => JSON.stringify({ ...this.filters(), sort: '', order: '' }) !== JSON.stringify({ ...DEFAULT_FILTERS, sort: '', order: '' }),
-  );
+  private readonly firstPageProblem = computed(() => (this.firstPage.error() ? toProblem(this.firstPage.error()) : null));
+  /** A filter expression the API refused: shown at the search field, at its position, not as a load failure. */
+  readonly filterProblem = computed(() => {
+    const problem = this.firstPageProblem();
+    return problem?.code === 'TASK.FILTER_INVALID' ? { expression: this.filters().q.trim(), problem } : null;
+  });
+  readonly loadProblem = computed(() => (this.filterProblem() ? null : this.firstPageProblem()));
+  readonly filtered = computed(() => {
+    const neutral = { sort: '', order: '', mode: '' };
+    return JSON.stringify({ ...this.filters(), ...neutral }) !== JSON.stringify({ ...DEFAULT_FILTERS, ...neutral });
+  });
   readonly loadingMore = signal(false);
   /** The last failed action (complete, delete, ...), shown above the list. */
   readonly actionProblem = signal<Problem | null>(null);

@@ -49,6 +49,27 @@ const FILTERS: Record<string, Omit<TaskListCriteria, 'now'>> = {
   'q, rare word': { q: 'needle' },
   'q, two characters': { q: 'ne' },
   'q, rare word, with a tag': { q: 'needle', tag: 'home' },
+  // priority >= high and not (tag = home or due is null) and due < now + 3d
+  'filter expression': {
+    filter: {
+      kind: 'and',
+      operands: [
+        { kind: 'priority', op: '>=', value: 'high' },
+        {
+          kind: 'not',
+          operand: {
+            kind: 'or',
+            operands: [
+              { kind: 'tag', op: '=', value: 'home' },
+              { kind: 'null', field: 'due', negated: false },
+            ],
+          },
+        },
+        { kind: 'date', field: 'due', op: '<', value: { kind: 'relative', base: 'now', offsetMs: 3 * 24 * HOUR } },
+      ],
+    },
+  },
+  'filter expression on text, with q': { q: 'chore', filter: { kind: 'text', field: 'title', op: '!~', value: '7' } },
 };
 
 interface Executed {
@@ -62,26 +83,30 @@ interface Executed {
  */
 function recording(sqlite: SqliteDatabase): Executed[] {
   const executed: Executed[] = [];
-  const original = SqliteDatabase.prototype.statement;
-  sqlite.statement = (sql: string) => {
-    const statement = original.call(sqlite, sql);
-    const record =
-      <T extends (...args: unknown[]) => unknown>(run: T) =>
-      (...params: unknown[]) => {
-        executed.push({ sql, params });
-        return run.apply(statement, params);
-      };
-    return Object.assign(Object.create(statement) as object, {
-      all: record(statement.all as never),
-      get: record(statement.get as never),
-      run: record(statement.run as never),
-    }) as typeof statement;
-  };
+  // Cached statements and the per-request ones of filter expressions alike.
+  for (const method of ['statement', 'transientStatement'] as const) {
+    const original = SqliteDatabase.prototype[method];
+    sqlite[method] = (sql: string) => {
+      const statement = original.call(sqlite, sql);
+      const record =
+        <T extends (...args: unknown[]) => unknown>(run: T) =>
+        (...params: unknown[]) => {
+          executed.push({ sql, params });
+          return run.apply(statement, params);
+        };
+      return Object.assign(Object.create(statement) as object, {
+        all: record(statement.all as never),
+        get: record(statement.get as never),
+        run: record(statement.run as never),
+      }) as typeof statement;
+    };
+  }
   return executed;
 }
 
 function stopRecording(sqlite: SqliteDatabase): void {
   delete (sqlite as Partial<Pick<SqliteDatabase, 'statement'>>).statement;
+  delete (sqlite as Partial<Pick<SqliteDatabase, 'transientStatement'>>).transientStatement;
 }
 
 /** A page query of the read model (the other statements count or probe). */

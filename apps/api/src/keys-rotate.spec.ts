@@ -112,6 +112,7 @@ describe('keys:rotate', () => {
       Notification.create({ id: 'n1', ownerId: 'u1', taskId: 't1', type: 'task-due', taskTitle: 'Sealed title', dueDate: NOW, now: NOW }),
     );
     await new SqliteOutboxMailer(sqlite, k1Cipher).send({
+      userId: 'u1',
       to: 'ada@example.com',
       subject: 'Task due soon: Sealed title',
       text: 'body',

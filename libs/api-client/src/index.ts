@@ -21,6 +21,7 @@ export type { ConfirmEmailRequestDto } from './models/confirm-email-request-dto'
 export type { CreatedWebhookResponseDto } from './models/created-webhook-response-dto';
 export type { CreateTaskRequestDto } from './models/create-task-request-dto';
 export type { CreateWebhookRequestDto } from './models/create-webhook-request-dto';
+export type { DeleteAccountRequestDto } from './models/delete-account-request-dto';
 export type { FieldErrorDto } from './models/field-error-dto';
 export type { ForgotPasswordRequestDto } from './models/forgot-password-request-dto';
 export type { ForgotPasswordResponseDto } from './models/forgot-password-response-dto';
@@ -73,6 +74,8 @@ export type { ResetPassword$Params as ResetPassword$Params } from './fn/auth/res
 export { resetPassword as resetPassword } from './fn/auth/reset-password';
 export type { GetMe$Params as GetMe$Params } from './fn/users/get-me';
 export { getMe as getMe } from './fn/users/get-me';
+export type { DeleteAccount$Params as DeleteAccount$Params } from './fn/users/delete-account';
+export { deleteAccount as deleteAccount } from './fn/users/delete-account';
 export type { ListSessions$Params as ListSessions$Params } from './fn/users/list-sessions';
 export { listSessions as listSessions } from './fn/users/list-sessions';
 export type { RevokeOtherSessions$Params as RevokeOtherSessions$Params } from './fn/users/revoke-other-sessions';
@@ -85,6 +88,8 @@ export type { ResendConfirmation$Params as ResendConfirmation$Params } from './f
 export { resendConfirmation as resendConfirmation } from './fn/users/resend-confirmation';
 export type { ChangeEmail$Params as ChangeEmail$Params } from './fn/users/change-email';
 export { changeEmail as changeEmail } from './fn/users/change-email';
+export type { ExportAccount$Params as ExportAccount$Params } from './fn/users/export-account';
+export { exportAccount as exportAccount } from './fn/users/export-account';
 export type { ExportTasks$Params as ExportTasks$Params } from './fn/tasks/export-tasks';
 export { exportTasks as exportTasks } from './fn/tasks/export-tasks';
 export type { ImportTasks$Params as ImportTasks$Params } from './fn/tasks/import-tasks';

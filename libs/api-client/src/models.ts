@@ -15,6 +15,7 @@ export type { ConfirmEmailRequestDto } from './models/confirm-email-request-dto'
 export type { CreatedWebhookResponseDto } from './models/created-webhook-response-dto';
 export type { CreateTaskRequestDto } from './models/create-task-request-dto';
 export type { CreateWebhookRequestDto } from './models/create-webhook-request-dto';
+export type { DeleteAccountRequestDto } from './models/delete-account-request-dto';
 export type { FieldErrorDto } from './models/field-error-dto';
 export type { ForgotPasswordRequestDto } from './models/forgot-password-request-dto';
 export type { ForgotPasswordResponseDto } from './models/forgot-password-response-dto';

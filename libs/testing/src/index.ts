@@ -14,6 +14,7 @@ export * from './in-memory/in-memory-notification.repository';
 export * from './in-memory/in-memory-idempotency.store';
 export * from './in-memory/in-memory-calendar-feed.repository';
 export * from './in-memory/in-memory-account-token.repository';
+export * from './in-memory/in-memory-account-eraser';
 export * from './test-context';
 export * from './expect-fails-fast';
 export * from './contracts/task-fixtures';

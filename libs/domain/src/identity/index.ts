@@ -9,4 +9,5 @@ export * from './ports/session.repository.port';
 export * from './ports/password-hasher.port';
 export * from './ports/token.service.port';
 export * from './ports/account-token.repository.port';
+export * from './ports/account-eraser.port';
 export * from './application';

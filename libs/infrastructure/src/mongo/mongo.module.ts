@@ -8,6 +8,7 @@ import {
   FileStorage,
   IdempotencyStore,
   NotificationRepository,
+  AccountEraser,
   AccountTokenRepository,
   WebhookDeliveryStore,
   WebhookRepository,
@@ -21,6 +22,7 @@ import { GridFsOrphanSweeper, gridFsVersionStore } from './attachments/gridfs-ma
 import { MongoAttachmentRepository } from './attachments/mongo-attachment.repository';
 import { CalendarFeedRecord, CalendarFeedSchema } from './calendar/calendar-feed.schema';
 import { MongoCalendarFeedRepository } from './calendar/mongo-calendar-feed.repository';
+import { MongoAccountEraser } from './identity/mongo-account-eraser';
 import { MongoAccountTokenRepository } from './identity/mongo-account-token.repository';
 import { AccountTokenRecord, AccountTokenSchema } from './identity/account-token.schema';
 import { IdempotencyRecord, IdempotencySchema } from './idempotency/idempotency.schema';
@@ -63,6 +65,7 @@ export class MongoModule {
         { provide: AccountTokenRepository, useClass: MongoAccountTokenRepository },
         { provide: WebhookRepository, useClass: MongoWebhookRepository },
         { provide: WebhookDeliveryStore, useClass: MongoWebhookDeliveryStore },
+        { provide: AccountEraser, useClass: MongoAccountEraser },
         {
           provide: FileStorage,
           useFactory: (connection: Connection, cipher: ContentCipher) =>
@@ -88,6 +91,7 @@ export class MongoModule {
         AccountTokenRepository,
         WebhookRepository,
         WebhookDeliveryStore,
+        AccountEraser,
       ],
     };
   }

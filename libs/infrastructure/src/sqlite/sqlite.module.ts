@@ -7,6 +7,7 @@ import {
   FileStorage,
   IdempotencyStore,
   NotificationRepository,
+  AccountEraser,
   AccountTokenRepository,
   PersistenceHealth,
   SessionRepository,
@@ -28,6 +29,7 @@ import { SqliteAttachmentRepository } from './attachments/sqlite-attachment.repo
 import { SqliteOrphanFileSweeper } from './attachments/sqlite-orphan-file-sweeper';
 import { SqliteDatabase } from './database/sqlite-database';
 import { SqliteEventOutbox } from './events/sqlite-event-outbox';
+import { SqliteAccountEraser } from './identity/sqlite-account-eraser';
 import { SqliteAccountTokenRepository } from './identity/sqlite-account-token.repository';
 import { SqliteSessionRepository } from './identity/sqlite-session.repository';
 import { SqliteUserRepository } from './identity/sqlite-user.repository';
@@ -80,6 +82,7 @@ export class SqliteModule {
       { provide: UserRepository, useClass: SqliteUserRepository },
       { provide: SessionRepository, useClass: SqliteSessionRepository },
       { provide: AccountTokenRepository, useClass: SqliteAccountTokenRepository },
+      { provide: AccountEraser, useClass: SqliteAccountEraser },
       { provide: TaskRepository, useExisting: SqliteTaskRepository },
       { provide: TaskUnitOfWork, useClass: SqliteTaskUnitOfWork },
       { provide: TaskReadModel, useClass: SqliteTaskReadModel },

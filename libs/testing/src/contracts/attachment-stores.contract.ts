@@ -39,6 +39,8 @@ export function describeAttachmentStoresContract(name: string, open: () => Promi
       expect(await repository.insertWithinLimit(make('b1', 't2', 'o1'), 10)).toBe(true);
       expect((await repository.listByTask('o1', 't1')).map((a) => a.id)).toEqual(['a1', 'a2']);
       expect(await repository.countByTask('o1', 't1')).toBe(2);
+      expect(await repository.insertWithinLimit(make('c1', 't0', 'o2'), 10)).toBe(true);
+      expect((await repository.listByOwner('o1')).map((a) => a.id)).toEqual(['a1', 'a2', 'b1']);
       expect((await repository.findById('o1', 't1', 'a1'))?.toProps()).toEqual(make('a1', 't1', 'o1', 1).toProps());
       expect(await repository.findById('o2', 't1', 'a1')).toBeNull();
       expect(await repository.findById('o1', 't2', 'a1')).toBeNull();

@@ -227,6 +227,7 @@ export function describeNotificationStoresContract(name: string, open: () => Pro
     describe('outbox Mailer', () => {
       it('stores each message once per idempotency key', async () => {
         const message = {
+          userId: 'u1',
           to: 'ada@example.com',
           subject: 'Task due soon: x',
           text: 'Your task "x" is due.',

@@ -21,6 +21,12 @@ export class InMemoryAttachmentRepository extends AttachmentRepository {
     return row && row.ownerId === ownerId && row.taskId === taskId ? row : null;
   }
 
+  async listByOwner(ownerId: string): Promise<Attachment[]> {
+    return [...this.rows.values()]
+      .filter((a) => a.ownerId === ownerId)
+      .sort((a, b) => a.taskId.localeCompare(b.taskId) || a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
+  }
+
   async listByTask(ownerId: string, taskId: string): Promise<Attachment[]> {
     return [...this.rows.values()]
       .filter((a) => a.ownerId === ownerId && a.taskId === taskId)

@@ -130,3 +130,11 @@ export class AccountMailResponseDto {
   @ApiProperty({ example: 'A confirmation link is on its way to ada@example.com (it works for 24 hours).' })
   message!: string;
 }
+
+export class DeleteAccountRequestDto {
+  @ApiProperty({ description: 'Your password, to be sure it is you', maxLength: 128, example: 'correct horse battery staple' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(128)
+  password!: string;
+}

@@ -1,9 +1,12 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Logger, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Logger, Param, Post, StreamableFile } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ChangeEmailCommand,
   ChangePasswordCommand,
+  Clock,
+  DeleteAccountCommand,
+  ExportAccountQuery,
   GetMeQuery,
   ListSessionsQuery,
   RevokeOtherSessionsCommand,
@@ -12,7 +15,8 @@ import {
 } from '@primetrade/domain';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
-import { AccountMailResponseDto, ChangeEmailRequestDto, ChangePasswordRequestDto, UserResponseDto } from './auth.dto';
+import { AccountMailResponseDto, ChangeEmailRequestDto, ChangePasswordRequestDto, DeleteAccountRequestDto, UserResponseDto } from './auth.dto';
+import { accountArchive } from './account-archive';
 import { ApiProblems } from '../problem/api-problems.decorator';
 import { AccountMailThrottle, LoginThrottle } from '../throttling/throttle-scopes';
 import { RevokedSessionsDto, SessionListDto, toSessionResponse } from './session.dto';
@@ -28,6 +32,7 @@ export class UsersController {
     private readonly queries: QueryBus,
     private readonly commands: CommandBus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   private get confirmPageUrl(): string {
@@ -109,5 +114,34 @@ export class UsersController {
     return {
       message: 'A link to confirm the new address is on its way to it (it works for 24 hours); nothing changes until it is followed.',
     };
+  }
+
+  @Get('me/export')
+  @ApiOperation({
+    summary: 'Take your data: everything the service holds about you, attachments included, as one ZIP archive',
+    description: 'account.json (profile, sessions), tasks.json, notifications.json, attachments.json and the attachment files; streamed.',
+  })
+  @ApiOkResponse({ description: 'A ZIP archive', content: { 'application/zip': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiProblems(401, 404, 429)
+  async exportAccount(@CurrentUser() user: AuthenticatedUser): Promise<StreamableFile> {
+    const archive = await this.queries.execute(new ExportAccountQuery(user.id));
+    const now = this.clock.now();
+    return new StreamableFile(accountArchive(archive, now), {
+      type: 'application/zip',
+      disposition: `attachment; filename="primetrade-${now.toISOString().slice(0, 10)}.zip"`,
+    });
+  }
+
+  @Delete('me')
+  @HttpCode(204)
+  @LoginThrottle()
+  @ApiOperation({
+    summary: 'Delete your account (the password is needed): tasks, attachments and their files, notifications, sessions and everything else of yours are erased',
+    description: 'Cannot be undone. Access tokens already issued stop finding anything of yours and lapse within minutes.',
+  })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiProblems(400, 401, 404, 429)
+  async deleteAccount(@CurrentUser() user: AuthenticatedUser, @Body() body: DeleteAccountRequestDto): Promise<void> {
+    await this.commands.execute(new DeleteAccountCommand(user.id, body.password));
   }
 }

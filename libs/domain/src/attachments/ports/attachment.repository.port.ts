@@ -6,6 +6,8 @@ export abstract class AttachmentRepository {
   abstract insertWithinLimit(attachment: Attachment, maxPerTask: number): Promise<boolean>;
   abstract countByTask(ownerId: string, taskId: string): Promise<number>;
   abstract findById(ownerId: string, taskId: string, id: string): Promise<Attachment | null>;
+  /** Every attachment of the owner, by task then oldest first (the account export). */
+  abstract listByOwner(ownerId: string): Promise<Attachment[]>;
   /** Oldest first. */
   abstract listByTask(ownerId: string, taskId: string): Promise<Attachment[]>;
   /** False when there was nothing to delete. */

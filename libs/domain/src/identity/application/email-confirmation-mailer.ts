@@ -42,6 +42,7 @@ export class EmailConfirmationMailer {
     const change = address !== user.email;
     const what = change ? 'make this your new Primetrade address' : 'confirm your Primetrade address';
     const delivery = this.mailer.send({
+      userId: user.id,
       to: address,
       subject: change ? 'Confirm your new Primetrade address' : 'Confirm your Primetrade address',
       text: `Hello ${user.name},\n\nFollow this link within 24 hours to ${what}:\n\n${link}\n\nIf you did not ask for it, ignore this mail.\n`,

@@ -13,6 +13,8 @@ import { SendEmailConfirmationHandler } from './commands/send-email-confirmation
 import { ConfirmEmailHandler } from './commands/confirm-email/confirm-email.handler';
 import { ChangeEmailHandler } from './commands/change-email/change-email.handler';
 import { EmailConfirmationMailer } from './email-confirmation-mailer';
+import { DeleteAccountHandler } from './commands/delete-account/delete-account.handler';
+import { ExportAccountHandler } from './queries/export-account/export-account.handler';
 
 export * from './auth-tokens';
 export * from './user.view';
@@ -30,6 +32,8 @@ export * from './commands/reset-password/reset-password.command';
 export * from './commands/send-email-confirmation/send-email-confirmation.command';
 export * from './commands/confirm-email/confirm-email.command';
 export * from './commands/change-email/change-email.command';
+export * from './commands/delete-account/delete-account.command';
+export * from './queries/export-account/export-account.query';
 export { EmailConfirmationMailer, EMAIL_CONFIRMATION_TTL_MS } from './email-confirmation-mailer';
 export { PASSWORD_RESET_TTL_MS } from './commands/request-password-reset/request-password-reset.handler';
 export {
@@ -47,6 +51,8 @@ export {
   SendEmailConfirmationHandler,
   ConfirmEmailHandler,
   ChangeEmailHandler,
+  DeleteAccountHandler,
+  ExportAccountHandler,
 };
 
 /** Providers of the identity use cases, for the composition root. */
@@ -67,4 +73,6 @@ export const identityHandlers = [
   SendEmailConfirmationHandler,
   ConfirmEmailHandler,
   ChangeEmailHandler,
+  DeleteAccountHandler,
+  ExportAccountHandler,
 ];

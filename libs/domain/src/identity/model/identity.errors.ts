@@ -64,8 +64,9 @@ export class WrongPasswordError extends DomainError {
   readonly code = 'AUTH.WRONG_PASSWORD';
   readonly kind = 'validation' as const;
 
-  constructor() {
-    super('The current password is not right.', [{ field: 'currentPassword', message: 'is not your current password' }]);
+  /** `field`: the request field that carried it (`currentPassword`, or `password` to delete the account). */
+  constructor(field = 'currentPassword') {
+    super('The current password is not right.', [{ field, message: 'is not your current password' }]);
   }
 }
 

@@ -1,4 +1,6 @@
 export interface MailMessage {
+  /** Whose mail it is: a stored copy goes with the account when it is deleted. */
+  userId: string;
   to: string;
   subject: string;
   text: string;

@@ -21,7 +21,7 @@ export * from './commands/delete-task/delete-task.command';
 export * from './commands/import-tasks/import-tasks.command';
 export * from './commands/bulk-tasks/bulk-tasks.command';
 export * from './queries/export-tasks/export-tasks.query';
-export { EXPORT_PAGE_SIZE } from './queries/export-tasks/export-tasks.handler';
+export * from './task-pages';
 export * from './queries/get-task/get-task.query';
 export * from './queries/list-tasks/list-tasks.query';
 export * from './queries/get-task-stats/get-task-stats.query';

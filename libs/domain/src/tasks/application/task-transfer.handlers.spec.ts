@@ -6,7 +6,8 @@ import { CreateTaskCommand } from './commands/create-task/create-task.command';
 import { CreateTaskHandler } from './commands/create-task/create-task.handler';
 import { ImportTasksCommand } from './commands/import-tasks/import-tasks.command';
 import { ImportTasksHandler } from './commands/import-tasks/import-tasks.handler';
-import { EXPORT_PAGE_SIZE, ExportTasksHandler } from './queries/export-tasks/export-tasks.handler';
+import { ExportTasksHandler } from './queries/export-tasks/export-tasks.handler';
+import { EXPORT_PAGE_SIZE } from './task-pages';
 import { ExportTasksQuery } from './queries/export-tasks/export-tasks.query';
 import type { TaskView } from './task.view';
 

@@ -27,5 +27,6 @@ export function toAttachment(record: AttachmentRecord): Attachment {
 }
 
 /** Every attachment query names the owner (the shard key) and the task. */
+export const ownerAttachmentsFilter = (ownerId: string) => ({ owner: ownerId });
 export const taskAttachmentsFilter = (ownerId: string, taskId: string) => ({ owner: ownerId, taskId });
 export const attachmentFilter = (ownerId: string, taskId: string, id: string) => ({ _id: id, owner: ownerId, taskId });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Attachment } from '@primetrade/domain';
 import { type Connection, createConnection } from 'mongoose';
 import { describeAttachmentStoresContract } from '@primetrade/testing';
-import { attachmentFilter, taskAttachmentsFilter, toAttachment, toAttachmentRecord } from './attachment.mapper';
+import { attachmentFilter, ownerAttachmentsFilter, taskAttachmentsFilter, toAttachment, toAttachmentRecord } from './attachment.mapper';
 import { AttachmentRecord, AttachmentSchema } from './attachment.schema';
 import { GridFsFileStorage } from './gridfs-file-storage';
 import { MongoAttachmentRepository } from './mongo-attachment.repository';
@@ -37,6 +37,7 @@ describe('attachment mapping and schema (no server needed)', () => {
 
   it('filters always carry the owner and the task', () => {
     expect(taskAttachmentsFilter('o1', 't1')).toEqual({ owner: 'o1', taskId: 't1' });
+    expect(ownerAttachmentsFilter('o1')).toEqual({ owner: 'o1' });
     expect(attachmentFilter('o1', 't1', 'a1')).toEqual({ _id: 'a1', owner: 'o1', taskId: 't1' });
   });
 

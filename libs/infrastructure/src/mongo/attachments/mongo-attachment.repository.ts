@@ -12,7 +12,7 @@ import {
   roomFilter,
   takePlaceUpdate,
 } from './attachment-count.filter';
-import { attachmentFilter, taskAttachmentsFilter, toAttachment, toAttachmentRecord } from './attachment.mapper';
+import { attachmentFilter, ownerAttachmentsFilter, taskAttachmentsFilter, toAttachment, toAttachmentRecord } from './attachment.mapper';
 import { AttachmentRecord } from './attachment.schema';
 
 /** Attachment metadata on MongoDB. */
@@ -83,6 +83,18 @@ export class MongoAttachmentRepository extends AttachmentRepository {
         .lean<AttachmentRecord>()
         .exec();
       return record ? toAttachment(record) : null;
+    });
+  }
+
+  listByOwner(ownerId: string): Promise<Attachment[]> {
+    return mongoCall(async () => {
+      const records = await this.attachments
+        .find(ownerAttachmentsFilter(ownerId))
+        .sort({ owner: 1, taskId: 1, createdAt: 1, _id: 1 })
+        .read('primary')
+        .lean<AttachmentRecord[]>()
+        .exec();
+      return records.map(toAttachment);
     });
   }
 

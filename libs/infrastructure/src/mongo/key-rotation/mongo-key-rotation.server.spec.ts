@@ -68,6 +68,7 @@ const cipher = (active: string, keys: [string, Buffer][]) =>
         }),
       );
       await new MongoOutboxMailer(outbox, { now: () => NOW }, old).send({
+        userId: 'u1',
         to: `u${i}@example.com`,
         subject: `Title ${i}`,
         text: 'x',

@@ -79,6 +79,7 @@ const task = (i: number) => {
 const notification = (i: number) =>
   Notification.create({ id: `n${i}`, ownerId: 'u0', taskId: `t${i}`, type: 'task-due', taskTitle: `Title ${i}`, dueDate: NOW, now: NOW });
 const mail = (i: number) => ({
+  userId: 'u1',
   to: `u${i}@example.com`,
   subject: `Task due soon: Title ${i}`,
   text: `Your task "Title ${i}" is due.`,

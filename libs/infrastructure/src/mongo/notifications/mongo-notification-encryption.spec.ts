@@ -49,6 +49,7 @@ const cipher = new AesGcmContentCipher({ keys: new Map([['k1', randomBytes(32)]]
     });
     await notifications.insertIfAbsent(n);
     await outbox.send({
+      userId: 'u1',
       to: 'ada@example.com',
       subject: 'Task due soon: Quarterly numbers',
       text: 'Your task "Quarterly numbers" is due.',
@@ -57,7 +58,7 @@ const cipher = new AesGcmContentCipher({ keys: new Map([['k1', randomBytes(32)]]
     expect(JSON.stringify(await db.collection('notifications').find().toArray())).not.toMatch(/Quarterly/);
     expect(JSON.stringify(await db.collection('outbox').find().toArray())).not.toMatch(/ada@example\.com|Quarterly/);
     expect((await notifications.list('u1', null, 10)).map((x) => x.taskTitle)).toEqual(['Quarterly numbers']);
-    expect(await outbox.find('task-due:t1')).toMatchObject({ to: 'ada@example.com', subject: 'Task due soon: Quarterly numbers' });
+    expect(await outbox.find('task-due:t1')).toMatchObject({ userId: 'u1', to: 'ada@example.com', subject: 'Task due soon: Quarterly numbers' });
 
     await db.collection('notifications').insertOne({
       _id: 'n0' as never,
@@ -83,6 +84,6 @@ const cipher = new AesGcmContentCipher({ keys: new Map([['k1', randomBytes(32)]]
     expect(JSON.stringify(await db.collection('notifications').find().toArray())).not.toMatch(/Old title/);
     expect(JSON.stringify(await db.collection('outbox').find().toArray())).not.toMatch(/old@example\.com|Old title/);
     expect((await notifications.findById('u1', 'n0'))?.taskTitle).toBe('Old title');
-    expect(await outbox.find('task-overdue:t0')).toMatchObject({ to: 'old@example.com', text: 'Old' });
+    expect(await outbox.find('task-overdue:t0')).toMatchObject({ userId: 'u1', to: 'old@example.com', text: 'Old' });
   });
 });

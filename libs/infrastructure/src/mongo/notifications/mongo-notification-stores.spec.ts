@@ -103,7 +103,7 @@ describe('mongoNotificationStores with MongoDB unreachable', () => {
       () => moduleRef.get(NotificationRepository).list('u1', { createdAt: NOW.getTime(), id: 'n1' }, 20),
       () => moduleRef.get(NotificationRepository).countUnread('u1'),
       () => moduleRef.get(DueTaskScanner).findDue(NOW, new Date(NOW.getTime() + 1000), 100),
-      () => moduleRef.get(Mailer).send({ to: 'ada@example.com', subject: 's', text: 't', idempotencyKey: 'task-due:t1' }),
+      () => moduleRef.get(Mailer).send({ userId: 'u1', to: 'ada@example.com', subject: 's', text: 't', idempotencyKey: 'task-due:t1' }),
     ];
     await expectEachToFailFastWith(calls, DatabaseUnavailableError);
   });

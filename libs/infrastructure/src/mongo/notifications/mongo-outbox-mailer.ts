@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Clock, ContentCipher, type MailMessage, Mailer } from '@primetrade/domain';
 import type { Model } from 'mongoose';
 import { SealedText } from '../../core/notifications/sealed-text';
+import type { StoredMail } from '../../core/notifications/stored-mail';
 import { isDuplicateKey, mongoCall } from '../connection/mongo.errors';
 import { UNSEALED_FILTER } from './notification.mapper';
 import { openOutboxRecord, sealOutboxUpdate, toSealedOutboxRecord } from './outbox.mapper';
@@ -37,7 +38,7 @@ export class MongoOutboxMailer extends Mailer implements OnApplicationBootstrap 
   }
 
   /** The stored message under an idempotency key, opened (operators and tests read it here). */
-  find(idempotencyKey: string): Promise<(MailMessage & { createdAt: Date }) | null> {
+  find(idempotencyKey: string): Promise<StoredMail | null> {
     return mongoCall(async () => {
       const record = await this.outbox.findOne({ _id: idempotencyKey }).read('primary').lean<OutboxRecord>().exec();
       return record ? openOutboxRecord(record, this.text) : null;

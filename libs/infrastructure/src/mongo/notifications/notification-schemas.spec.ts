@@ -56,8 +56,10 @@ describe('MongoDB notification schemas', () => {
   });
 
   describe('outbox', () => {
-    it('is keyed by the idempotency key alone (the _id index), also as the shard key', () => {
-      expect(indexes(OutboxSchema)).toEqual({});
+    it('is keyed by the idempotency key (the _id index), also as the shard key; its owner finds an account’s mail to erase', () => {
+      expect(indexes(OutboxSchema)).toEqual({
+        outbox_owner: { keys: { owner: 1 }, options: { partialFilterExpression: { owner: { $exists: true } } } },
+      });
       expect(OutboxSchema.get('collection')).toBe('outbox');
       expect(OutboxSchema.path('_id').instance).toBe('String');
       expect(OutboxSchema.get('shardKey')).toEqual({ _id: 'hashed' });

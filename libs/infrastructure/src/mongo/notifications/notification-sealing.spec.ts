@@ -22,6 +22,7 @@ const text = new SealedText(
 const notification = (id: string, taskId: string, title: string) =>
   Notification.create({ id, ownerId: 'u1', taskId, type: 'task-due', taskTitle: title, dueDate: NOW, now: NOW });
 const message = (key: string, to = 'ada@example.com') => ({
+  userId: 'u1',
   to,
   subject: 'Task due soon: Quarterly numbers',
   text: 'Your task "Quarterly numbers" is due.',
@@ -88,6 +89,6 @@ describe('MongoDB outbox mapping with recipient, subject and body sealed', () =>
     expect(docs.updateOne(filter, update).matchedCount).toBe(0);
     const sealed = docs.find({ _id: 'task-due:t0' })[0];
     expect(JSON.stringify(sealed)).not.toMatch(/old@example\.com|Quarterly/);
-    expect(openOutboxRecord(sealed, text)).toMatchObject({ to: 'old@example.com', subject: 'Task due soon: Quarterly numbers' });
+    expect(openOutboxRecord(sealed, text)).toMatchObject({ userId: 'u1', to: 'old@example.com', subject: 'Task due soon: Quarterly numbers' });
   });
 });

@@ -7,11 +7,12 @@ const NOW = new Date('2026-06-15T12:00:00.000Z');
 describe('outbox record', () => {
   it('is keyed by the idempotency key and keeps the message as sent', () => {
     const record = toOutboxRecord(
-      { to: 'ada@example.com', subject: 'Task due soon: x', text: 'Your task "x" is due.', idempotencyKey: 'task-due:t1' },
+      { userId: 'u1', to: 'ada@example.com', subject: 'Task due soon: x', text: 'Your task "x" is due.', idempotencyKey: 'task-due:t1' },
       NOW,
     );
     expect(record).toEqual({
       _id: 'task-due:t1',
+      owner: 'u1',
       recipient: 'ada@example.com',
       subject: 'Task due soon: x',
       body: 'Your task "x" is due.',

@@ -13,6 +13,10 @@ export class OutboxRecord {
   @Prop({ type: String, required: true })
   _id!: string;
 
+  /** Whose mail it is (erased with the account); absent on documents written before. */
+  @Prop({ type: String })
+  owner?: string;
+
   @Prop({ type: String, required: true })
   recipient!: string;
 
@@ -31,3 +35,6 @@ export class OutboxRecord {
 }
 
 export const OutboxSchema = SchemaFactory.createForClass(OutboxRecord);
+
+// An account's stored mail, found to erase it with the account.
+OutboxSchema.index({ owner: 1 }, { name: 'outbox_owner', partialFilterExpression: { owner: { $exists: true } } });

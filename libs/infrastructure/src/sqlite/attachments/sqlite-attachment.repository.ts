@@ -59,6 +59,13 @@ export class SqliteAttachmentRepository extends AttachmentRepository {
     return row ? toAttachment(row) : null;
   }
 
+  async listByOwner(ownerId: string): Promise<Attachment[]> {
+    const rows = this.sqlite
+      .statement(`SELECT ${COLUMNS} FROM attachments WHERE owner_id = ? ORDER BY task_id, created_at, id`)
+      .all(ownerId) as AttachmentRow[];
+    return rows.map(toAttachment);
+  }
+
   async listByTask(ownerId: string, taskId: string): Promise<Attachment[]> {
     const rows = this.sqlite
       .statement(`SELECT ${COLUMNS} FROM attachments WHERE owner_id = ? AND task_id = ? ORDER BY created_at, id`)

@@ -485,4 +485,16 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX webhook_deliveries_list ON webhook_deliveries (webhook_id, created_at DESC, sequence DESC);
     `,
   },
+  {
+    version: 19,
+    name: 'account-erasure',
+    sql: `
+      -- Deleting an account leaves nothing of it (issue 13): stored mail says whose it is (rows
+      -- from before stay NULL), and the search index removes a deleted row's trigrams at once
+      -- instead of keeping them under a delete marker until the next merge.
+      ALTER TABLE mail_outbox ADD COLUMN owner_id TEXT;
+      CREATE INDEX mail_outbox_owner ON mail_outbox (owner_id) WHERE owner_id IS NOT NULL;
+      INSERT INTO tasks_fts (tasks_fts, rank) VALUES ('secure-delete', 1);
+    `,
+  },
 ];

@@ -25,6 +25,9 @@ export class SqliteDatabase {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
+    // Deleted and replaced content is overwritten, not left in free space: an erased account or an
+    // edited task leaves no old text readable in the file.
+    this.db.pragma('secure_delete = ON');
     // SQLite's lower() and LIKE fold ASCII only; search must be case-insensitive for "Étude" too.
     this.db.function('unicode_lower', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? text.toLowerCase() : text));
     migrate(this.db, MIGRATIONS);

@@ -63,6 +63,7 @@ describe('SqliteKeyRotation', () => {
         }),
       );
       await outbox.send({
+        userId: 'u1',
         to: `u${i}@example.com`,
         subject: `Task due soon: Title ${i}`,
         text: `Your task "Title ${i}" is due.`,
@@ -118,7 +119,7 @@ describe('SqliteKeyRotation', () => {
     expect(onlyNew.keyIdOf(readFileSync(join(attachmentsDir(), 'a0.bin')))).toBe('k2');
     expect((await new SqliteNotificationRepository(sqlite, onlyNew).findById('u4', 'n4'))?.taskTitle).toBe('Title 4');
     const mail = (await new SqliteOutboxMailer(sqlite, onlyNew).messages()).find((m) => m.idempotencyKey === 'task-due:t5');
-    expect(mail).toMatchObject({ to: 'u5@example.com', subject: 'Task due soon: Title 5', text: 'Your task "Title 5" is due.' });
+    expect(mail).toMatchObject({ userId: 'u1', to: 'u5@example.com', subject: 'Task due soon: Title 5', text: 'Your task "Title 5" is due.' });
 
     // A second run has nothing left to do.
     expect(await new SqliteKeyRotation(sqlite, rotating, attachmentsDir()).run()).toEqual({

@@ -16,6 +16,7 @@ const cipher = () => new AesGcmContentCipher({ keys: new Map([['k1', k1]]), acti
 const notification = (id: string, taskId: string, title: string, ownerId = 'u1') =>
   Notification.create({ id, ownerId, taskId, type: 'task-due', taskTitle: title, dueDate: NOW, now: NOW });
 const mail = (key: string, to = 'ada@example.com', title = 'Quarterly numbers') => ({
+  userId: 'u1',
   to,
   subject: `Task due soon: ${title}`,
   text: `Your task "${title}" is due.`,

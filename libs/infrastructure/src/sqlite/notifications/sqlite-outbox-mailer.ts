@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { ContentCipher, type MailMessage, Mailer } from '@primetrade/domain';
 import { SqliteDatabase } from '../database/sqlite-database';
 import { outboxContext, SealedText } from '../../core/notifications/sealed-text';
+import type { StoredMail } from '../../core/notifications/stored-mail';
 
 interface OutboxRow {
   idempotency_key: string;
@@ -9,14 +10,13 @@ interface OutboxRow {
   subject: string;
   body: string;
   created_at: number;
+  /** Whose mail it is; NULL on rows written before migration 19. */
+  owner_id: string | null;
   /** 1: recipient, subject and body are sealed values; 0: a row written before migration 6. */
   sealed: number;
 }
 
-/** A stored message, opened. */
-export interface StoredMail extends MailMessage {
-  createdAt: Date;
-}
+export type { StoredMail };
 
 const LEGACY_BATCH = 500;
 
@@ -43,10 +43,11 @@ export class SqliteOutboxMailer extends Mailer {
     const key = m.idempotencyKey;
     this.sqlite
       .statement(
-        'INSERT INTO mail_outbox (idempotency_key, recipient, subject, body, created_at, sealed) VALUES (?, ?, ?, ?, ?, 1) ON CONFLICT DO NOTHING',
+        'INSERT INTO mail_outbox (idempotency_key, owner_id, recipient, subject, body, created_at, sealed) VALUES (?, ?, ?, ?, ?, ?, 1) ON CONFLICT DO NOTHING',
       )
       .run(
         key,
+        m.userId,
         this.text.seal(m.to, outboxContext(key, 'to')),
         this.text.seal(m.subject, outboxContext(key, 'subject')),
         this.text.seal(m.text, outboxContext(key, 'text')),
@@ -93,6 +94,7 @@ export class SqliteOutboxMailer extends Mailer {
       row.sealed === 1 ? this.text.open(stored, outboxContext(key, name)) : stored;
     return {
       idempotencyKey: key,
+      userId: row.owner_id,
       to: field(row.recipient, 'to'),
       subject: field(row.subject, 'subject'),
       text: field(row.body, 'text'),

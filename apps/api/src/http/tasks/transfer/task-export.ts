@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { TaskView } from '@primetrade/domain';
 import { stringify } from 'csv-stringify';
+import { jsonArray } from '../../streaming/json-array';
 import { neutraliseFormula } from './spreadsheet-safe';
 
 /** The columns of an export, in order; import reads the same names (and ignores the read-only ones). */
@@ -56,15 +57,5 @@ export function csvExport(tasks: AsyncIterable<TaskView>): Readable {
 
 /** A JSON array written one task at a time. */
 export function jsonExport(tasks: AsyncIterable<TaskView>): Readable {
-  return Readable.from(
-    (async function* json() {
-      let first = true;
-      yield '[';
-      for await (const task of tasks) {
-        yield `${first ? '\n' : ',\n'}${JSON.stringify(toRecord(task))}`;
-        first = false;
-      }
-      yield '\n]\n';
-    })(),
-  );
+  return jsonArray(tasks, toRecord);
 }

@@ -30,6 +30,7 @@ export class ChangeEmailHandler implements ICommandHandler<ChangeEmailCommand> {
     if (await this.users.findByEmail(address)) throw new EmailAlreadyRegisteredError();
     const { delivery: confirmation } = await this.confirmations.send(user, address, command.confirmPageUrl);
     const notice = this.mailer.send({
+      userId: user.id,
       to: user.email,
       subject: 'A change of your Primetrade address was asked for',
       text:

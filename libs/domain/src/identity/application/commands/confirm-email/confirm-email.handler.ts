@@ -34,6 +34,7 @@ export class ConfirmEmailHandler implements ICommandHandler<ConfirmEmailCommand>
     user.changeEmail(grant.email, now);
     await this.users.updateEmail(user);
     const delivery = this.mailer.send({
+      userId: user.id,
       to: previous,
       subject: 'Your Primetrade address was changed',
       text:

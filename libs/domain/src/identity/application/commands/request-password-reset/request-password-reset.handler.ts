@@ -35,6 +35,7 @@ export class RequestPasswordResetHandler implements ICommandHandler<RequestPassw
     );
     const link = `${command.resetPageUrl}?token=${encodeURIComponent(token)}`;
     const delivery = this.mailer.send({
+      userId: user.id,
       to: user.email,
       subject: 'Reset your Primetrade password',
       text:

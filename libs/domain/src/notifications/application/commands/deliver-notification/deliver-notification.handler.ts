@@ -56,7 +56,7 @@ export class DeliverNotificationHandler implements ICommandHandler<DeliverNotifi
     if (stored.emailedAt) return 'already-delivered';
 
     // A failure here rejects, so the queue retries; the notification is not inserted twice.
-    await this.mailer.send({ to: user.email, ...stored.message(), idempotencyKey: stored.key });
+    await this.mailer.send({ userId: user.id, to: user.email, ...stored.message(), idempotencyKey: stored.key });
     stored.markEmailed(this.clock.now());
     await this.notifications.update(stored);
     return 'delivered';

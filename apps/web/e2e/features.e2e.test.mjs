@@ -3,10 +3,12 @@
 // dashboard timeline, offline state, the dark theme (axe on every page and dialog) and 1,000
 // tasks in the list. Sessions are made through the API (log in once, reuse the tokens).
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { api, newUser, seedTasks, signedInContext } from './support/api.mjs';
 import { startApp } from './support/app-server.mjs';
 import { checkA11y, checkPage, chromiumMissing, expectCount, expectText, launch, screenshot } from './support/browser.mjs';
+import { Webhook as StandardWebhook } from 'standardwebhooks';
 
 const missing = chromiumMissing();
 if (missing) console.log(`skipped: ${missing}`);
@@ -457,6 +459,78 @@ describe('Features in a real browser', { skip: missing ?? false }, () => {
     assert.equal(login.status, 200);
   });
 
+  it('settings: a webhook endpoint (secret shown once), its signed deliveries and a ping; the calendar feed address shown once and revoked', async () => {
+    // A receiver on 127.0.0.1 only (the app under test allows private networks, as tests do).
+    const received = [];
+    const receiver = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        received.push({ headers: req.headers, body });
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise((r) => receiver.listen(0, '127.0.0.1', r));
+    const hookUrl = `http://127.0.0.1:${receiver.address().port}/hook`;
+    try {
+      await page.goto('/tasks');
+      await page.getByTestId('nav-settings').click();
+      await page.getByTestId('add-webhook').waitFor();
+      await checkA11y(page, 'settings webhooks');
+      await page.getByTestId('webhook-url').fill(hookUrl);
+      await page.getByTestId('event-task.completed').click();
+      await page.getByTestId('add-webhook').click();
+      const secret = (await page.getByTestId('shown-once-value').textContent()).trim();
+      assert.match(secret, /^whsec_[A-Za-z0-9+/]+=*$/);
+      await checkA11y(page, 'settings webhook secret');
+      await page.getByTestId('copy-value').click();
+      await page.getByRole('button', { name: 'Done' }).click();
+      await expectCount(page.getByTestId('shown-once-value'), 0);
+      await expectText(page.getByTestId('webhook-url-text'), hookUrl);
+      // The secret is not shown again, on the page or in the API's list.
+      await page.reload();
+      await expectText(page.getByTestId('webhook-url-text'), hookUrl);
+      assert.ok(!(await page.content()).includes(secret.slice(6, 30)));
+
+      await api(app.baseUrl, '/tasks', { method: 'POST', token: user.accessToken, body: { title: 'Heard by the webhook' } });
+      await until(() => received.some((r) => JSON.parse(r.body).type === 'task.created'), 'the task.created delivery');
+      const delivery = received.find((r) => JSON.parse(r.body).type === 'task.created');
+      assert.ok(verifyStandardWebhook(secret, delivery), 'signature verifies with the Standard Webhooks library');
+      await page.getByTestId('webhook-ping').click();
+      await until(() => received.some((r) => JSON.parse(r.body).type === 'ping'), 'the ping');
+      await page.getByTestId('deliveries-refresh').click();
+      await until(
+        async () => (await page.getByTestId('delivery-status').allTextContents()).filter((s) => s === 'delivered').length >= 2,
+        'two delivered',
+      );
+      await checkA11y(page, 'settings webhook deliveries');
+      await page.getByTestId('webhook-enabled').click();
+      await until(
+        async () => (await api(app.baseUrl, '/webhooks', { token: user.accessToken })).body.items[0]?.enabled === false,
+        'disabled',
+      );
+      await page.getByTestId('webhook-delete').click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+      await page.getByTestId('webhooks-empty').waitFor();
+
+      await page.getByTestId('settings-tab-calendar').click();
+      await page.getByTestId('feed-issue').click();
+      const feedUrl = (await page.getByTestId('shown-once-value').textContent()).trim();
+      assert.match(feedUrl, /\/api\/v1\/calendar\/[A-Za-z0-9_-]+\.ics$/);
+      await checkA11y(page, 'settings calendar feed');
+      const feed = await fetch(feedUrl);
+      assert.equal(feed.status, 200);
+      assert.match(await feed.text(), /BEGIN:VCALENDAR/);
+      await page.getByTestId('feed-revoke').click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Revoke' }).click();
+      await expectText(page.getByTestId('feed-notice'), /revoked/);
+      assert.equal((await fetch(feedUrl)).status, 404);
+    } finally {
+      receiver.closeAllConnections();
+      await new Promise((r) => receiver.close(r));
+    }
+  });
+
   it('bulk: selects tasks apart from completing them, acts on them in one call and shows what failed; export and import', async () => {
     const bulkUser = await newUser(app.baseUrl, 'Bulk Tester');
     const made = await seedTasks(
@@ -661,6 +735,8 @@ const VIEWS = [
   ['calendar', '/tasks/calendar'],
   ['dashboard', '/dashboard'],
   ['account', '/account'],
+  ['webhooks', '/settings/webhooks'],
+  ['calendar-feed', '/settings/calendar'],
 ];
 
 async function settle(page, name) {
@@ -670,9 +746,21 @@ async function settle(page, name) {
     calendar: () => page.getByTestId('calendar-grid').waitFor(),
     dashboard: () => page.getByTestId('timeline-svg').waitFor(),
     account: () => page.getByTestId('session').first().waitFor(),
+    webhooks: () => page.getByTestId('add-webhook').waitFor(),
+    'calendar-feed': () => page.getByTestId('feed-issue').waitFor(),
   }[name];
   await ready();
   await page.waitForLoadState('networkidle');
+}
+
+/** Verified with the Standard Webhooks reference library (not the project's code). */
+function verifyStandardWebhook(secret, { headers, body }) {
+  const signed = {
+    'webhook-id': headers['webhook-id'],
+    'webhook-timestamp': headers['webhook-timestamp'],
+    'webhook-signature': headers['webhook-signature'],
+  };
+  return !!new StandardWebhook(secret).verify(body, signed);
 }
 
 async function readDownload(download) {

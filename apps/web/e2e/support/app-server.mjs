@@ -63,6 +63,9 @@ export async function startApp() {
       THROTTLE_ENABLED: 'false',
       // Scan for due and overdue tasks every two seconds so the bell has something to show.
       NOTIFICATION_SCAN_INTERVAL: '2s',
+      // The settings test's webhook receiver listens on 127.0.0.1; deliveries go out at once.
+      WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
+      WEBHOOK_POLL_INTERVAL: '200ms',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -45,6 +45,12 @@ export const routes: Routes = [
         loadComponent: () => import('./features/account/account.page').then((m) => m.AccountPage),
       },
       {
+        path: 'settings',
+        title: 'Settings · Primetrade',
+        loadComponent: () => import('./features/settings/settings.page').then((m) => m.SettingsPage),
+        loadChildren: () => import('./features/settings/settings.routes').then((m) => m.settingsRoutes),
+      },
+      {
         path: 'tasks',
         title: 'Tasks · Primetrade',
         loadComponent: () => import('./features/tasks/list/task-list.page').then((m) => m.TaskListPage),

@@ -66,4 +66,23 @@ describe('NotificationBellComponent', () => {
     expect(fixture.nativeElement.querySelector('[data-testid="notification-count"]')).toBeNull();
     expect(fixture.nativeElement.querySelector('button')?.getAttribute('aria-label')).toBe('Notifications, none unread');
   });
+
+  it('says a webhook was disabled and opens the webhook settings', async () => {
+    const fixture = await setup();
+    const disabled = notification('w', { type: 'webhook-disabled', taskId: 'hook-1', taskTitle: 'https://hooks.example.com/in' });
+    backend.expectOne('/api/v1/notifications?limit=10').flush({ items: [disabled], nextCursor: null, unreadCount: 1 });
+    await fixture.whenStable();
+    const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+    (fixture.nativeElement as HTMLElement).querySelector('button')!.click();
+    fixture.detectChanges();
+    backend.expectOne('/api/v1/notifications?limit=10').flush({ items: [disabled], nextCursor: null, unreadCount: 1 });
+    await fixture.whenStable();
+    const item = document.querySelector<HTMLButtonElement>('[data-testid="notification-item"]')!;
+    expect(item.textContent).toContain('Webhook disabled');
+    expect(item.textContent).toContain('https://hooks.example.com/in');
+    item.click();
+    backend.expectOne({ method: 'POST', url: '/api/v1/notifications/w/read' }).flush({ ...disabled, readAt: '2030-01-02T00:00:00Z' });
+    await fixture.whenStable();
+    expect(navigate).toHaveBeenCalledWith(['/settings', 'webhooks']);
+  });
 });

@@ -30,6 +30,9 @@ export class NotificationBellComponent implements OnInit {
 
   protected open(notification: AppNotification): void {
     this.store.markRead(notification);
-    void this.router.navigate(['/tasks', notification.taskId, 'edit']);
+    // A disabled webhook's notification names the webhook, not a task: its settings page.
+    void this.router.navigate(
+      notification.type === 'webhook-disabled' ? ['/settings', 'webhooks'] : ['/tasks', notification.taskId, 'edit'],
+    );
   }
 }

@@ -4,6 +4,7 @@
 // tasks in the list. Sessions are made through the API (log in once, reuse the tokens).
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import { api, newUser, seedTasks, signedInContext } from './support/api.mjs';
 import { startApp } from './support/app-server.mjs';
@@ -625,6 +626,34 @@ describe('Features in a real browser', { skip: missing ?? false }, () => {
       assert.equal(await named('Broken'), undefined);
     } finally {
       await ctx.close();
+    }
+  });
+
+  it('account: download your data as one archive, then delete the account and land on the login page', async () => {
+    const leaving = await newUser(app.baseUrl, 'Leaving User');
+    await seedTasks(app.baseUrl, leaving, [{ title: 'Last task before leaving' }]);
+    const own = await signedInContext(browser, app.baseUrl, leaving, { timezoneId: TIME_ZONE });
+    const tab = await own.newPage();
+    tab.on('pageerror', (error) => pageProblems.push(`uncaught: ${error.message}`));
+    try {
+      await tab.goto('/account');
+      const [download] = await Promise.all([tab.waitForEvent('download'), tab.getByTestId('download-data').click()]);
+      assert.match(download.suggestedFilename(), /^primetrade-\d{4}-\d{2}-\d{2}\.zip$/);
+      const zip = await readFile(await download.path());
+      assert.equal(zip.subarray(0, 2).toString(), 'PK', 'a ZIP archive');
+      assert.ok(zip.includes(Buffer.from('tasks.json')), 'with the tasks');
+
+      await tab.getByTestId('delete-password').fill(leaving.password);
+      await tab.getByTestId('delete-account').click();
+      await tab.getByRole('dialog').waitFor();
+      await checkA11y(tab, 'delete account dialog');
+      await tab.getByRole('button', { name: 'Delete my account' }).last().click();
+      await tab.getByTestId('account-deleted').waitFor();
+      assert.match(tab.url(), /\/login\?deleted=1$/);
+      const login = await api(app.baseUrl, '/auth/login', { method: 'POST', body: { email: leaving.email, password: leaving.password } });
+      assert.equal(login.status, 401);
+    } finally {
+      await own.close();
     }
   });
 

@@ -97,4 +97,25 @@ describe('AccountPage', () => {
     expect(el.querySelector('[data-testid="password-notice"]')).toBeNull();
     backend.verify();
   });
+
+  it('downloads the archive of your data through the SDK', async () => {
+    const { fixture, el, backend } = await setup();
+    const created = jest.fn(() => 'blob:zip');
+    Object.assign(URL, { createObjectURL: created, revokeObjectURL: jest.fn() });
+    el.querySelector<HTMLButtonElement>('[data-testid="download-data"]')!.click();
+    const call = backend.expectOne('/api/v1/users/me/export');
+    expect(call.request.responseType).toBe('blob');
+    call.flush(new Blob(['PK']), { headers: { 'Content-Type': 'application/zip' } });
+    await fixture.whenStable();
+    expect(created).toHaveBeenCalledTimes(1);
+    backend.verify();
+  });
+
+  it('does not delete the account without the password', async () => {
+    const { fixture, el, backend } = await setup();
+    el.querySelector<HTMLFormElement>('form[aria-label="Delete your account"]')!.dispatchEvent(new Event('submit'));
+    await fixture.whenStable();
+    expect(el.querySelector('form[aria-label="Delete your account"]')!.textContent).toContain('Your password is required');
+    backend.verify();
+  });
 });

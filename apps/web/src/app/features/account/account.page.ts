@@ -1,14 +1,17 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, Injector, signal } from '@angular/core';
 import { rxResource, takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { type FormGroup, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { type Observable, Subject } from 'rxjs';
+import { Router } from '@angular/router';
 import { SessionStore } from '../../core/auth/session.store';
 import { type Problem, toProblem } from '../../core/http/problem';
 import { applyFieldErrors, fieldMessage } from '../../shared/form-errors';
+import { confirm } from '../../shared/lazy-overlays';
+import { saveBlob } from '../../shared/save-blob';
 import { submitEach } from '../../shared/submit-each';
 import { AccountService } from './data/account.service';
 
@@ -65,7 +68,10 @@ class FormState {
 export class AccountPage {
   private readonly account = inject(AccountService);
   private readonly fb = inject(NonNullableFormBuilder);
-  protected readonly user = inject(SessionStore).user;
+  private readonly session = inject(SessionStore);
+  private readonly router = inject(Router);
+  private readonly injector = inject(Injector);
+  protected readonly user = this.session.user;
   protected readonly fieldMessage = fieldMessage;
 
   private readonly emailForm = this.fb.group({
@@ -91,8 +97,52 @@ export class AccountPage {
   protected readonly sessions = rxResource({ stream: () => this.account.sessions() });
   protected readonly sessionProblem = signal<string | null>(null);
 
+  protected readonly exporting = signal(false);
+  protected readonly exportProblem = signal<string | null>(null);
+
+  private readonly deleteForm = this.fb.group({ password: ['', [Validators.required, Validators.maxLength(128)]] });
+  protected readonly deletion = new FormState(
+    this.deleteForm,
+    () => this.account.deleteAccount(this.deleteForm.getRawValue().password),
+    () => {
+      // Nothing is left to sign out of: forget the session here and say goodbye on the login page.
+      this.session.clear();
+      void this.router.navigate(['/login'], { queryParams: { deleted: 1 } });
+      return '';
+    },
+  );
+  protected readonly deleteControls = this.deleteForm.controls;
+
   protected readonly emailControls = this.emailForm.controls;
   protected readonly passwordControls = this.passwordForm.controls;
+
+  protected downloadData(): void {
+    this.exporting.set(true);
+    this.exportProblem.set(null);
+    this.account.exportAccount().subscribe({
+      next: (zip) => {
+        this.exporting.set(false);
+        saveBlob(zip, `primetrade-${new Date().toISOString().slice(0, 10)}.zip`);
+      },
+      error: (error: unknown) => {
+        this.exporting.set(false);
+        this.exportProblem.set(toProblem(error).message);
+      },
+    });
+  }
+
+  protected async deleteAccount(): Promise<void> {
+    if (this.deleteForm.invalid) {
+      this.deleteForm.markAllAsTouched();
+      return;
+    }
+    const sure = await confirm(this.injector, {
+      title: 'Delete your account?',
+      message: 'Your tasks, attachments, notifications and everything else are erased for good. This cannot be undone.',
+      confirmLabel: 'Delete my account',
+    });
+    if (sure) this.deletion.submit();
+  }
 
   protected revoke(id: string): void {
     this.sessionAction(this.account.revokeSession(id));

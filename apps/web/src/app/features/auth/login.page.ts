@@ -29,6 +29,8 @@ export class LoginPage {
   readonly registered = input<string>();
   readonly expired = input<string>();
   readonly reset = input<string>();
+  /** After the account was deleted. */
+  readonly deleted = input<string>();
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     email: ['', [Validators.required, Validators.email]],

@@ -3,6 +3,8 @@ import {
   Api,
   changeEmail,
   changePassword,
+  deleteAccount,
+  exportAccount,
   listSessions,
   resendConfirmation,
   revokeOtherSessions,
@@ -38,6 +40,16 @@ export class AccountService {
   /** Mails a link to the new address; nothing changes until it is followed. */
   changeEmail(email: string, currentPassword: string): Observable<string> {
     return this.api.invoke(changeEmail, { body: { email, currentPassword } }).pipe(map((r) => r.message));
+  }
+
+  /** Everything the service holds about the user, as one ZIP archive. */
+  exportAccount(): Observable<Blob> {
+    return this.api.invoke(exportAccount);
+  }
+
+  /** Erases the account and everything of it (the password is needed). */
+  deleteAccount(password: string): Observable<void> {
+    return this.api.invoke(deleteAccount, { body: { password } }).pipe(map(() => undefined));
   }
 
   resendConfirmation(): Observable<string> {

@@ -9,6 +9,7 @@ import { Problem, toProblem } from '../../../core/http/problem';
 import { ConfirmDialogComponent, ConfirmDialogData } from '../../../shared/confirm-dialog.component';
 import { formatBytes } from '../../../shared/format-bytes';
 import { ACCEPTED_TYPES, AttachmentService } from './attachment.service';
+import { saveBlob } from '../../../shared/save-blob';
 
 /** Files of one task: list, upload, download and delete. */
 @Component({
@@ -80,13 +81,4 @@ export class AttachmentsPanelComponent {
         }),
       );
   }
-}
-
-function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

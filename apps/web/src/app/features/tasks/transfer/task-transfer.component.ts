@@ -4,6 +4,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { ExportFormat, ExportQuery, ImportReport } from '../../../core/api/task.types';
 import { Problem, toProblem } from '../../../core/http/problem';
 import { TaskService } from '../data/task.service';
+import { saveBlob } from '../../../shared/save-blob';
 
 /**
  * Export the tasks the list shows (its filters, CSV or JSON, saved as a file) and import a file:
@@ -120,13 +121,4 @@ export class TaskTransferComponent {
   protected refusedRows(report: ImportReport): number {
     return new Set(report.failed.map((f) => f.row)).size;
   }
-}
-
-function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

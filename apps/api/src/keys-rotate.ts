@@ -16,7 +16,7 @@ export async function rotateKeys(config: AppConfig, logger: Pick<Logger, 'log' |
   const report = (p: RotationProgress) =>
     logger.log(
       `users ${p.users.resealed}/${p.users.scanned}, tasks ${p.tasks.resealed}/${p.tasks.scanned}, notifications ${p.notifications.resealed}/${p.notifications.scanned}, ` +
-        `outbox ${p.outbox.resealed}/${p.outbox.scanned}, files ${p.files.resealed}/${p.files.scanned} re-sealed`,
+        `outbox ${p.outbox.resealed}/${p.outbox.scanned}, webhooks ${p.webhooks.resealed}/${p.webhooks.scanned}, files ${p.files.resealed}/${p.files.scanned} re-sealed`,
     );
   if (config.profile.store === 'mongodb' && config.mongodb) {
     const { connectMongoKeyRotation, resealGridFs } = await import('@primetrade/infrastructure/mongo');

@@ -7,6 +7,8 @@ export interface RotationProgress {
   /** Notifications (their copied task title) and stored mail (recipient, subject, body). */
   notifications: { scanned: number; resealed: number };
   outbox: { scanned: number; resealed: number };
+  /** Webhooks (their signing secret). */
+  webhooks: { scanned: number; resealed: number };
   files: { scanned: number; resealed: number };
 }
 

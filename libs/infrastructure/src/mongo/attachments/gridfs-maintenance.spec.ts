@@ -23,6 +23,7 @@ const progress = (): RotationProgress => ({
   tasks: { scanned: 0, resealed: 0 },
   notifications: { scanned: 0, resealed: 0 },
   outbox: { scanned: 0, resealed: 0 },
+  webhooks: { scanned: 0, resealed: 0 },
   files: { scanned: 0, resealed: 0 },
 });
 

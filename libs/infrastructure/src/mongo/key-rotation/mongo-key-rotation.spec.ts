@@ -146,6 +146,7 @@ describe('MongoKeyRotation (query and update documents run with mingo)', () => {
       tasks: { scanned: 4, resealed: 4 }, // the flag is off: plaintext tasks stay as they are
       notifications: { scanned: 4, resealed: 4 },
       outbox: { scanned: 4, resealed: 4 },
+      webhooks: { scanned: 0, resealed: 0 },
       files: { scanned: 0, resealed: 0 },
     });
     expect(batches.slice(0, 4)).toEqual([2, 4, 6, 7]);

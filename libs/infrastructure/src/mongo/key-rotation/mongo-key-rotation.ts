@@ -16,6 +16,8 @@ import { sealNotificationUpdate, UNSEALED_FILTER } from '../notifications/notifi
 import { sealOutboxUpdate } from '../notifications/outbox.mapper';
 import type { NotificationRecord } from '../notifications/notification.schema';
 import type { OutboxRecord } from '../notifications/outbox.schema';
+import { WebhookRecord as WebhookModel, WebhookSchema, type WebhookRecord } from '../webhooks/webhook.schema';
+import { webhookSecretContext } from '../../core/webhooks/webhook-secret-sealing';
 import type { TaskRecord } from '../tasks/task.schema';
 import type { UserRecord } from '../identity/user.schema';
 import { TaskContentSealer } from '../../core/tasks/task-content-sealer';
@@ -55,6 +57,8 @@ export const ROTATION_SELECTORS = {
   tasks: (sealAll: boolean): MongoDocument => (sealAll ? {} : { contentSealed: true }),
   notifications: { sealed: true },
   outbox: { sealed: true },
+  /** Webhook secrets are always sealed. */
+  webhooks: {},
 } as const;
 
 const stale = (cipher: ContentCipher, value: string) => cipher.keyIdOf(Buffer.from(value, 'base64')) !== cipher.activeKeyId;
@@ -106,11 +110,18 @@ export function outboxRotationUpdate(record: OutboxRecord, cipher: ContentCipher
   };
 }
 
+/** The update that re-seals a webhook's signing secret, or null when it is current. */
+export function webhookRotationUpdate(record: WebhookRecord, cipher: ContentCipher): RotationUpdate | null {
+  const secret = new SealedText(cipher).reseal(record.secret, webhookSecretContext(record._id));
+  return secret === null ? null : { filter: { _id: record._id, secret: record.secret }, update: { $set: { secret } } };
+}
+
 export interface MongoRotationCollections {
   users: RotationCollection<UserRecord>;
   tasks: RotationCollection<TaskRecord>;
   notifications: RotationCollection<NotificationRecord>;
   outbox: RotationCollection<OutboxRecord>;
+  webhooks?: RotationCollection<WebhookRecord>;
 }
 
 /** A Mongoose model as a RotationCollection (reads the primary; unordered bulk writes). */
@@ -156,9 +167,10 @@ export class MongoKeyRotation {
       tasks: { scanned: 0, resealed: 0 },
       notifications: { scanned: 0, resealed: 0 },
       outbox: { scanned: 0, resealed: 0 },
+      webhooks: { scanned: 0, resealed: 0 },
       files: { scanned: 0, resealed: 0 },
     };
-    const { users, tasks, notifications, outbox } = this.collections;
+    const { users, tasks, notifications, outbox, webhooks } = this.collections;
     const cipher = this.cipher;
     const text = new SealedText(cipher);
     const index = new BlindIndex(this.blindIndexKey);
@@ -213,6 +225,17 @@ export class MongoKeyRotation {
       options.onBatch,
       progress,
     );
+    if (webhooks) {
+      await this.pass(
+        webhooks,
+        ROTATION_SELECTORS.webhooks,
+        size,
+        progress.webhooks,
+        (r) => webhookRotationUpdate(r, cipher),
+        options.onBatch,
+        progress,
+      );
+    }
     return progress;
   }
 
@@ -256,6 +279,7 @@ export async function connectMongoKeyRotation(
     tasks: modelRotationCollection(connection.model<TaskRecord>(TaskModel.name, TaskSchema)),
     notifications: modelRotationCollection(connection.model<NotificationRecord>(NotificationModel.name, NotificationSchema)),
     outbox: modelRotationCollection(connection.model<OutboxRecord>(OutboxModel.name, OutboxSchema)),
+    webhooks: modelRotationCollection(connection.model<WebhookRecord>(WebhookModel.name, WebhookSchema)),
   };
   return {
     rotation: new MongoKeyRotation(collections, cipher, blindIndexKey, rotation),

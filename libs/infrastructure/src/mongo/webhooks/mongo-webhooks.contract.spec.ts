@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { deliveryFixture, describeOnMongoServer, describeWebhookStoresContract, MingoCollection } from '@primetrade/testing';
+import { SealedText } from '../../core/notifications/sealed-text';
 import { AesGcmContentCipher } from '../../core/security/aes-gcm-content-cipher';
+import { webhookSecretContext } from '../../core/webhooks/webhook-secret-sealing';
+import { webhookRotationUpdate } from '../key-rotation/mongo-key-rotation';
 import {
   claimFilter,
   claimUpdate,
@@ -104,5 +107,28 @@ describe('webhook schemas', () => {
       { ownerId: 1, createdAt: 1, _id: 1 },
       expect.objectContaining({ name: 'owner_created' }),
     ]);
+  });
+});
+
+describe('webhook secrets and key rotation (documents run with mingo)', () => {
+  it('re-seals a secret under the active key with a compare-and-set, and leaves a current one alone', () => {
+    const [k1, k2, blind] = [randomBytes(32), randomBytes(32), randomBytes(32)];
+    const old = new AesGcmContentCipher({ keys: new Map([['k1', k1]]), activeKeyId: 'k1', blindIndexKey: blind });
+    const rotating = new AesGcmContentCipher({
+      keys: new Map([
+        ['k1', k1],
+        ['k2', k2],
+      ]),
+      activeKeyId: 'k2',
+      blindIndexKey: blind,
+    });
+    const onlyNew = new AesGcmContentCipher({ keys: new Map([['k2', k2]]), activeKeyId: 'k2', blindIndexKey: blind });
+    const stored = { _id: 'w1', secret: new SealedText(old).seal('whsec_abc', webhookSecretContext('w1')) } as WebhookRecord;
+    const hooks = new MingoCollection([{ ...stored }]);
+    const update = webhookRotationUpdate(stored, rotating)!;
+    expect(hooks.updateOne(update.filter, update.update).matchedCount).toBe(1);
+    expect(hooks.updateOne(update.filter, update.update).matchedCount).toBe(0); // the stored value moved on
+    expect(new SealedText(onlyNew).open(hooks.docs[0].secret, webhookSecretContext('w1'))).toBe('whsec_abc');
+    expect(webhookRotationUpdate(hooks.docs[0] as WebhookRecord, rotating)).toBeNull();
   });
 });

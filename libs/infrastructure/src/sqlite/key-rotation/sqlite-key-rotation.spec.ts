@@ -107,6 +107,7 @@ describe('SqliteKeyRotation', () => {
       tasks: { scanned: 0, resealed: 0 },
       notifications: { scanned: 7, resealed: 7 },
       outbox: { scanned: 7, resealed: 7 },
+      webhooks: { scanned: 0, resealed: 0 },
       files: { scanned: 7, resealed: 7 },
     });
     expect(batches.slice(0, 3)).toEqual([3, 6, 7]);
@@ -119,7 +120,12 @@ describe('SqliteKeyRotation', () => {
     expect(onlyNew.keyIdOf(readFileSync(join(attachmentsDir(), 'a0.bin')))).toBe('k2');
     expect((await new SqliteNotificationRepository(sqlite, onlyNew).findById('u4', 'n4'))?.taskTitle).toBe('Title 4');
     const mail = (await new SqliteOutboxMailer(sqlite, onlyNew).messages()).find((m) => m.idempotencyKey === 'task-due:t5');
-    expect(mail).toMatchObject({ userId: 'u1', to: 'u5@example.com', subject: 'Task due soon: Title 5', text: 'Your task "Title 5" is due.' });
+    expect(mail).toMatchObject({
+      userId: 'u1',
+      to: 'u5@example.com',
+      subject: 'Task due soon: Title 5',
+      text: 'Your task "Title 5" is due.',
+    });
 
     // A second run has nothing left to do.
     expect(await new SqliteKeyRotation(sqlite, rotating, attachmentsDir()).run()).toEqual({
@@ -127,6 +133,7 @@ describe('SqliteKeyRotation', () => {
       tasks: { scanned: 0, resealed: 0 },
       notifications: { scanned: 7, resealed: 0 },
       outbox: { scanned: 7, resealed: 0 },
+      webhooks: { scanned: 0, resealed: 0 },
       files: { scanned: 7, resealed: 0 },
     });
   });

@@ -7,6 +7,7 @@ import type { RotationOptions, RotationProgress } from '../../core/security/key-
 import type { SqliteDatabase } from '../database/sqlite-database';
 import { TaskContentSealer } from '../../core/tasks/task-content-sealer';
 import { notificationTitleContext, outboxContext, SealedText } from '../../core/notifications/sealed-text';
+import { webhookSecretContext } from '../../core/webhooks/webhook-secret-sealing';
 
 interface TaskTextRow {
   id: string;
@@ -25,7 +26,7 @@ interface UserRow {
  * Re-encrypts everything the embedded store holds with the active key: users' email and name
  * (SQLite), task title and description that are sealed — and, with `sealTaskContent`
  * (ENCRYPT_TASK_CONTENT on), those still in plaintext too —, notifications' task title, stored
- * mail (recipient, subject, body), and attachment files
+ * mail (recipient, subject, body), webhook signing secrets, and attachment files
  * (DATA_DIR/attachments), in batches, while the app keeps running.
  *
  * - Resumable and idempotent: a value already sealed with the active key is skipped, so a run
@@ -50,12 +51,14 @@ export class SqliteKeyRotation {
       tasks: { scanned: 0, resealed: 0 },
       notifications: { scanned: 0, resealed: 0 },
       outbox: { scanned: 0, resealed: 0 },
+      webhooks: { scanned: 0, resealed: 0 },
       files: { scanned: 0, resealed: 0 },
     };
     this.rotateUsers(batchSize, progress, options.onBatch);
     this.rotateTasks(batchSize, progress, options.onBatch);
     this.rotateNotifications(batchSize, progress, options.onBatch);
     this.rotateOutbox(batchSize, progress, options.onBatch);
+    this.rotateWebhooks(batchSize, progress, options.onBatch);
     await this.rotateFiles(batchSize, progress, options.onBatch);
     return progress;
   }
@@ -145,6 +148,27 @@ export class SqliteKeyRotation {
           progress.notifications.scanned++;
           const title = text.reseal(row.task_title, notificationTitleContext(row.id));
           if (title !== null) progress.notifications.resealed += update.run(title, row.id, row.task_title).changes;
+        }
+      })();
+      after = rows[rows.length - 1].id;
+      onBatch?.(progress);
+    }
+  }
+
+  /** Webhook signing secrets (always sealed), compare-and-set on the stored value. */
+  private rotateWebhooks(batchSize: number, progress: RotationProgress, onBatch?: (p: RotationProgress) => void): void {
+    const text = new SealedText(this.cipher);
+    const select = this.sqlite.db.prepare('SELECT id, secret FROM webhooks WHERE id > ? ORDER BY id LIMIT ?');
+    const update = this.sqlite.db.prepare('UPDATE webhooks SET secret = ? WHERE id = ? AND secret = ?');
+    let after = '';
+    for (;;) {
+      const rows = select.all(after, batchSize) as { id: string; secret: string }[];
+      if (rows.length === 0) break;
+      this.sqlite.db.transaction(() => {
+        for (const row of rows) {
+          progress.webhooks.scanned++;
+          const secret = text.reseal(row.secret, webhookSecretContext(row.id));
+          if (secret !== null) progress.webhooks.resealed += update.run(secret, row.id, row.secret).changes;
         }
       })();
       after = rows[rows.length - 1].id;

@@ -163,6 +163,28 @@ export function describeWebhookStoresContract(name: string, open: () => Promise<
         expect((await s.deliveries.due(at(1001), 10)).map((d) => d.id)).toEqual(['b', 'c', 'a']);
       });
 
+      it('prunes delivered and given-up deliveries older than the retention, never pending ones', async () => {
+        await s.deliveries.enqueue([
+          deliveryFixture('old-done', { orderKey: 'k1' }),
+          deliveryFixture('old-failed', { orderKey: 'k2' }),
+          deliveryFixture('old-pending', { orderKey: 'k3' }),
+          deliveryFixture('new-done', { orderKey: 'k4', createdAt: at(10_000) }),
+        ]);
+        const settle = (id: string, status: 'delivered' | 'failed') =>
+          s.deliveries.finishAttempt(
+            id,
+            { at: T0, statusCode: status === 'delivered' ? 200 : 400, durationMs: 1, error: null },
+            status,
+            null,
+          );
+        await settle('old-done', 'delivered');
+        await settle('old-failed', 'failed');
+        await settle('new-done', 'delivered');
+        expect(await s.deliveries.prune(at(5000))).toBe(2);
+        expect((await s.deliveries.list('w1', 10)).map((d) => d.id).sort()).toEqual(['new-done', 'old-pending']);
+        expect(await s.deliveries.prune(at(5000))).toBe(0);
+      });
+
       it('records every attempt with its status code and duration; lists newest first, bounded', async () => {
         await s.deliveries.enqueue([deliveryFixture('d1'), deliveryFixture('d2', { createdAt: at(1), orderKey: 'k2' })]);
         await s.deliveries.finishAttempt('d1', { at: T0, statusCode: null, durationMs: 5000, error: 'timeout' }, 'pending', at(5000));

@@ -78,6 +78,17 @@ export class InMemoryWebhookDeliveryStore extends WebhookDeliveryStore {
       .map(({ lockedUntil: _lock, ...d }) => copy(d));
   }
 
+  async prune(before: Date): Promise<number> {
+    let deleted = 0;
+    for (const [id, r] of this.rows) {
+      if (r.status !== 'pending' && r.createdAt < before) {
+        this.rows.delete(id);
+        deleted++;
+      }
+    }
+    return deleted;
+  }
+
   deleteOfWebhook(webhookId: string): void {
     for (const [id, r] of this.rows) if (r.webhookId === webhookId) this.rows.delete(id);
   }

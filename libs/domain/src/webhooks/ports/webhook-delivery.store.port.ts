@@ -32,4 +32,6 @@ export abstract class WebhookDeliveryStore {
   abstract due(now: Date, limit: number): Promise<DueWebhookDelivery[]>;
   /** A webhook's deliveries, newest first. */
   abstract list(webhookId: string, limit: number): Promise<WebhookDelivery[]>;
+  /** Deletes delivered and given-up deliveries created before `before` (pending ones stay); returns how many. */
+  abstract prune(before: Date): Promise<number>;
 }

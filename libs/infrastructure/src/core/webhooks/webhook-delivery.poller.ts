@@ -7,7 +7,12 @@ export interface WebhookPollerSettings {
   batchSize: number;
   /** Only deliveries due at least this long ago (the BullMQ sweep: jobs normally take them first). */
   lagMs?: number;
+  /** Delivered and given-up deliveries are deleted after this long (7 days). */
+  retainMs?: number;
 }
+
+const DEFAULT_RETAIN_MS = 7 * 24 * 3_600_000;
+const PRUNE_EVERY_MS = 3_600_000;
 
 /** Rounds of one drain: bounded, so a backlog never starves the event loop of a tick. */
 const MAX_ROUNDS = 20;
@@ -24,6 +29,7 @@ export class WebhookDeliveryPoller implements OnApplicationBootstrap, OnApplicat
   private again = false;
   private stopped = false;
   private lastFailure = '';
+  private lastPrune = 0;
 
   constructor(
     private readonly store: WebhookDeliveryStore,
@@ -59,6 +65,14 @@ export class WebhookDeliveryPoller implements OnApplicationBootstrap, OnApplicat
     await this.draining;
   }
 
+  /** Settled deliveries older than the retention go, once an hour (every process may: a delete twice is harmless). */
+  private async pruneNowAndThen(): Promise<void> {
+    const now = this.clock.now().getTime();
+    if (now - this.lastPrune < PRUNE_EVERY_MS) return;
+    this.lastPrune = now;
+    await this.store.prune(new Date(now - (this.settings.retainMs ?? DEFAULT_RETAIN_MS)));
+  }
+
   private async drain(): Promise<void> {
     try {
       for (let round = 0; round < MAX_ROUNDS && !this.stopped; round++) {
@@ -67,6 +81,7 @@ export class WebhookDeliveryPoller implements OnApplicationBootstrap, OnApplicat
         await this.dispatch(due);
         if (due.length < this.settings.batchSize) break;
       }
+      await this.pruneNowAndThen();
       this.lastFailure = '';
     } catch (error) {
       // Store busy or Redis down: the deliveries stay due and the next tick tries again.

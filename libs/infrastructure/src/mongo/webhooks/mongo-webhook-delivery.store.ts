@@ -18,6 +18,7 @@ import {
   finishUpdate,
   lineQuery,
   listQuery,
+  pruneFilter,
   releaseUpdate,
   UNLOCKED,
 } from './webhook.filter';
@@ -85,6 +86,10 @@ export class MongoWebhookDeliveryStore extends WebhookDeliveryStore {
         .exec();
       return rows.map((r) => ({ id: r._id, attempts: r.attempts, at: r.nextAttemptAt }));
     });
+  }
+
+  prune(before: Date): Promise<number> {
+    return mongoCall(async () => (await this.deliveries.deleteMany(pruneFilter(before)).exec()).deletedCount);
   }
 
   list(webhookId: string, limit: number): Promise<WebhookDelivery[]> {

@@ -13,6 +13,7 @@ import {
   earlierPendingFilter,
   finishUpdate,
   lineQuery,
+  pruneFilter,
   startFailingFilter,
   startFailingUpdate,
   subscribersFilter,
@@ -130,5 +131,17 @@ describe('webhook secrets and key rotation (documents run with mingo)', () => {
     expect(hooks.updateOne(update.filter, update.update).matchedCount).toBe(0); // the stored value moved on
     expect(new SealedText(onlyNew).open(hooks.docs[0].secret, webhookSecretContext('w1'))).toBe('whsec_abc');
     expect(webhookRotationUpdate(hooks.docs[0] as WebhookRecord, rotating)).toBeNull();
+  });
+});
+
+describe('webhook delivery retention (documents run with mingo)', () => {
+  it('selects settled deliveries older than the retention, never pending ones', () => {
+    const rows = new MingoCollection([
+      stored('a', { status: 'delivered' }),
+      stored('b', { status: 'failed' }),
+      stored('c'),
+      stored('d', { status: 'delivered', createdAt: at(10_000) }),
+    ]);
+    expect(rows.find(pruneFilter(at(5000))).map((r) => r._id)).toEqual(['a', 'b']);
   });
 });

@@ -56,6 +56,9 @@ export const lineQuery = (webhookId: string, orderKey: string) => ({
   sort: { sequence: 1 } as const,
 });
 
+/** Delivered and given-up deliveries older than the retention; pending ones always stay. */
+export const pruneFilter = (before: Date): MongoDocument => ({ status: { $ne: 'pending' }, createdAt: { $lt: before } });
+
 export const listQuery = (webhookId: string) => ({
   filter: { webhookId } as MongoDocument,
   sort: { createdAt: -1, sequence: -1 } as const,

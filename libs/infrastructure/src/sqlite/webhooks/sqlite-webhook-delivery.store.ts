@@ -116,6 +116,19 @@ export class SqliteWebhookDeliveryStore extends WebhookDeliveryStore {
     return rows.map((r) => ({ id: r.id, attempts: r.attempt_count, at: new Date(r.next_attempt_at) }));
   }
 
+  async prune(before: Date): Promise<number> {
+    const remove = this.sqlite.statement(
+      `DELETE FROM webhook_deliveries WHERE id IN
+         (SELECT id FROM webhook_deliveries WHERE status != 'pending' AND created_at < ? LIMIT ${PRUNE_BATCH})`,
+    );
+    let total = 0;
+    for (;;) {
+      const { changes } = remove.run(before.getTime());
+      total += changes;
+      if (changes < PRUNE_BATCH) return total;
+    }
+  }
+
   async list(webhookId: string, limit: number): Promise<WebhookDelivery[]> {
     const rows = this.sqlite
       .statement('SELECT * FROM webhook_deliveries WHERE webhook_id = ? ORDER BY created_at DESC, sequence DESC LIMIT ?')
@@ -123,6 +136,9 @@ export class SqliteWebhookDeliveryStore extends WebhookDeliveryStore {
     return rows.map(toDomain);
   }
 }
+
+/** Settled deliveries are kept this many per statement, so a large backlog never holds the writer long. */
+const PRUNE_BATCH = 1000;
 
 function toStored(a: WebhookAttempt): StoredAttempt {
   return { at: a.at.getTime(), statusCode: a.statusCode, durationMs: a.durationMs, error: a.error };

@@ -2,6 +2,7 @@
 // adapters, the contract suites every adapter of a port runs, and probes for real services.
 // Importable from specs only (eslint.config.mjs); production code never loads it.
 export * from './doubles/fixed-clock';
+export * from './doubles/fixed-step-recurrence-rules';
 export * from './doubles/sequential-id-generator';
 export * from './doubles/recording-event-publisher';
 export * from './doubles/fake-password-hasher';

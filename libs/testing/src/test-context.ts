@@ -1,6 +1,8 @@
 import { FakePasswordHasher } from './doubles/fake-password-hasher';
 import { FakeTokenService } from './doubles/fake-token-service';
 import { FixedClock } from './doubles/fixed-clock';
+import { FixedStepRecurrenceRules } from './doubles/fixed-step-recurrence-rules';
+import { InMemoryTaskUnitOfWork } from './in-memory/in-memory-task-unit-of-work';
 import { createInMemoryPersistence, type InMemoryPersistence } from './in-memory/in-memory-persistence';
 import { RecordingEventPublisher } from './doubles/recording-event-publisher';
 import { SequentialIdGenerator } from './doubles/sequential-id-generator';
@@ -12,15 +14,22 @@ export interface TestContext extends InMemoryPersistence {
   events: RecordingEventPublisher;
   hasher: FakePasswordHasher;
   tokens: FakeTokenService;
+  /** Commits over the same store, publishing to `events`. */
+  unitOfWork: InMemoryTaskUnitOfWork;
+  rules: FixedStepRecurrenceRules;
 }
 
 export function createTestContext(): TestContext {
+  const persistence = createInMemoryPersistence();
+  const events = new RecordingEventPublisher();
   return {
-    ...createInMemoryPersistence(),
+    ...persistence,
     clock: new FixedClock(),
     ids: new SequentialIdGenerator(),
-    events: new RecordingEventPublisher(),
+    events,
     hasher: new FakePasswordHasher(),
     tokens: new FakeTokenService(),
+    unitOfWork: new InMemoryTaskUnitOfWork(persistence.store, events),
+    rules: new FixedStepRecurrenceRules(),
   };
 }

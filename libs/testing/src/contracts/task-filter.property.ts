@@ -78,6 +78,7 @@ function taskArbitrary(ownerId: string, id: string): fc.Arbitrary<Task> {
         updatedAt: r.updatedAt,
         completedAt: r.status === 'completed' ? r.updatedAt : null,
         version: 1,
+        recurrence: null,
       };
       return Task.restore(props);
     });

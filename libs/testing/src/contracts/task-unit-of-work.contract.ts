@@ -1,4 +1,11 @@
-import { Task, TaskVersionConflictError, type TaskRepository, type TaskUnitOfWork, type TaskWrite } from '@primetrade/domain';
+import {
+  Task,
+  TaskOccurrenceExistsError,
+  TaskVersionConflictError,
+  type TaskRepository,
+  type TaskUnitOfWork,
+  type TaskWrite,
+} from '@primetrade/domain';
 
 const NOW = new Date('2026-06-15T12:00:00.000Z');
 
@@ -85,6 +92,71 @@ export function describeTaskUnitOfWorkContract(name: string, open: () => Promise
       intruder.update({ title: 'Taken' }, NOW);
       await expect(s.unitOfWork.commit([write('update', intruder)])).rejects.toThrow();
       expect((await s.tasks.findById('o1', 't-existing'))?.title).toBe('Task t-existing');
+    });
+
+    describe('a recurring task’s completion', () => {
+      const DUE = new Date('2026-06-16T07:00:00.000Z');
+      const NEXT = new Date('2026-06-17T07:00:00.000Z');
+      const recurring = () =>
+        Task.create({
+          id: 't-series',
+          ownerId: 'o1',
+          title: 'Stand-up',
+          dueDate: DUE,
+          recurrence: { rule: 'FREQ=DAILY', timeZone: 'Europe/Berlin' },
+          now: NOW,
+        });
+
+      async function storedOccurrence(): Promise<Task> {
+        const first = recurring();
+        await s.unitOfWork.commit([write('insert', first)]);
+        return (await s.tasks.findById('o1', 't-series')) as Task;
+      }
+
+      it('completes the occurrence and inserts the next one, keeping rule and series', async () => {
+        const first = await storedOccurrence();
+        expect(first.recurrence).toEqual({ rule: 'FREQ=DAILY', timeZone: 'Europe/Berlin', seriesId: 't-series' });
+        first.complete(NOW);
+        const next = first.nextOccurrence({ id: 't-next', dueDate: NEXT, rule: 'FREQ=DAILY', now: NOW });
+        await s.unitOfWork.commit([write('update', first), write('insert', next)]);
+        expect((await s.tasks.findById('o1', 't-series'))?.status).toBe('completed');
+        expect((await s.tasks.findById('o1', 't-next'))?.toProps()).toMatchObject({
+          status: 'todo',
+          dueDate: NEXT,
+          title: 'Stand-up',
+          recurrence: { rule: 'FREQ=DAILY', timeZone: 'Europe/Berlin', seriesId: 't-series' },
+        });
+      });
+
+      it('refuses a second occurrence of the series at the same due time, writing nothing', async () => {
+        const first = await storedOccurrence();
+        const done = Task.restore(first.toProps());
+        done.complete(NOW);
+        await s.unitOfWork.commit([
+          write('update', done),
+          write('insert', done.nextOccurrence({ id: 't-next', dueDate: NEXT, rule: 'FREQ=DAILY', now: NOW })),
+        ]);
+        // A completion that got past the version check (a reopened occurrence) cannot add a twin.
+        const reopened = (await s.tasks.findById('o1', 't-series')) as Task;
+        reopened.reopen(NOW);
+        reopened.pullEvents();
+        await s.tasks.update(reopened);
+        const again = (await s.tasks.findById('o1', 't-series')) as Task;
+        again.complete(NOW);
+        const twin = again.nextOccurrence({ id: 't-twin', dueDate: NEXT, rule: 'FREQ=DAILY', now: NOW });
+        await expect(s.unitOfWork.commit([write('update', again), write('insert', twin)])).rejects.toBeInstanceOf(
+          TaskOccurrenceExistsError,
+        );
+        expect(await s.tasks.findById('o1', 't-twin')).toBeNull();
+        expect((await s.tasks.findById('o1', 't-series'))?.status).toBe('todo');
+      });
+
+      it('lets one-off tasks share a due time', async () => {
+        const a = Task.create({ id: 't-a', ownerId: 'o1', title: 'A', dueDate: NEXT, now: NOW });
+        const b = Task.create({ id: 't-b', ownerId: 'o1', title: 'B', dueDate: NEXT, now: NOW });
+        await s.unitOfWork.commit([write('insert', a), write('insert', b)]);
+        expect(await s.tasks.findById('o1', 't-b')).not.toBeNull();
+      });
     });
   });
 }

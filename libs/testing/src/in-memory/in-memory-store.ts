@@ -46,5 +46,6 @@ export function copyTask(props: TaskProps): TaskProps {
     createdAt: new Date(props.createdAt.getTime()),
     updatedAt: new Date(props.updatedAt.getTime()),
     completedAt: copyDate(props.completedAt),
+    recurrence: props.recurrence && { ...props.recurrence },
   };
 }

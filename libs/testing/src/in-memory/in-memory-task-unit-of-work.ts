@@ -20,12 +20,15 @@ export class InMemoryTaskUnitOfWork extends TaskUnitOfWork {
   }
 
   async commit(writes: readonly TaskWrite[]): Promise<void> {
-    const before = new Map(this.store.tasks);
+    // Only this unit's rows are put back: another unit committing in between keeps its writes.
+    const before = new Map(writes.map(({ task }) => [task.id, this.store.tasks.get(task.id)]));
     try {
       for (const write of writes) await this.apply(write);
     } catch (error) {
-      this.store.tasks.clear();
-      for (const [id, row] of before) this.store.tasks.set(id, row);
+      for (const [id, row] of before) {
+        if (row) this.store.tasks.set(id, row);
+        else this.store.tasks.delete(id);
+      }
       throw error;
     }
     await this.events.publish(writes.flatMap((w) => w.events));

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Task, TaskNotFoundError, TaskRepository, TaskVersionConflictError } from '@primetrade/domain';
+import { Task, TaskNotFoundError, TaskOccurrenceExistsError, TaskRepository, TaskVersionConflictError } from '@primetrade/domain';
 import { copyTask, InMemoryStore } from './in-memory-store';
 
 @Injectable()
@@ -16,6 +16,7 @@ export class InMemoryTaskRepository extends TaskRepository {
 
   async insert(task: Task): Promise<void> {
     if (this.store.tasks.has(task.id)) throw new Error(`Duplicate task id ${task.id}`);
+    this.assertOnlyOccurrence(task);
     this.store.tasks.set(task.id, copyTask(task.toProps()));
   }
 
@@ -24,6 +25,7 @@ export class InMemoryTaskRepository extends TaskRepository {
     const row = this.store.tasks.get(task.id);
     if (!row || row.ownerId !== task.ownerId) throw new TaskNotFoundError();
     if (row.version !== task.expectedStoredVersion) throw new TaskVersionConflictError();
+    this.assertOnlyOccurrence(task);
     // The owner and creation time are not columns an update may change.
     this.store.tasks.set(task.id, { ...copyTask(task.toProps()), ownerId: row.ownerId, createdAt: row.createdAt });
   }
@@ -32,5 +34,16 @@ export class InMemoryTaskRepository extends TaskRepository {
     const row = this.store.tasks.get(id);
     if (!row || row.ownerId !== ownerId || row.version !== version) return false;
     return this.store.tasks.delete(id);
+  }
+
+  /** The unique (series, due date) key of the real stores. */
+  private assertOnlyOccurrence(task: Task): void {
+    const series = task.recurrence?.seriesId;
+    if (!series) return;
+    for (const row of this.store.tasks.values()) {
+      if (row.id !== task.id && row.recurrence?.seriesId === series && row.dueDate?.getTime() === task.dueDate?.getTime()) {
+        throw new TaskOccurrenceExistsError();
+      }
+    }
   }
 }

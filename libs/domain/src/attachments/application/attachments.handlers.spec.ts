@@ -62,7 +62,9 @@ describe('attachment use cases', () => {
     files = new InMemoryFileStorage();
     upload = new UploadAttachmentHandler(ctx.tasks, repo, files, limits, ctx.ids, ctx.clock);
     taskId = (
-      await new CreateTaskHandler(ctx.tasks, ctx.ids, ctx.clock, ctx.events).execute(new CreateTaskCommand('o1', { title: 'With files' }))
+      await new CreateTaskHandler(ctx.tasks, ctx.ids, ctx.rules, ctx.clock, ctx.events).execute(
+        new CreateTaskCommand('o1', { title: 'With files' }),
+      )
     ).id;
   });
 

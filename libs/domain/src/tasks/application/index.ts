@@ -14,6 +14,7 @@ export * from './task.view';
 export * from './task-stats';
 export * from './task-timeline';
 export * from './task-list-cursor';
+export * from './next-occurrence';
 export * from './commands/create-task/create-task.command';
 export * from './commands/update-task/update-task.command';
 export * from './commands/complete-task/complete-task.command';

@@ -16,6 +16,7 @@ const view: TaskView = {
   updatedAt: new Date('2026-06-02T00:00:00.000Z'),
   completedAt: null,
   version: 1,
+  recurrence: null,
 };
 
 describe('task list cursors', () => {

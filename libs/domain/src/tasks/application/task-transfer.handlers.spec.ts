@@ -13,8 +13,8 @@ import type { TaskView } from './task.view';
 
 /** The two commands import uses, run the way the CommandBus runs them. */
 function commandBus(ctx: TestContext): CommandBus {
-  const create = new CreateTaskHandler(ctx.tasks, ctx.ids, ctx.clock, ctx.events);
-  const complete = new CompleteTaskHandler(ctx.tasks, ctx.clock, ctx.events);
+  const create = new CreateTaskHandler(ctx.tasks, ctx.ids, ctx.rules, ctx.clock, ctx.events);
+  const complete = new CompleteTaskHandler(ctx.tasks, ctx.unitOfWork, ctx.rules, ctx.ids, ctx.clock, ctx.events);
   return {
     execute: async (command: unknown) => {
       if (command instanceof CreateTaskCommand) return create.execute(command);

@@ -25,6 +25,7 @@ function stored(overrides: Partial<TaskProps> = {}): Task {
     updatedAt: NOW,
     completedAt: null,
     version: 3,
+    recurrence: null,
     ...overrides,
   });
 }
@@ -56,6 +57,7 @@ describe('Task', () => {
         updatedAt: NOW,
         completedAt: null,
         version: 1,
+        recurrence: null,
       });
       expect(task.expectedStoredVersion).toBe(0);
     });

@@ -3,6 +3,7 @@ import { DomainValidationError } from '../../shared/model/domain.errors';
 import { InvalidTaskTransitionError } from './task.errors';
 import { TaskCompleted, TaskCreated, TaskDeleted, type TaskFacts, TaskUpdated } from './task.events';
 import { DEFAULT_TASK_PRIORITY, type TaskPriority } from './task-priority';
+import { type RecurrenceInput, sameRecurrence, type TaskRecurrence } from './task-recurrence';
 import { OPEN_TASK_STATUSES, TASK_TRANSITIONS, type TaskStatus } from './task-status';
 
 export const TASK_LIMITS = { titleMax: 200, descriptionMax: 5000, tagsMax: 20, tagMax: 32 } as const;
@@ -20,6 +21,8 @@ export interface TaskProps {
   updatedAt: Date;
   completedAt: Date | null;
   version: number;
+  /** Null for a one-off task. */
+  recurrence: TaskRecurrence | null;
 }
 
 export interface TaskChanges {
@@ -29,6 +32,8 @@ export interface TaskChanges {
   priority?: TaskPriority;
   dueDate?: Date | null;
   tags?: string[];
+  /** A rule already checked by RecurrenceRules; null stops the repeating. */
+  recurrence?: RecurrenceInput | null;
 }
 
 export class Task extends AggregateRoot {
@@ -52,6 +57,9 @@ export class Task extends AggregateRoot {
     priority?: TaskPriority;
     dueDate?: Date | null;
     tags?: string[];
+    /** Checked by RecurrenceRules; the series is the new task's own, unless it continues one. */
+    recurrence?: RecurrenceInput | null;
+    seriesId?: string;
     now: Date;
   }): Task {
     const status = input.status ?? 'todo';
@@ -72,15 +80,19 @@ export class Task extends AggregateRoot {
         updatedAt: input.now,
         completedAt: null,
         version: 1,
+        recurrence: input.recurrence
+          ? { rule: input.recurrence.rule, timeZone: input.recurrence.timeZone, seriesId: input.seriesId ?? input.id }
+          : null,
       },
       0,
     );
+    assertRecurrenceHasDueDate(task.props);
     task.raise(new TaskCreated(task.id, task.ownerId, task.facts(), input.now));
     return task;
   }
 
   static restore(props: TaskProps): Task {
-    return new Task({ ...props, tags: [...props.tags] }, props.version);
+    return new Task({ ...props, tags: [...props.tags], recurrence: props.recurrence && { ...props.recurrence } }, props.version);
   }
 
   get id(): string {
@@ -119,6 +131,9 @@ export class Task extends AggregateRoot {
   get version(): number {
     return this.props.version;
   }
+  get recurrence(): Readonly<TaskRecurrence> | null {
+    return this.props.recurrence;
+  }
   /** 0 for a task never saved. */
   get expectedStoredVersion(): number {
     return this.persistedVersion;
@@ -147,6 +162,12 @@ export class Task extends AggregateRoot {
       const tags = validTags(changes.tags);
       if (tags.join('\u0000') !== this.props.tags.join('\u0000')) next.tags = tags;
     }
+    if (changes.recurrence !== undefined && !sameRecurrence(changes.recurrence, this.props.recurrence)) {
+      // A series keeps its id when only its rule changes; a task that starts repeating starts one.
+      const seriesId = this.props.recurrence?.seriesId ?? this.props.id;
+      next.recurrence = changes.recurrence && { rule: changes.recurrence.rule, timeZone: changes.recurrence.timeZone, seriesId };
+    }
+    assertRecurrenceHasDueDate({ ...this.props, ...next });
     const statusChanges = changes.status !== undefined && changes.status !== this.props.status;
     if (statusChanges) assertTransition(this.props.status, changes.status as TaskStatus);
 
@@ -173,6 +194,27 @@ export class Task extends AggregateRoot {
     this.update({ status: 'todo' }, now);
   }
 
+  /**
+   * The series' next occurrence, due at `dueDate` (what RecurrenceRules gave after this one's due
+   * date): a new open task with this one's title, description, priority and tags, and `rule`.
+   */
+  nextOccurrence(input: { id: string; dueDate: Date; rule: string; now: Date }): Task {
+    const recurrence = this.props.recurrence;
+    if (!recurrence) throw new DomainValidationError('recurrence', 'the task does not repeat');
+    return Task.create({
+      id: input.id,
+      ownerId: this.props.ownerId,
+      title: this.props.title,
+      description: this.props.description,
+      priority: this.props.priority,
+      tags: this.props.tags,
+      dueDate: input.dueDate,
+      recurrence: { rule: input.rule, timeZone: recurrence.timeZone },
+      seriesId: recurrence.seriesId,
+      now: input.now,
+    });
+  }
+
   /** Records the deletion; the repository removes the row. */
   markDeleted(now: Date): void {
     this.raise(new TaskDeleted(this.id, this.ownerId, this.facts(), now));
@@ -188,7 +230,7 @@ export class Task extends AggregateRoot {
   }
 
   toProps(): TaskProps {
-    return { ...this.props, tags: [...this.props.tags] };
+    return { ...this.props, tags: [...this.props.tags], recurrence: this.props.recurrence && { ...this.props.recurrence } };
   }
 
   /** Sets the status (already checked by assertTransition) and its completion time. */
@@ -211,6 +253,10 @@ export class Task extends AggregateRoot {
 
 function assertTransition(from: TaskStatus, to: TaskStatus): void {
   if (!TASK_TRANSITIONS[from].includes(to)) throw new InvalidTaskTransitionError(from, to);
+}
+
+function assertRecurrenceHasDueDate(props: Pick<TaskProps, 'recurrence' | 'dueDate'>): void {
+  if (props.recurrence && props.dueDate === null) throw new DomainValidationError('dueDate', 'a recurring task needs a due date');
 }
 
 function validTitle(raw: string): string {

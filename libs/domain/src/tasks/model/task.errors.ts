@@ -92,3 +92,16 @@ export class TaskFilterInvalidError extends DomainError {
     return { position: this.position, line: this.line, column: this.column, expected: this.expected };
   }
 }
+
+/**
+ * The series already has an occurrence due at that time (the unique key on series and due date):
+ * the next occurrence was created already, e.g. by an earlier completion of a reopened task.
+ */
+export class TaskOccurrenceExistsError extends DomainError {
+  readonly code = 'TASK.OCCURRENCE_EXISTS';
+  readonly kind = 'conflict' as const;
+
+  constructor() {
+    super('The series already has an occurrence due at that time.');
+  }
+}

@@ -1,2 +1,3 @@
 export * from './task-content-sealer';
 export * from './scan-for-matches';
+export * from './rrule-recurrence-rules';

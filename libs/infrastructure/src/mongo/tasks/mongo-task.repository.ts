@@ -1,13 +1,13 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { type Task, TaskNotFoundError, TaskRepository, TaskVersionConflictError } from '@primetrade/domain';
+import { type Task, TaskNotFoundError, TaskOccurrenceExistsError, TaskRepository, TaskVersionConflictError } from '@primetrade/domain';
 import type { ClientSession, Model } from 'mongoose';
 import { MongoEventOutbox } from '../events/mongo-event-outbox';
 import { TaskContentSealer } from '../../core/tasks/task-content-sealer';
 import { toSealedTaskRecord, toTask } from './task.mapper';
-import { mongoCall } from '../connection/mongo.errors';
+import { isDuplicateKey, mongoCall } from '../connection/mongo.errors';
 import { ownedTaskFilter, taskUpdate, taskVersionFilter } from './task-write.filter';
-import { TaskRecord } from './task.schema';
+import { SERIES_OCCURRENCE_INDEX, TaskRecord } from './task.schema';
 
 /**
  * Write side of tasks, always on the primary: commands, and the read a command makes before it
@@ -57,7 +57,7 @@ export class MongoTaskRepository extends TaskRepository {
 
   /** The writes themselves, in the caller's session (one transaction for a unit of work's several). */
   async insertIn(task: Task, session: ClientSession | null): Promise<void> {
-    await this.tasks.create([toSealedTaskRecord(task, this.content)], { session });
+    await this.tasks.create([toSealedTaskRecord(task, this.content)], { session }).catch(onlyOccurrence);
   }
 
   /** Throws TaskVersionConflictError, or TaskNotFoundError when the task is gone. */
@@ -65,7 +65,8 @@ export class MongoTaskRepository extends TaskRepository {
     const result = await this.tasks
       .updateOne(taskVersionFilter(task.ownerId, task.id, task.expectedStoredVersion), taskUpdate(task, this.content))
       .session(session)
-      .exec();
+      .exec()
+      .catch(onlyOccurrence);
     if (result.matchedCount === 1) return;
     const exists = await this.tasks.exists(ownedTaskFilter(task.ownerId, task.id)).session(session).read('primary').exec();
     throw exists ? new TaskVersionConflictError() : new TaskNotFoundError();
@@ -86,4 +87,10 @@ export class MongoTaskRepository extends TaskRepository {
       return result.deletedCount === 1;
     });
   }
+}
+
+/** A second occurrence of a series at the same due time breaks the unique series index: a conflict. */
+function onlyOccurrence(error: unknown): never {
+  if (isDuplicateKey(error, 'recurrence.seriesId') || isDuplicateKey(error, SERIES_OCCURRENCE_INDEX)) throw new TaskOccurrenceExistsError();
+  throw error;
 }

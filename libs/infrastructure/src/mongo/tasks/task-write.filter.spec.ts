@@ -62,4 +62,22 @@ describe('task write documents (executed by mingo)', () => {
     expect(set).not.toHaveProperty('owner');
     expect(set).not.toHaveProperty('createdAt');
   });
+
+  it('stores, updates and clears a recurring task’s rule and series', () => {
+    const { task, docs } = stored();
+    task.update({ recurrence: { rule: 'FREQ=WEEKLY;BYDAY=MO', timeZone: 'Europe/Berlin' } }, NOW);
+    docs.updateOne(taskVersionFilter(task.ownerId, task.id, task.expectedStoredVersion), taskUpdate(task));
+    const [saved] = docs.find(ownedTaskFilter('owner-a', 't1'));
+    expect(saved.recurrence).toEqual({ rule: 'FREQ=WEEKLY;BYDAY=MO', timeZone: 'Europe/Berlin', seriesId: 't1' });
+    expect(toTaskProps(saved)).toEqual(task.toProps());
+    // The unique series index covers recurring tasks only (its partial filter, run by mingo).
+    const partial = { 'recurrence.seriesId': { $type: 'string' } };
+    expect(docs.find(partial).map((d) => [d.owner, d._id])).toEqual([['owner-a', 't1']]);
+
+    const again = Task.restore(task.toProps());
+    again.update({ recurrence: null }, NOW);
+    docs.updateOne(taskVersionFilter(again.ownerId, again.id, again.expectedStoredVersion), taskUpdate(again));
+    expect(docs.find(ownedTaskFilter('owner-a', 't1'))[0].recurrence).toBeNull();
+    expect(docs.find(partial)).toEqual([]);
+  });
 });

@@ -30,6 +30,7 @@ export function taskUpdate(task: Task, content: TaskContentSealer = PLAINTEXT_TA
       updatedAt: r.updatedAt,
       completedAt: r.completedAt,
       version: r.version,
+      recurrence: r.recurrence ?? null,
     },
   };
 }

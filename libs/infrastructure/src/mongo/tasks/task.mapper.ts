@@ -27,6 +27,7 @@ export function toSealedTaskRecord(task: Task, content: TaskContentSealer): Task
     updatedAt: p.updatedAt,
     completedAt: p.completedAt,
     version: p.version,
+    recurrence: p.recurrence && { rule: p.recurrence.rule, timeZone: p.recurrence.timeZone, seriesId: p.recurrence.seriesId },
   };
 }
 
@@ -56,6 +57,9 @@ export function openTaskProps(record: TaskRecord, content: TaskContentSealer): T
     updatedAt: record.updatedAt,
     completedAt: record.completedAt ?? null,
     version: record.version,
+    recurrence: record.recurrence
+      ? { rule: record.recurrence.rule, timeZone: record.recurrence.timeZone, seriesId: record.recurrence.seriesId }
+      : null,
   };
 }
 

@@ -497,4 +497,16 @@ export const MIGRATIONS: readonly Migration[] = [
       INSERT INTO tasks_fts (tasks_fts, rank) VALUES ('secure-delete', 1);
     `,
   },
+  {
+    version: 20,
+    name: 'recurring-tasks',
+    sql: `
+      -- A recurring task's RRULE and IANA zone, and the series its occurrences share (NULL: one-off).
+      ALTER TABLE tasks ADD COLUMN recurrence_rule TEXT;
+      ALTER TABLE tasks ADD COLUMN recurrence_zone TEXT;
+      ALTER TABLE tasks ADD COLUMN series_id TEXT;
+      -- One occurrence per series and due time: a retried or concurrent completion cannot add a second.
+      CREATE UNIQUE INDEX tasks_series_occurrence ON tasks (series_id, due_at) WHERE series_id IS NOT NULL;
+    `,
+  },
 ];

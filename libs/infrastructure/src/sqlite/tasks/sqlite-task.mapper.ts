@@ -25,11 +25,14 @@ export interface TaskRow {
   version: number;
   /** 1: title and description are sealed values (ENCRYPT_TASK_CONTENT). */
   content_sealed: number;
+  recurrence_rule: string | null;
+  recurrence_zone: string | null;
+  series_id: string | null;
 }
 
 /** The columns of TaskRow, named: `*` would also compute the generated due_sort of every row. */
 export const TASK_COLUMNS =
-  'id, owner_id, title, description, status, priority, priority_rank, due_at, tags, created_at, updated_at, completed_at, version, content_sealed';
+  'id, owner_id, title, description, status, priority, priority_rank, due_at, tags, created_at, updated_at, completed_at, version, content_sealed, recurrence_rule, recurrence_zone, series_id';
 
 const date = (ms: number | null): Date | null => (ms === null ? null : new Date(ms));
 
@@ -54,6 +57,10 @@ export function rowToProps(row: TaskRow, content: TaskContentSealer): TaskProps 
     updatedAt: new Date(row.updated_at),
     completedAt: date(row.completed_at),
     version: row.version,
+    recurrence:
+      row.recurrence_rule === null || row.recurrence_zone === null || row.series_id === null
+        ? null
+        : { rule: row.recurrence_rule, timeZone: row.recurrence_zone, seriesId: row.series_id },
   };
 }
 
@@ -93,5 +100,8 @@ export function taskToParams(task: Task, content: TaskContentSealer) {
     updated_at: p.updatedAt.getTime(),
     completed_at: p.completedAt?.getTime() ?? null,
     version: p.version,
+    recurrence_rule: p.recurrence?.rule ?? null,
+    recurrence_zone: p.recurrence?.timeZone ?? null,
+    series_id: p.recurrence?.seriesId ?? null,
   };
 }

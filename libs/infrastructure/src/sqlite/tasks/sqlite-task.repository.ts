@@ -1,5 +1,5 @@
 import { Injectable, Optional } from '@nestjs/common';
-import { type Task, TaskNotFoundError, TaskRepository, TaskVersionConflictError } from '@primetrade/domain';
+import { type Task, TaskNotFoundError, TaskOccurrenceExistsError, TaskRepository, TaskVersionConflictError } from '@primetrade/domain';
 import { TaskContentSealer } from '../../core/tasks/task-content-sealer';
 import { SqliteDatabase } from '../database/sqlite-database';
 import { SqliteEventOutbox } from '../events/sqlite-event-outbox';
@@ -35,12 +35,13 @@ export class SqliteTaskRepository extends TaskRepository {
    */
   insertNow(task: Task): void {
     this.sqlite.db.transaction(() => {
-      this.sqlite
-        .statement(
-          `INSERT INTO tasks (id, owner_id, title, description, content_sealed, status, priority, priority_rank, due_at, tags, created_at, updated_at, completed_at, version)
-           VALUES (@id, @owner_id, @title, @description, @content_sealed, @status, @priority, @priority_rank, @due_at, @tags, @created_at, @updated_at, @completed_at, @version)`,
-        )
-        .run(taskToParams(task, this.content));
+      const insert = this.sqlite.statement(
+        `INSERT INTO tasks (id, owner_id, title, description, content_sealed, status, priority, priority_rank, due_at, tags, created_at, updated_at, completed_at, version,
+             recurrence_rule, recurrence_zone, series_id)
+           VALUES (@id, @owner_id, @title, @description, @content_sealed, @status, @priority, @priority_rank, @due_at, @tags, @created_at, @updated_at, @completed_at, @version,
+             @recurrence_rule, @recurrence_zone, @series_id)`,
+      );
+      onlyOccurrence(() => insert.run(taskToParams(task, this.content)));
       this.writeTags(task);
       this.outbox?.takeFrom(task);
     })();
@@ -48,14 +49,16 @@ export class SqliteTaskRepository extends TaskRepository {
 
   updateNow(task: Task): void {
     this.sqlite.db.transaction(() => {
-      const result = this.sqlite
-        .statement(
-          `UPDATE tasks SET title = @title, description = @description, content_sealed = @content_sealed, status = @status, priority = @priority,
+      const update = this.sqlite.statement(
+        `UPDATE tasks SET title = @title, description = @description, content_sealed = @content_sealed, status = @status, priority = @priority,
              priority_rank = @priority_rank, due_at = @due_at, tags = @tags, updated_at = @updated_at,
-             completed_at = @completed_at, version = @version
+             completed_at = @completed_at, version = @version,
+             recurrence_rule = @recurrence_rule, recurrence_zone = @recurrence_zone, series_id = @series_id
            WHERE id = @id AND owner_id = @owner_id AND version = @expected_version`,
-        )
-        .run({ ...taskToParams(task, this.content), expected_version: task.expectedStoredVersion });
+      );
+      const result = onlyOccurrence(() =>
+        update.run({ ...taskToParams(task, this.content), expected_version: task.expectedStoredVersion }),
+      );
       if (result.changes === 0) {
         const exists = this.sqlite.statement('SELECT 1 FROM tasks WHERE id = ? AND owner_id = ?').get(task.id, task.ownerId);
         throw exists ? new TaskVersionConflictError() : new TaskNotFoundError();
@@ -88,5 +91,16 @@ export class SqliteTaskRepository extends TaskRepository {
   private writeTags(task: Task): void {
     const insert = this.sqlite.statement('INSERT INTO task_tags (task_id, owner_id, tag) VALUES (?, ?, ?)');
     for (const tag of task.tags) insert.run(task.id, task.ownerId, tag);
+  }
+}
+
+/** A second occurrence of a series at the same due time breaks tasks_series_occurrence: a conflict. */
+function onlyOccurrence<T>(write: () => T): T {
+  try {
+    return write();
+  } catch (error) {
+    const e = error as { code?: string; message?: string };
+    if (e.code === 'SQLITE_CONSTRAINT_UNIQUE' && e.message?.includes('tasks.series_id')) throw new TaskOccurrenceExistsError();
+    throw error;
   }
 }

@@ -1,7 +1,7 @@
 import { DomainEventPublisher } from '../../../../shared/ports/event-publisher.port';
 import { Task, type TaskProps } from '../../../model/task.entity';
 import { TaskRepository } from '../../../ports/task.repository.port';
-import type { TaskWrite } from '../../../ports/task-unit-of-work.port';
+import { TaskUnitOfWork, type TaskWrite } from '../../../ports/task-unit-of-work.port';
 
 /**
  * A unit of work's view of the tasks: reads go to the store, except for tasks this unit already
@@ -42,6 +42,12 @@ export class BufferedTaskRepository extends TaskRepository {
     return this.remove(task);
   }
 
+  /** A write as a handler's own unit of work hands it over, its events already taken off the task. */
+  holdWrite(write: TaskWrite): void {
+    this.writes.push(write);
+    this.written.set(write.task.id, write.kind === 'remove' ? null : write.task.toProps());
+  }
+
   private hold(kind: TaskWrite['kind'], task: Task): void {
     // Peeked, not pulled: the handler still publishes them, to the publisher below, which drops them.
     this.writes.push({ kind, task, events: task.peekEvents() });
@@ -53,5 +59,16 @@ export class BufferedTaskRepository extends TaskRepository {
 export class EventsWithWrites extends DomainEventPublisher {
   async publish(): Promise<void> {
     // Nothing here: the unit of work commits each write's events with it.
+  }
+}
+
+/** A handler's unit of work inside a batch: its writes join the batch's, committed with them. */
+export class BufferedUnitOfWork extends TaskUnitOfWork {
+  constructor(private readonly buffer: BufferedTaskRepository) {
+    super();
+  }
+
+  async commit(writes: readonly TaskWrite[]): Promise<void> {
+    for (const write of writes) this.buffer.holdWrite(write);
   }
 }

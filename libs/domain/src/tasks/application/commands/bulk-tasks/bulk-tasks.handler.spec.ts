@@ -24,8 +24,8 @@ describe('BulkTasksHandler', () => {
 
   beforeEach(async () => {
     ctx = createTestContext();
-    handler = new BulkTasksHandler(ctx.tasks, new InMemoryTaskUnitOfWork(ctx.store, ctx.events), ctx.ids, ctx.clock, ctx.events);
-    const create = new CreateTaskHandler(ctx.tasks, ctx.ids, ctx.clock, ctx.events);
+    handler = new BulkTasksHandler(ctx.tasks, new InMemoryTaskUnitOfWork(ctx.store, ctx.events), ctx.ids, ctx.rules, ctx.clock, ctx.events);
+    const create = new CreateTaskHandler(ctx.tasks, ctx.ids, ctx.rules, ctx.clock, ctx.events);
     a = (await create.execute(new CreateTaskCommand('o1', { title: 'A' }))).id;
     b = (await create.execute(new CreateTaskCommand('o1', { title: 'B', priority: 'low' }))).id;
     ctx.events.clear();
@@ -163,6 +163,7 @@ describe('BulkTasksHandler', () => {
           },
         },
         ctx.ids,
+        ctx.rules,
         ctx.clock,
         ctx.events,
       );

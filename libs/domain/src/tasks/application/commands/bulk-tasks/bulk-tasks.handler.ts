@@ -15,7 +15,8 @@ import { DeleteTaskCommand } from '../delete-task/delete-task.command';
 import { DeleteTaskHandler } from '../delete-task/delete-task.handler';
 import { UpdateTaskCommand } from '../update-task/update-task.command';
 import { UpdateTaskHandler } from '../update-task/update-task.handler';
-import { BufferedTaskRepository, EventsWithWrites } from './buffered-task.repository';
+import { BufferedTaskRepository, BufferedUnitOfWork, EventsWithWrites } from './buffered-task.repository';
+import { RecurrenceRules } from '../../../ports/recurrence-rules.port';
 import { BULK_TASK_LIMIT, type BulkTaskOperation, type BulkTaskResult, BulkTasksCommand } from './bulk-tasks.command';
 
 /**
@@ -29,6 +30,7 @@ export class BulkTasksHandler implements ICommandHandler<BulkTasksCommand> {
     private readonly tasks: TaskRepository,
     private readonly unitOfWork: TaskUnitOfWork,
     private readonly ids: IdGenerator,
+    private readonly rules: RecurrenceRules,
     private readonly clock: Clock,
     private readonly events: DomainEventPublisher,
   ) {}
@@ -44,7 +46,7 @@ export class BulkTasksHandler implements ICommandHandler<BulkTasksCommand> {
     const results: BulkTaskResult[] = [];
     for (const operation of operations) {
       try {
-        results.push({ ok: true, task: await this.run(ownerId, operation, this.tasks, this.events) });
+        results.push({ ok: true, task: await this.run(ownerId, operation, this.tasks, this.unitOfWork, this.events) });
       } catch (error) {
         if (!(error instanceof DomainError)) throw error; // the store is down: the batch stops, as a single call would fail
         results.push({ ok: false, error });
@@ -59,7 +61,7 @@ export class BulkTasksHandler implements ICommandHandler<BulkTasksCommand> {
     const results: BulkTaskResult[] = [];
     for (const [index, operation] of operations.entries()) {
       try {
-        results.push({ ok: true, task: await this.run(ownerId, operation, buffer, events) });
+        results.push({ ok: true, task: await this.run(ownerId, operation, buffer, new BufferedUnitOfWork(buffer), events) });
       } catch (error) {
         if (error instanceof DomainError) throw new TaskBatchAbortedError(index, error);
         throw error;
@@ -74,26 +76,28 @@ export class BulkTasksHandler implements ICommandHandler<BulkTasksCommand> {
     ownerId: string,
     operation: BulkTaskOperation,
     tasks: TaskRepository,
+    unitOfWork: TaskUnitOfWork,
     events: DomainEventPublisher,
   ): Promise<TaskView | null> {
+    const recurring = [tasks, unitOfWork, this.rules, this.ids, this.clock, events] as const;
     switch (operation.op) {
       case 'create':
-        return new CreateTaskHandler(tasks, this.ids, this.clock, events).execute(new CreateTaskCommand(ownerId, operation.task));
+        return new CreateTaskHandler(tasks, this.ids, this.rules, this.clock, events).execute(
+          new CreateTaskCommand(ownerId, operation.task),
+        );
       case 'update':
-        return new UpdateTaskHandler(tasks, this.clock, events).execute(
+        return new UpdateTaskHandler(tasks, this.rules, this.clock, events).execute(
           new UpdateTaskCommand(ownerId, operation.id, operation.changes, operation.ifMatch),
         );
       case 'complete':
-        return new CompleteTaskHandler(tasks, this.clock, events).execute(
-          new CompleteTaskCommand(ownerId, operation.id, operation.ifMatch),
-        );
+        return new CompleteTaskHandler(...recurring).execute(new CompleteTaskCommand(ownerId, operation.id, operation.ifMatch));
       case 'reopen':
         // What PATCH {"status":"todo"} does: the single route that reopens.
-        return new UpdateTaskHandler(tasks, this.clock, events).execute(
+        return new UpdateTaskHandler(tasks, this.rules, this.clock, events).execute(
           new UpdateTaskCommand(ownerId, operation.id, { status: 'todo' }, operation.ifMatch),
         );
       case 'delete':
-        await new DeleteTaskHandler(tasks, this.clock, events).execute(new DeleteTaskCommand(ownerId, operation.id, operation.ifMatch));
+        await new DeleteTaskHandler(...recurring).execute(new DeleteTaskCommand(ownerId, operation.id, operation.ifMatch));
         return null;
     }
   }

@@ -17,8 +17,8 @@ describe('CompleteTaskHandler', () => {
 
   beforeEach(async () => {
     ctx = createTestContext();
-    handler = new CompleteTaskHandler(ctx.tasks, ctx.clock, ctx.events);
-    const created = await new CreateTaskHandler(ctx.tasks, ctx.ids, ctx.clock, ctx.events).execute(
+    handler = new CompleteTaskHandler(ctx.tasks, ctx.unitOfWork, ctx.rules, ctx.ids, ctx.clock, ctx.events);
+    const created = await new CreateTaskHandler(ctx.tasks, ctx.ids, ctx.rules, ctx.clock, ctx.events).execute(
       new CreateTaskCommand('o1', { title: 'Ship', priority: 'urgent' }),
     );
     taskId = created.id;
@@ -30,7 +30,8 @@ describe('CompleteTaskHandler', () => {
     const at = ctx.clock.advance(2 * 3_600_000);
     const view = await complete();
     expect(view).toMatchObject({ status: 'completed', completedAt: at, updatedAt: at, version: 2 });
-    expect((await ctx.tasks.findById('o1', taskId))?.toProps()).toEqual(view);
+    expect((await ctx.tasks.findById('o1', taskId))?.toProps()).toEqual({ ...view, nextOccurrence: undefined });
+    expect(view.nextOccurrence).toBeNull();
   });
 
   it('publishes TaskCompleted with the time from creation to completion', async () => {
@@ -60,7 +61,9 @@ describe('CompleteTaskHandler', () => {
   });
 
   it('refuses to complete a cancelled task', async () => {
-    await new UpdateTaskHandler(ctx.tasks, ctx.clock, ctx.events).execute(new UpdateTaskCommand('o1', taskId, { status: 'cancelled' }));
+    await new UpdateTaskHandler(ctx.tasks, ctx.rules, ctx.clock, ctx.events).execute(
+      new UpdateTaskCommand('o1', taskId, { status: 'cancelled' }),
+    );
     ctx.events.clear();
     await expect(complete()).rejects.toBeInstanceOf(InvalidTaskTransitionError);
     expect(ctx.events.published).toEqual([]);
@@ -71,7 +74,8 @@ describe('CompleteTaskHandler', () => {
     ctx.events.clear();
     ctx.clock.advance(1000);
     await expect(complete()).rejects.toBeInstanceOf(InvalidTaskTransitionError);
-    expect((await ctx.tasks.findById('o1', taskId))?.toProps()).toEqual(first);
+    const { nextOccurrence: _, ...stored } = first;
+    expect((await ctx.tasks.findById('o1', taskId))?.toProps()).toEqual(stored);
     expect(ctx.events.published).toEqual([]);
   });
 });

@@ -1,24 +1,42 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Clock } from '../../../../shared/ports/clock.port';
 import { DomainEventPublisher } from '../../../../shared/ports/event-publisher.port';
+import { IdGenerator } from '../../../../shared/ports/id-generator.port';
+import { RecurrenceRules } from '../../../ports/recurrence-rules.port';
 import { TaskRepository } from '../../../ports/task.repository.port';
+import { TaskUnitOfWork } from '../../../ports/task-unit-of-work.port';
 import { loadOwnedTask } from '../../load-owned-task';
-import { toTaskView, type TaskView } from '../../task.view';
-import { CompleteTaskCommand } from './complete-task.command';
+import { nextOccurrenceOf } from '../../next-occurrence';
+import { toTaskView } from '../../task.view';
+import { CompleteTaskCommand, type CompletedTaskView } from './complete-task.command';
 
 @CommandHandler(CompleteTaskCommand)
 export class CompleteTaskHandler implements ICommandHandler<CompleteTaskCommand> {
   constructor(
     private readonly tasks: TaskRepository,
+    private readonly unitOfWork: TaskUnitOfWork,
+    private readonly rules: RecurrenceRules,
+    private readonly ids: IdGenerator,
     private readonly clock: Clock,
     private readonly events: DomainEventPublisher,
   ) {}
 
-  async execute(command: CompleteTaskCommand): Promise<TaskView> {
+  async execute(command: CompleteTaskCommand): Promise<CompletedTaskView> {
     const task = await loadOwnedTask(this.tasks, command.ownerId, command.taskId, command.ifMatch);
-    task.complete(this.clock.now());
-    await this.tasks.update(task);
-    await this.events.publish(task.pullEvents());
-    return toTaskView(task);
+    const now = this.clock.now();
+    task.complete(now);
+    const next = nextOccurrenceOf(task, this.rules, this.ids, now);
+    if (!next) {
+      await this.tasks.update(task);
+      await this.events.publish(task.pullEvents());
+      return { ...toTaskView(task), nextOccurrence: null };
+    }
+    // One transaction: the completion only at the version read (a retried or concurrent completion
+    // fails there) and the next occurrence under the unique (series, due) key, or neither.
+    await this.unitOfWork.commit([
+      { kind: 'update', task, events: task.pullEvents() },
+      { kind: 'insert', task: next, events: next.pullEvents() },
+    ]);
+    return { ...toTaskView(task), nextOccurrence: toTaskView(next) };
   }
 }

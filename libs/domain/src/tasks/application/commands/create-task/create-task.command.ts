@@ -1,5 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { TaskPriority } from '../../../model/task-priority';
+import type { RecurrenceInput } from '../../../model/task-recurrence';
 import type { TaskStatus } from '../../../model/task-status';
 import type { TaskView } from '../../task.view';
 
@@ -10,6 +11,8 @@ export interface NewTask {
   priority?: TaskPriority;
   dueDate?: Date | null;
   tags?: string[];
+  /** Makes the task the first occurrence of a series (it needs a due date). */
+  recurrence?: RecurrenceInput | null;
 }
 
 export class CreateTaskCommand extends Command<TaskView> {

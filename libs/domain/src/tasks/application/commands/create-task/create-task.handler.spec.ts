@@ -9,7 +9,7 @@ describe('CreateTaskHandler', () => {
   let handler: CreateTaskHandler;
   beforeEach(() => {
     ctx = createTestContext();
-    handler = new CreateTaskHandler(ctx.tasks, ctx.ids, ctx.clock, ctx.events);
+    handler = new CreateTaskHandler(ctx.tasks, ctx.ids, ctx.rules, ctx.clock, ctx.events);
   });
 
   it('creates the task for its owner, stores it and returns its view', async () => {
@@ -28,6 +28,7 @@ describe('CreateTaskHandler', () => {
       updatedAt: ctx.clock.now(),
       completedAt: null,
       version: 1,
+      recurrence: null,
     });
     expect((await ctx.tasks.findById('o1', 'id-0001'))?.toProps()).toEqual(view);
     expect(await ctx.tasks.findById('o2', 'id-0001')).toBeNull();

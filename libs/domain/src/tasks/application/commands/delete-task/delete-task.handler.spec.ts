@@ -43,9 +43,12 @@ describe('DeleteTaskHandler', () => {
 
   beforeEach(async () => {
     ctx = createTestContext();
-    handler = new DeleteTaskHandler(ctx.tasks, ctx.clock, ctx.events);
-    taskId = (await new CreateTaskHandler(ctx.tasks, ctx.ids, ctx.clock, ctx.events).execute(new CreateTaskCommand('o1', { title: 'Old' })))
-      .id;
+    handler = new DeleteTaskHandler(ctx.tasks, ctx.unitOfWork, ctx.rules, ctx.ids, ctx.clock, ctx.events);
+    taskId = (
+      await new CreateTaskHandler(ctx.tasks, ctx.ids, ctx.rules, ctx.clock, ctx.events).execute(
+        new CreateTaskCommand('o1', { title: 'Old' }),
+      )
+    ).id;
     ctx.events.clear();
   });
 
@@ -77,7 +80,7 @@ describe('DeleteTaskHandler', () => {
   });
 
   it('refuses with a conflict when the task was edited after it was read, keeping the edit', async () => {
-    handler = new DeleteTaskHandler(new EditedInBetween(ctx.tasks), ctx.clock, ctx.events);
+    handler = new DeleteTaskHandler(new EditedInBetween(ctx.tasks), ctx.unitOfWork, ctx.rules, ctx.ids, ctx.clock, ctx.events);
     await expect(remove()).rejects.toBeInstanceOf(TaskVersionConflictError);
     expect((await ctx.tasks.findById('o1', taskId))?.title).toBe('Old (edited elsewhere)');
     expect(ctx.events.published).toEqual([]);

@@ -20,9 +20,11 @@ describe('UpdateTaskHandler', () => {
 
   beforeEach(async () => {
     ctx = createTestContext();
-    handler = new UpdateTaskHandler(ctx.tasks, ctx.clock, ctx.events);
+    handler = new UpdateTaskHandler(ctx.tasks, ctx.rules, ctx.clock, ctx.events);
     taskId = (
-      await new CreateTaskHandler(ctx.tasks, ctx.ids, ctx.clock, ctx.events).execute(new CreateTaskCommand('o1', { title: 'Draft' }))
+      await new CreateTaskHandler(ctx.tasks, ctx.ids, ctx.rules, ctx.clock, ctx.events).execute(
+        new CreateTaskCommand('o1', { title: 'Draft' }),
+      )
     ).id;
     ctx.events.clear();
     ctx.clock.advance(60_000);

@@ -14,8 +14,11 @@ describe('GetTaskStatsHandler', () => {
   let ctx: TestContext;
   let handler: GetTaskStatsHandler;
   const create = (task: NewTask, ownerId = 'o1') =>
-    new CreateTaskHandler(ctx.tasks, ctx.ids, ctx.clock, ctx.events).execute(new CreateTaskCommand(ownerId, task));
-  const complete = (id: string) => new CompleteTaskHandler(ctx.tasks, ctx.clock, ctx.events).execute(new CompleteTaskCommand('o1', id));
+    new CreateTaskHandler(ctx.tasks, ctx.ids, ctx.rules, ctx.clock, ctx.events).execute(new CreateTaskCommand(ownerId, task));
+  const complete = (id: string) =>
+    new CompleteTaskHandler(ctx.tasks, ctx.unitOfWork, ctx.rules, ctx.ids, ctx.clock, ctx.events).execute(
+      new CompleteTaskCommand('o1', id),
+    );
   const dueIn = (hours: number) => new Date(ctx.clock.now().getTime() + hours * HOUR);
 
   beforeEach(() => {
@@ -48,7 +51,9 @@ describe('GetTaskStatsHandler', () => {
     await complete(quick.id);
     ctx.clock.advance(2 * HOUR);
     await complete(slow.id);
-    await new UpdateTaskHandler(ctx.tasks, ctx.clock, ctx.events).execute(new UpdateTaskCommand('o1', dropped.id, { status: 'cancelled' }));
+    await new UpdateTaskHandler(ctx.tasks, ctx.rules, ctx.clock, ctx.events).execute(
+      new UpdateTaskCommand('o1', dropped.id, { status: 'cancelled' }),
+    );
     ctx.clock.set(new Date(soon.createdAt.getTime()));
 
     expect(await handler.execute(new GetTaskStatsQuery('o1'))).toEqual({

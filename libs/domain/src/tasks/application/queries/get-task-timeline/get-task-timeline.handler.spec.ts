@@ -24,12 +24,14 @@ describe('GetTaskTimelineHandler', () => {
   async function task(at: string, doneAt?: string, owner = 'o1'): Promise<void> {
     const now = ctx.clock.now();
     ctx.clock.set(new Date(at));
-    const created = await new CreateTaskHandler(ctx.tasks, ctx.ids, ctx.clock, ctx.events).execute(
+    const created = await new CreateTaskHandler(ctx.tasks, ctx.ids, ctx.rules, ctx.clock, ctx.events).execute(
       new CreateTaskCommand(owner, { title: `Task at ${at}` }),
     );
     if (doneAt) {
       ctx.clock.set(new Date(doneAt));
-      await new CompleteTaskHandler(ctx.tasks, ctx.clock, ctx.events).execute(new CompleteTaskCommand(owner, created.id));
+      await new CompleteTaskHandler(ctx.tasks, ctx.unitOfWork, ctx.rules, ctx.ids, ctx.clock, ctx.events).execute(
+        new CompleteTaskCommand(owner, created.id),
+      );
     }
     ctx.clock.set(now);
   }

@@ -16,18 +16,18 @@ describe('GetTaskHandler', () => {
   });
 
   it('reads its own writes', async () => {
-    const created = await new CreateTaskHandler(ctx.tasks, ctx.ids, ctx.clock, ctx.events).execute(
+    const created = await new CreateTaskHandler(ctx.tasks, ctx.ids, ctx.rules, ctx.clock, ctx.events).execute(
       new CreateTaskCommand('o1', { title: 'Read me' }),
     );
     expect(await handler.execute(new GetTaskQuery('o1', created.id))).toEqual(created);
-    const updated = await new UpdateTaskHandler(ctx.tasks, ctx.clock, ctx.events).execute(
+    const updated = await new UpdateTaskHandler(ctx.tasks, ctx.rules, ctx.clock, ctx.events).execute(
       new UpdateTaskCommand('o1', created.id, { title: 'Changed' }),
     );
     expect(await handler.execute(new GetTaskQuery('o1', created.id))).toEqual(updated);
   });
 
   it('answers not found for another owner’s task as for a missing one', async () => {
-    const created = await new CreateTaskHandler(ctx.tasks, ctx.ids, ctx.clock, ctx.events).execute(
+    const created = await new CreateTaskHandler(ctx.tasks, ctx.ids, ctx.rules, ctx.clock, ctx.events).execute(
       new CreateTaskCommand('o1', { title: 'Private' }),
     );
     await expect(handler.execute(new GetTaskQuery('o2', created.id))).rejects.toBeInstanceOf(TaskNotFoundError);

@@ -18,7 +18,7 @@ describe('ListTasksHandler', () => {
 
   beforeEach(() => {
     ctx = createTestContext();
-    creator = new CreateTaskHandler(ctx.tasks, ctx.ids, ctx.clock, ctx.events);
+    creator = new CreateTaskHandler(ctx.tasks, ctx.ids, ctx.rules, ctx.clock, ctx.events);
     handler = new ListTasksHandler(ctx.readModel, ctx.clock);
   });
 

@@ -15,6 +15,7 @@ import {
   Min,
   MinLength,
   ValidateIf,
+  ValidateNested,
 } from 'class-validator';
 import {
   TASK_LIMITS,
@@ -30,6 +31,7 @@ import {
 } from '@primetrade/domain';
 import { FAST_PARSE } from '../problem/fast-parse';
 import { parseTaskFilter } from './filter/task-filter.parser';
+import { RecurrenceRequestDto, RecurrenceResponseDto } from './recurrence.dto';
 import { ORDERS, parseListTasksQuery, parseTaskTimelineQuery, SORTS, toDate, toList } from './task-query.parser';
 
 export class CreateTaskRequestDto {
@@ -69,6 +71,12 @@ export class CreateTaskRequestDto {
   @MinLength(1, { each: true })
   @MaxLength(TASK_LIMITS.tagMax, { each: true })
   tags?: string[];
+
+  @ApiPropertyOptional({ type: RecurrenceRequestDto, nullable: true, description: 'Makes the task repeat; it then needs a dueDate' })
+  @ValidateIf((_, v) => v !== null && v !== undefined)
+  @ValidateNested()
+  @Type(() => RecurrenceRequestDto)
+  recurrence?: RecurrenceRequestDto | null;
 }
 
 export class UpdateTaskRequestDto {
@@ -109,6 +117,12 @@ export class UpdateTaskRequestDto {
   @MinLength(1, { each: true })
   @MaxLength(TASK_LIMITS.tagMax, { each: true })
   tags?: string[];
+
+  @ApiPropertyOptional({ type: RecurrenceRequestDto, nullable: true, description: 'Starts or changes the repeating; null stops it' })
+  @ValidateIf((_, v) => v !== null && v !== undefined)
+  @ValidateNested()
+  @Type(() => RecurrenceRequestDto)
+  recurrence?: RecurrenceRequestDto | null;
 }
 
 const FILTER_DESCRIPTION = [
@@ -233,6 +247,23 @@ export class TaskResponseDto {
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) completedAt!: string | null;
   @ApiProperty({ description: 'Increases with every change; also sent as the ETag' }) version!: number;
+  // Not `required` in the schema only so that clients (and their fixtures) written before recurring
+  // tasks keep compiling; the API always sends it.
+  @ApiPropertyOptional({
+    type: RecurrenceResponseDto,
+    nullable: true,
+    description: 'How the task repeats; always sent, null for a one-off task',
+  })
+  recurrence?: RecurrenceResponseDto | null;
+}
+
+export class CompletedTaskResponseDto extends TaskResponseDto {
+  @ApiProperty({
+    type: TaskResponseDto,
+    nullable: true,
+    description: 'The occurrence this completion created; null for a one-off task or the last of a series',
+  })
+  nextOccurrence!: TaskResponseDto | null;
 }
 
 export class TaskPageDto {

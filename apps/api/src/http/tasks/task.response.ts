@@ -1,5 +1,5 @@
-import type { TaskStats, TaskTimeline, TaskView } from '@primetrade/domain';
-import type { TaskResponseDto, TaskStatsResponseDto, TaskTimelineResponseDto } from './task.dto';
+import type { CompletedTaskView, TaskStats, TaskTimeline, TaskView } from '@primetrade/domain';
+import type { CompletedTaskResponseDto, TaskResponseDto, TaskStatsResponseDto, TaskTimelineResponseDto } from './task.dto';
 
 /** Allow-list of what a client sees of a task (no owner id). */
 export const toTaskResponse = (task: TaskView): TaskResponseDto => ({
@@ -14,6 +14,12 @@ export const toTaskResponse = (task: TaskView): TaskResponseDto => ({
   updatedAt: task.updatedAt.toISOString(),
   completedAt: task.completedAt?.toISOString() ?? null,
   version: task.version,
+  recurrence: task.recurrence && { rule: task.recurrence.rule, timeZone: task.recurrence.timeZone, seriesId: task.recurrence.seriesId },
+});
+
+export const toCompletedTaskResponse = (task: CompletedTaskView): CompletedTaskResponseDto => ({
+  ...toTaskResponse(task),
+  nextOccurrence: task.nextOccurrence && toTaskResponse(task.nextOccurrence),
 });
 
 export const toTaskStatsResponse = (stats: TaskStats): TaskStatsResponseDto => ({

@@ -21,7 +21,9 @@ import { Idempotent } from '../idempotency/idempotent.decorator';
 import { ApiProblems } from '../problem/api-problems.decorator';
 import { TaskCreateThrottle } from '../throttling/throttle-scopes';
 import { etagOf, parseIfMatch } from './etag';
+import { DeleteTaskQueryDto } from './recurrence.dto';
 import {
+  CompletedTaskResponseDto,
   CreateTaskRequestDto,
   ListTasksQueryDto,
   TaskPageDto,
@@ -31,7 +33,7 @@ import {
   TaskTimelineResponseDto,
   UpdateTaskRequestDto,
 } from './task.dto';
-import { toTaskResponse, toTaskStatsResponse, toTaskTimelineResponse } from './task.response';
+import { toCompletedTaskResponse, toTaskResponse, toTaskStatsResponse, toTaskTimelineResponse } from './task.response';
 
 // Responses serialised by fast-json-stringify from the schema of the DTO Swagger documents.
 const TASK_SCHEMA = responseSchemaOf(TaskResponseDto);
@@ -130,32 +132,40 @@ export class TasksController {
   }
 
   @Put(':id/complete')
-  @serialised(200, TASK_SCHEMA)
-  @ApiOperation({ summary: 'Mark a task completed' })
+  @serialised(200, responseSchemaOf(CompletedTaskResponseDto))
+  @ApiOperation({
+    summary: 'Mark a task completed',
+    description:
+      'A recurring task’s completion also creates its next occurrence (returned as `nextOccurrence`) in the same transaction, once: ' +
+      'a retried or concurrent completion is a 409 (or 412 with a stale If-Match) and creates nothing.',
+  })
   @ApiHeader(IF_MATCH)
-  @ApiOkResponse({ type: TaskResponseDto })
+  @ApiOkResponse({ type: CompletedTaskResponseDto })
   @ApiProblems(401, 404, 409, 412, 429)
   async completeTask(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id') id: string,
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<TaskResponseDto> {
-    return this.withEtag(reply, await this.commands.execute(new CompleteTaskCommand(user.id, id, parseIfMatch(ifMatch))));
+  ): Promise<CompletedTaskResponseDto> {
+    const task = await this.commands.execute(new CompleteTaskCommand(user.id, id, parseIfMatch(ifMatch)));
+    void reply.header('ETag', etagOf(task.version));
+    return toCompletedTaskResponse(task);
   }
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete a task' })
+  @ApiOperation({ summary: 'Delete a task, one occurrence of a recurring task, or its series (series=true)' })
   @ApiHeader(IF_MATCH)
   @ApiNoContentResponse({ description: 'Deleted' })
-  @ApiProblems(401, 404, 409, 412, 429)
+  @ApiProblems(400, 401, 404, 409, 412, 429)
   async deleteTask(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id') id: string,
+    @Query() query: DeleteTaskQueryDto,
     @Headers('if-match') ifMatch: string | undefined,
   ): Promise<void> {
-    await this.commands.execute(new DeleteTaskCommand(user.id, id, parseIfMatch(ifMatch)));
+    await this.commands.execute(new DeleteTaskCommand(user.id, id, parseIfMatch(ifMatch), query.series === 'true'));
   }
 
   private withEtag(reply: FastifyReply, task: TaskView): TaskResponseDto {

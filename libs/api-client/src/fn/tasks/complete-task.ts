@@ -7,7 +7,7 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
-import { TaskResponseDto } from '../../models/task-response-dto';
+import { CompletedTaskResponseDto } from '../../models/completed-task-response-dto';
 
 export interface CompleteTask$Params {
   id: string;
@@ -18,7 +18,7 @@ export interface CompleteTask$Params {
   'If-Match'?: string;
 }
 
-export function completeTask(http: HttpClient, rootUrl: string, params: CompleteTask$Params, context?: HttpContext): Observable<StrictHttpResponse<TaskResponseDto>> {
+export function completeTask(http: HttpClient, rootUrl: string, params: CompleteTask$Params, context?: HttpContext): Observable<StrictHttpResponse<CompletedTaskResponseDto>> {
   const rb = new RequestBuilder(rootUrl, completeTask.PATH, 'put');
   if (params) {
     rb.path('id', params.id, {});
@@ -30,7 +30,7 @@ export function completeTask(http: HttpClient, rootUrl: string, params: Complete
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return r as StrictHttpResponse<TaskResponseDto>;
+      return r as StrictHttpResponse<CompletedTaskResponseDto>;
     })
   );
 }

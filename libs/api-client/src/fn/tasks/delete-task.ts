@@ -12,6 +12,11 @@ export interface DeleteTask$Params {
   id: string;
 
 /**
+ * For an open occurrence of a recurring task: `false` (default) deletes this occurrence only and creates the next one in its place; `true` ends the series (no next occurrence; completed occurrences stay). Without effect on a one-off task.
+ */
+  series?: 'true' | 'false';
+
+/**
  * ETag of the version you edited; 412 when it is stale
  */
   'If-Match'?: string;
@@ -21,6 +26,7 @@ export function deleteTask(http: HttpClient, rootUrl: string, params: DeleteTask
   const rb = new RequestBuilder(rootUrl, deleteTask.PATH, 'delete');
   if (params) {
     rb.path('id', params.id, {});
+    rb.query('series', params.series, {});
     rb.header('If-Match', params['If-Match'], {});
   }
 

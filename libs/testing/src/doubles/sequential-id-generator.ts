@@ -12,4 +12,8 @@ export class SequentialIdGenerator extends IdGenerator {
     this.counter++;
     return `${this.prefix}-${String(this.counter).padStart(4, '0')}`;
   }
+
+  derived(name: string): string {
+    return `${this.prefix}-${name}`;
+  }
 }

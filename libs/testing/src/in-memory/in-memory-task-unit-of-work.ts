@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainEventPublisher, TaskUnitOfWork, TaskVersionConflictError, type TaskWrite } from '@primetrade/domain';
+import { DomainEventPublisher, type TaskProps, TaskUnitOfWork, TaskVersionConflictError, type TaskWrite } from '@primetrade/domain';
 import { InMemoryStore } from './in-memory-store';
 import { InMemoryTaskRepository } from './in-memory-task.repository';
 
@@ -20,10 +20,14 @@ export class InMemoryTaskUnitOfWork extends TaskUnitOfWork {
   }
 
   async commit(writes: readonly TaskWrite[]): Promise<void> {
-    // Only this unit's rows are put back: another unit committing in between keeps its writes.
-    const before = new Map(writes.map(({ task }) => [task.id, this.store.tasks.get(task.id)]));
+    // Only the rows this unit wrote are put back: another unit committing in between keeps its writes.
+    const before = new Map<string, TaskProps | undefined>();
     try {
-      for (const write of writes) await this.apply(write);
+      for (const write of writes) {
+        const row = this.store.tasks.get(write.task.id);
+        await this.apply(write);
+        if (!before.has(write.task.id)) before.set(write.task.id, row);
+      }
     } catch (error) {
       for (const [id, row] of before) {
         if (row) this.store.tasks.set(id, row);

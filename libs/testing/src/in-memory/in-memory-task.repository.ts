@@ -15,8 +15,11 @@ export class InMemoryTaskRepository extends TaskRepository {
   }
 
   async insert(task: Task): Promise<void> {
-    if (this.store.tasks.has(task.id)) throw new Error(`Duplicate task id ${task.id}`);
     this.assertOnlyOccurrence(task);
+    if (this.store.tasks.has(task.id)) {
+      if (task.recurrence) throw new TaskOccurrenceExistsError(); // its id names the occurrence
+      throw new Error(`Duplicate task id ${task.id}`);
+    }
     this.store.tasks.set(task.id, copyTask(task.toProps()));
   }
 

@@ -9,5 +9,8 @@ import type { RecurrenceRules } from '../ports/recurrence-rules.port';
 export function nextOccurrenceOf(task: Task, rules: RecurrenceRules, ids: IdGenerator, now: Date): Task | null {
   if (!task.recurrence || !task.dueDate) return null;
   const next = rules.next(task.recurrence, task.dueDate);
-  return next && task.nextOccurrence({ id: ids.next(), dueDate: next.dueDate, rule: next.rule, now });
+  if (!next) return null;
+  // Named by series and due time: creating the same occurrence twice collides on its id.
+  const id = ids.derived(`task-occurrence:${task.recurrence.seriesId}:${next.dueDate.toISOString()}`);
+  return task.nextOccurrence({ id, dueDate: next.dueDate, rule: next.rule, now });
 }

@@ -7,7 +7,7 @@ import { TaskContentSealer } from '../../core/tasks/task-content-sealer';
 import { toSealedTaskRecord, toTask } from './task.mapper';
 import { isDuplicateKey, mongoCall } from '../connection/mongo.errors';
 import { ownedTaskFilter, taskUpdate, taskVersionFilter } from './task-write.filter';
-import { SERIES_OCCURRENCE_INDEX, TaskRecord } from './task.schema';
+import { TaskRecord } from './task.schema';
 
 /**
  * Write side of tasks, always on the primary: commands, and the read a command makes before it
@@ -57,7 +57,12 @@ export class MongoTaskRepository extends TaskRepository {
 
   /** The writes themselves, in the caller's session (one transaction for a unit of work's several). */
   async insertIn(task: Task, session: ClientSession | null): Promise<void> {
-    await this.tasks.create([toSealedTaskRecord(task, this.content)], { session }).catch(onlyOccurrence);
+    await this.tasks.create([toSealedTaskRecord(task, this.content)], { session }).catch((error: unknown) => {
+      // A recurring occurrence's _id is derived from its series and due time (IdGenerator.derived):
+      // the _id index is the unique key. All of an owner's tasks live on one shard, so it holds there.
+      if (task.recurrence && isDuplicateKey(error, '_id')) throw new TaskOccurrenceExistsError();
+      throw error;
+    });
   }
 
   /** Throws TaskVersionConflictError, or TaskNotFoundError when the task is gone. */
@@ -65,8 +70,7 @@ export class MongoTaskRepository extends TaskRepository {
     const result = await this.tasks
       .updateOne(taskVersionFilter(task.ownerId, task.id, task.expectedStoredVersion), taskUpdate(task, this.content))
       .session(session)
-      .exec()
-      .catch(onlyOccurrence);
+      .exec();
     if (result.matchedCount === 1) return;
     const exists = await this.tasks.exists(ownedTaskFilter(task.ownerId, task.id)).session(session).read('primary').exec();
     throw exists ? new TaskVersionConflictError() : new TaskNotFoundError();
@@ -87,10 +91,4 @@ export class MongoTaskRepository extends TaskRepository {
       return result.deletedCount === 1;
     });
   }
-}
-
-/** A second occurrence of a series at the same due time breaks the unique series index: a conflict. */
-function onlyOccurrence(error: unknown): never {
-  if (isDuplicateKey(error, 'recurrence.seriesId') || isDuplicateKey(error, SERIES_OCCURRENCE_INDEX)) throw new TaskOccurrenceExistsError();
-  throw error;
 }

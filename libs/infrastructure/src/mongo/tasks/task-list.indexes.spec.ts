@@ -75,10 +75,4 @@ describe('MongoDB task list indexes', () => {
   it('has an index for the timeline’s completions by time', () => {
     expect(schemaIndexes.get('owner_completedAt')).toEqual({ owner: 1, completedAt: 1 });
   });
-
-  it('has a unique index for one occurrence per series and due time, led by the shard key', () => {
-    expect(schemaIndexes.get('owner_series_occurrence')).toEqual({ owner: 1, 'recurrence.seriesId': 1, dueDate: 1 });
-    const options = TaskSchema.indexes().find(([, o]) => o.name === 'owner_series_occurrence')?.[1];
-    expect(options).toMatchObject({ unique: true, partialFilterExpression: { 'recurrence.seriesId': { $type: 'string' } } });
-  });
 });

@@ -82,13 +82,8 @@ TaskSchema.index({ owner: 1, priorityRank: 1, _id: 1 }, { name: 'owner_priorityR
 TaskSchema.index({ owner: 1, status: 1, createdAt: -1, _id: -1 }, { name: 'owner_status_createdAt_id' });
 // The timeline: one owner's completions by time (completed tasks only).
 TaskSchema.index({ owner: 1, completedAt: 1 }, { name: 'owner_completedAt', partialFilterExpression: { completedAt: { $type: 'date' } } });
-// One occurrence per series and due time: a retried or concurrent completion cannot add a second.
-// The owner leads, as a unique index on a sharded collection must start with the shard key.
-export const SERIES_OCCURRENCE_INDEX = 'owner_series_occurrence';
-TaskSchema.index(
-  { owner: 1, 'recurrence.seriesId': 1, dueDate: 1 },
-  { name: SERIES_OCCURRENCE_INDEX, unique: true, partialFilterExpression: { 'recurrence.seriesId': { $type: 'string' } } },
-);
+// No unique index for a recurring series' occurrences: a hashed shard key cannot back one. An
+// occurrence's _id is derived from its series and due time instead (see MongoTaskRepository).
 // The one index across owners: the notifications' due-task scan (open statuses, by due date).
 // Declared here, with every other tasks index, so a syncIndexes() on the tasks model keeps it;
 // the scan's pipeline and its mingo specs live in mongo/notifications (DUE_SCAN_INDEX).

@@ -41,7 +41,7 @@ export class SqliteTaskRepository extends TaskRepository {
            VALUES (@id, @owner_id, @title, @description, @content_sealed, @status, @priority, @priority_rank, @due_at, @tags, @created_at, @updated_at, @completed_at, @version,
              @recurrence_rule, @recurrence_zone, @series_id)`,
       );
-      onlyOccurrence(() => insert.run(taskToParams(task, this.content)));
+      onlyOccurrence(() => insert.run(taskToParams(task, this.content)), task.recurrence !== null);
       this.writeTags(task);
       this.outbox?.takeFrom(task);
     })();
@@ -94,13 +94,17 @@ export class SqliteTaskRepository extends TaskRepository {
   }
 }
 
-/** A second occurrence of a series at the same due time breaks tasks_series_occurrence: a conflict. */
-function onlyOccurrence<T>(write: () => T): T {
+/**
+ * A second occurrence of a series at the same due time breaks tasks_series_occurrence, or the
+ * primary key (an occurrence's id is derived from its series and due time): a conflict.
+ */
+function onlyOccurrence<T>(write: () => T, recurring = true): T {
   try {
     return write();
   } catch (error) {
     const e = error as { code?: string; message?: string };
     if (e.code === 'SQLITE_CONSTRAINT_UNIQUE' && e.message?.includes('tasks.series_id')) throw new TaskOccurrenceExistsError();
+    if (recurring && e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new TaskOccurrenceExistsError();
     throw error;
   }
 }

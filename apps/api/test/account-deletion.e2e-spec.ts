@@ -48,9 +48,19 @@ describe('take my data and leave (e2e, embedded store)', () => {
   async function busyUser(marker: string) {
     const user = await signUp(t, `Name ${marker}`);
     const post = (body: object, headers: Record<string, string> = {}) =>
-      t.http.post('/api/v1/tasks').set(user.auth).set(headers).send(body).expect(201).then((r) => r.body as { id: string; version: number });
+      t.http
+        .post('/api/v1/tasks')
+        .set(user.auth)
+        .set(headers)
+        .send(body)
+        .expect(201)
+        .then((r) => r.body as { id: string; version: number });
     const first = await post({ title: `First ${marker}`, description: `Notes ${marker}`, tags: [`tag${marker}`] });
-    await t.http.patch(`/api/v1/tasks/${first.id}`).set(user.auth).send({ title: `Edited ${marker}` }).expect(200);
+    await t.http
+      .patch(`/api/v1/tasks/${first.id}`)
+      .set(user.auth)
+      .send({ title: `Edited ${marker}` })
+      .expect(200);
     const done = await post({ title: `Done ${marker}` }, { 'Idempotency-Key': `key-${marker}` });
     await t.http.put(`/api/v1/tasks/${done.id}/complete`).set(user.auth).expect(200);
     const due = await post({ title: `Due ${marker}`, dueDate: new Date(Date.now() + 3_600_000).toISOString() });
@@ -60,7 +70,11 @@ describe('take my data and leave (e2e, embedded store)', () => {
       .attach('file', Buffer.from(`file body ${marker}`), `notes-${marker}.txt`)
       .expect(201);
     await t.http.post('/api/v1/calendar/feed').set(user.auth).expect(201);
-    await t.http.post('/api/v1/users/me/email').set(user.auth).send({ email: `new-${marker}@example.com`, currentPassword: user.password }).expect(202);
+    await t.http
+      .post('/api/v1/users/me/email')
+      .set(user.auth)
+      .send({ email: `new-${marker}@example.com`, currentPassword: user.password })
+      .expect(202);
     await eventually(async () => (await t.http.get('/api/v1/notifications').set(user.auth)).body.items?.length >= 1, 10_000);
     return { ...user, taskIds: [first.id, done.id, due.id] };
   }
@@ -77,7 +91,11 @@ describe('take my data and leave (e2e, embedded store)', () => {
     const json = (name: string) => JSON.parse(entries.get(name)!.toString('utf8'));
     expect(json('account.json').user).toMatchObject({ id: leaving.userId, email: leaving.email, name: 'Name qzxleaving' });
     expect(json('account.json').sessions.length).toBeGreaterThanOrEqual(1);
-    expect(json('tasks.json').map((task: { id: string }) => task.id).sort()).toEqual([...leaving.taskIds].sort());
+    expect(
+      json('tasks.json')
+        .map((task: { id: string }) => task.id)
+        .sort(),
+    ).toEqual([...leaving.taskIds].sort());
     expect(json('tasks.json').map((task: { title: string }) => task.title)).toContain('Edited qzxleaving');
     expect(json('notifications.json')).toEqual([expect.objectContaining({ taskTitle: 'Due qzxleaving' })]);
     const [attachment] = json('attachments.json');
@@ -86,7 +104,9 @@ describe('take my data and leave (e2e, embedded store)', () => {
     expect(JSON.stringify([...entries.values()].map(String))).not.toContain('qzxstaying');
 
     // Leave: the password is needed.
-    expect(expectProblem(await t.http.delete('/api/v1/users/me').set(leaving.auth).send({ password: 'not it' }), 400).code).toBe('AUTH.WRONG_PASSWORD');
+    expect(expectProblem(await t.http.delete('/api/v1/users/me').set(leaving.auth).send({ password: 'not it' }), 400).code).toBe(
+      'AUTH.WRONG_PASSWORD',
+    );
     await t.http.delete('/api/v1/users/me').set(leaving.auth).send({ password: leaving.password }).expect(204);
     expectProblem(await t.http.post('/api/v1/auth/login').send({ email: leaving.email, password: leaving.password }), 401);
     expectProblem(await t.http.get('/api/v1/users/me').set(leaving.auth), 404);
@@ -116,11 +136,20 @@ describe('take my data and leave (e2e, embedded store)', () => {
       expect(segments.includes('zxs')).toBe(true);
       for (const trigram of ['zxl', 'xle']) expect(segments.includes(trigram)).toBe(false);
       // And no row in any table names the user.
-      const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
+      const tables = db
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        .pluck()
+        .all() as string[];
       for (const table of tables) {
-        const columns = (db.pragma(`table_info("${table}")`) as { name: string }[]).map((c) => c.name).filter((c) => ['owner_id', 'user_id', 'id'].includes(c));
+        const columns = (db.pragma(`table_info("${table}")`) as { name: string }[])
+          .map((c) => c.name)
+          .filter((c) => ['owner_id', 'user_id', 'id'].includes(c));
         for (const column of columns)
-          expect([table, column, db.prepare(`SELECT COUNT(*) FROM "${table}" WHERE "${column}" = ?`).pluck().get(leaving.userId)]).toEqual([table, column, 0]);
+          expect([table, column, db.prepare(`SELECT COUNT(*) FROM "${table}" WHERE "${column}" = ?`).pluck().get(leaving.userId)]).toEqual([
+            table,
+            column,
+            0,
+          ]);
       }
     } finally {
       db.close();

@@ -15,7 +15,13 @@ import {
 } from '@primetrade/domain';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
-import { AccountMailResponseDto, ChangeEmailRequestDto, ChangePasswordRequestDto, DeleteAccountRequestDto, UserResponseDto } from './auth.dto';
+import {
+  AccountMailResponseDto,
+  ChangeEmailRequestDto,
+  ChangePasswordRequestDto,
+  DeleteAccountRequestDto,
+  UserResponseDto,
+} from './auth.dto';
 import { accountArchive } from './account-archive';
 import { ApiProblems } from '../problem/api-problems.decorator';
 import { AccountMailThrottle, LoginThrottle } from '../throttling/throttle-scopes';
@@ -136,7 +142,8 @@ export class UsersController {
   @HttpCode(204)
   @LoginThrottle()
   @ApiOperation({
-    summary: 'Delete your account (the password is needed): tasks, attachments and their files, notifications, sessions and everything else of yours are erased',
+    summary:
+      'Delete your account (the password is needed): tasks, attachments and their files, notifications, sessions and everything else of yours are erased',
     description: 'Cannot be undone. Access tokens already issued stop finding anything of yours and lapse within minutes.',
   })
   @ApiNoContentResponse({ description: 'Deleted' })

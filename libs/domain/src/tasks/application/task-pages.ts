@@ -6,7 +6,11 @@ import type { TaskView } from './task.view';
 export const EXPORT_PAGE_SIZE = 500;
 
 /** Every task the request matches, in its order, read a page at a time (exports). */
-export async function* taskPages(readModel: TaskReadModel, ownerId: string, request: Omit<TaskListRequest, 'after' | 'limit'>): AsyncIterable<TaskView> {
+export async function* taskPages(
+  readModel: TaskReadModel,
+  ownerId: string,
+  request: Omit<TaskListRequest, 'after' | 'limit'>,
+): AsyncIterable<TaskView> {
   let after: TaskListPosition | null = null;
   for (;;) {
     const page = await readModel.list(ownerId, { ...request, after, limit: EXPORT_PAGE_SIZE });

@@ -58,7 +58,11 @@ const cipher = new AesGcmContentCipher({ keys: new Map([['k1', randomBytes(32)]]
     expect(JSON.stringify(await db.collection('notifications').find().toArray())).not.toMatch(/Quarterly/);
     expect(JSON.stringify(await db.collection('outbox').find().toArray())).not.toMatch(/ada@example\.com|Quarterly/);
     expect((await notifications.list('u1', null, 10)).map((x) => x.taskTitle)).toEqual(['Quarterly numbers']);
-    expect(await outbox.find('task-due:t1')).toMatchObject({ userId: 'u1', to: 'ada@example.com', subject: 'Task due soon: Quarterly numbers' });
+    expect(await outbox.find('task-due:t1')).toMatchObject({
+      userId: 'u1',
+      to: 'ada@example.com',
+      subject: 'Task due soon: Quarterly numbers',
+    });
 
     await db.collection('notifications').insertOne({
       _id: 'n0' as never,

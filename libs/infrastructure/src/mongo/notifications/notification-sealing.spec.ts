@@ -89,6 +89,10 @@ describe('MongoDB outbox mapping with recipient, subject and body sealed', () =>
     expect(docs.updateOne(filter, update).matchedCount).toBe(0);
     const sealed = docs.find({ _id: 'task-due:t0' })[0];
     expect(JSON.stringify(sealed)).not.toMatch(/old@example\.com|Quarterly/);
-    expect(openOutboxRecord(sealed, text)).toMatchObject({ userId: 'u1', to: 'old@example.com', subject: 'Task due soon: Quarterly numbers' });
+    expect(openOutboxRecord(sealed, text)).toMatchObject({
+      userId: 'u1',
+      to: 'old@example.com',
+      subject: 'Task due soon: Quarterly numbers',
+    });
   });
 });

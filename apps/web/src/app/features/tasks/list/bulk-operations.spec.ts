@@ -1,20 +1,7 @@
-import { Task } from '../../../core/api/task.types';
 import { bulkTargets, failureOf, normaliseTag } from './bulk-operations';
+import { taskFixture } from '../../../testing/task-fixture';
 
-const task = (id: string, extra: Partial<Task> = {}): Task => ({
-  id,
-  title: `Task ${id}`,
-  description: '',
-  status: 'todo',
-  priority: 'medium',
-  dueDate: null,
-  tags: [],
-  createdAt: '2030-01-01T00:00:00Z',
-  updatedAt: '2030-01-01T00:00:00Z',
-  completedAt: null,
-  version: 1,
-  ...extra,
-});
+const task = taskFixture;
 
 describe('bulk operations', () => {
   const a = task('a', { version: 3, tags: ['home'] });

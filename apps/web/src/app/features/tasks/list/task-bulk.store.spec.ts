@@ -1,25 +1,12 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { ApplicationRef } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { Task } from '../../../core/api/task.types';
 import { provideTestApp } from '../../../testing/test-providers';
 import { TaskBulkStore } from './task-bulk.store';
 import { TaskListStore } from './task-list.store';
+import { taskFixture } from '../../../testing/task-fixture';
 
-const task = (id: string, extra: Partial<Task> = {}): Task => ({
-  id,
-  title: `Task ${id}`,
-  description: '',
-  status: 'todo',
-  priority: 'medium',
-  dueDate: null,
-  tags: [],
-  createdAt: '2030-01-01T00:00:00Z',
-  updatedAt: '2030-01-01T00:00:00Z',
-  completedAt: null,
-  version: 1,
-  ...extra,
-});
+const task = taskFixture;
 
 describe('TaskBulkStore', () => {
   let list: TaskListStore;

@@ -6,21 +6,9 @@ import { RETRY_DELAYS_MS } from '../../../core/http/connectivity';
 import { provideTestApp } from '../../../testing/test-providers';
 import { DEFAULT_FILTERS } from '../data/task-filters';
 import { StatusChange, TaskListStore } from './task-list.store';
+import { taskFixture } from '../../../testing/task-fixture';
 
-const task = (id: string, extra: Partial<Task> = {}): Task => ({
-  id,
-  title: `Task ${id}`,
-  description: '',
-  status: 'todo',
-  priority: 'medium',
-  dueDate: null,
-  tags: [],
-  createdAt: '2030-01-01T00:00:00Z',
-  updatedAt: '2030-01-01T00:00:00Z',
-  completedAt: null,
-  version: 1,
-  ...extra,
-});
+const task = taskFixture;
 
 describe('TaskListStore', () => {
   let store: TaskListStore;

@@ -34,17 +34,41 @@ describe('take my data and leave', () => {
   const seed = async (userId: string, email: string) => {
     const now = ctx.clock.now();
     await ctx.users.create(User.register({ id: userId, name: 'Ada', email, passwordHash: await ctx.hasher.hash('pw'), now }));
-    await ctx.sessions.create(Session.start({ id: `${userId}-s`, userId, familyId: `${userId}-s`, tokenHash: `${userId}-h`, now, ttlMs: 3_600_000 }));
-    for (const i of [1, 2]) await ctx.tasks.insert(Task.create({ id: `${userId}-t${i}`, ownerId: userId, title: `Task ${i} of ${userId}`, now }));
+    await ctx.sessions.create(
+      Session.start({ id: `${userId}-s`, userId, familyId: `${userId}-s`, tokenHash: `${userId}-h`, now, ttlMs: 3_600_000 }),
+    );
+    for (const i of [1, 2])
+      await ctx.tasks.insert(Task.create({ id: `${userId}-t${i}`, ownerId: userId, title: `Task ${i} of ${userId}`, now }));
     await attachments.insertWithinLimit(
-      Attachment.create({ id: `${userId}-a1`, taskId: `${userId}-t1`, ownerId: userId, fileName: 'notes.txt', contentType: 'text/plain; charset=utf-8', size: 5 }, now),
+      Attachment.create(
+        {
+          id: `${userId}-a1`,
+          taskId: `${userId}-t1`,
+          ownerId: userId,
+          fileName: 'notes.txt',
+          contentType: 'text/plain; charset=utf-8',
+          size: 5,
+        },
+        now,
+      ),
       10,
     );
-    await files.write(`${userId}-a1`, (async function* () {
-      yield Buffer.from(`hello ${userId}`);
-    })());
+    await files.write(
+      `${userId}-a1`,
+      (async function* () {
+        yield Buffer.from(`hello ${userId}`);
+      })(),
+    );
     await notifications.insertIfAbsent(
-      Notification.create({ id: `${userId}-n1`, ownerId: userId, taskId: `${userId}-t1`, type: 'task-due', taskTitle: 'Task 1', dueDate: now, now }),
+      Notification.create({
+        id: `${userId}-n1`,
+        ownerId: userId,
+        taskId: `${userId}-t1`,
+        type: 'task-due',
+        taskTitle: 'Task 1',
+        dueDate: now,
+        now,
+      }),
     );
   };
 

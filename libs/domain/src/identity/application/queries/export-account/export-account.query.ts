@@ -5,7 +5,6 @@ import type { TaskView } from '../../../../tasks';
 import type { SessionSummary } from '../../../model/session.entity';
 import type { UserView } from '../../user.view';
 
-
 export interface ExportedAttachment {
   id: string;
   taskId: string;
@@ -35,4 +34,3 @@ export class ExportAccountQuery extends Query<AccountArchive> {
     super();
   }
 }
-

@@ -13,6 +13,7 @@ import type { AppConfig } from './config/app-config';
 import { AttachmentsHttpModule } from './http/attachments/attachments-http.module';
 import { CalendarHttpModule } from './http/calendar/calendar-http.module';
 import { JwtAuthGuard } from './http/auth/jwt-auth.guard';
+import { DocsHttpModule } from './http/docs/docs-http.module';
 import { HealthHttpModule } from './http/health/health-http.module';
 import { IdentityHttpModule } from './http/identity/identity-http.module';
 import { loggerOptions } from './http/logging/logger-options';
@@ -61,6 +62,7 @@ export class AppModule {
               AttachmentsHttpModule.forRoot(config),
               CalendarHttpModule,
               WebhooksHttpModule,
+              DocsHttpModule,
             ]),
       ],
       providers: [

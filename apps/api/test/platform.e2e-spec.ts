@@ -14,6 +14,11 @@ describe('health, docs, logging, durability (e2e)', () => {
       expect(docs.body.paths['/api/v1/tasks'].get.operationId).toBe('listTasks');
       expect(docs.body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
       expect((await t.http.get('/api/docs').redirects(1).expect(200)).text).toContain('swagger');
+      // The document's license link answers, without a token.
+      expect(docs.body.info.license.url).toBe('/api/license');
+      const license = await t.http.get(docs.body.info.license.url).expect(200);
+      expect(license.headers['content-type']).toBe('text/plain; charset=utf-8');
+      expect(license.text).toContain('All rights reserved');
       const unknown = await t.http.get('/api/v1/nothing-here');
       expectProblem(unknown, 404);
     } finally {

@@ -91,3 +91,5 @@ export type { ListWebhookDeliveries$Params as ListWebhookDeliveries$Params } fro
 export { listWebhookDeliveries as listWebhookDeliveries } from './fn/webhooks/list-webhook-deliveries';
 export type { PingWebhook$Params as PingWebhook$Params } from './fn/webhooks/ping-webhook';
 export { pingWebhook as pingWebhook } from './fn/webhooks/ping-webhook';
+export type { License$Params as License$Params } from './fn/docs/license';
+export { license as license } from './fn/docs/license';

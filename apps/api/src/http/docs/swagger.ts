@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { ProblemDetailsDto } from '../problem/problem-details';
+import { LICENSE_PATH } from './license';
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
@@ -22,8 +23,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     operationIdFactory: (_controllerKey, methodKey) => methodKey,
     extraModels: [ProblemDetailsDto],
   });
-  // Proprietary software has no license URL to give (see package.json `license`).
-  document.info.license = { name: 'Proprietary (UNLICENSED): all rights reserved' };
+  // Proprietary (package.json: UNLICENSED): the terms are served by the API itself.
+  document.info.license = { name: 'Proprietary: all rights reserved', url: LICENSE_PATH };
   return withTransportProblems(withExplicitPublicOperations(document));
 }
 

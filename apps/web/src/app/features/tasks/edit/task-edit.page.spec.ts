@@ -62,6 +62,33 @@ describe('TaskEditPage', () => {
     expect(navigate).toHaveBeenCalledWith(['/tasks']);
   });
 
+  it('makes a task repeat: the next dates shown before saving, the rule and zone sent', async () => {
+    await create();
+    jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+    type('title', 'Stand-up');
+    type('due-date', '2026-03-06T09:00');
+    const kind = el.querySelector<HTMLSelectElement>('[data-testid="repeat-kind"]')!;
+    kind.value = 'weekdays';
+    kind.dispatchEvent(new Event('change'));
+    const zone = el.querySelector<HTMLInputElement>('[data-testid="repeat-zone"]');
+    await render();
+    expect(zone).toBeNull(); // rendered only once a repeat is chosen
+    const zoneInput = el.querySelector<HTMLInputElement>('[data-testid="repeat-zone"]')!;
+    zoneInput.value = 'America/New_York';
+    zoneInput.dispatchEvent(new Event('change'));
+    for (let i = 0; i < 20 && el.querySelectorAll('[data-testid="repeat-date"]').length === 0; i++) await render();
+    const dates = [...el.querySelectorAll('[data-testid="repeat-date"]')].map((d) => d.textContent?.trim());
+    expect(dates).toHaveLength(5);
+    expect(dates[1]).toMatch(/^Mon, 9 Mar 2026, \d\d:\d\d$/);
+    submit();
+    const req = backend.expectOne({ method: 'POST', url: '/api/v1/tasks' });
+    expect(req.request.body).toMatchObject({
+      title: 'Stand-up',
+      recurrence: { rule: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR', timeZone: 'America/New_York' },
+    });
+    req.flush({ ...task, title: 'Stand-up' }, { status: 201, statusText: 'Created' });
+  });
+
   it('blocks a blank title and too long tags on the client', async () => {
     await create();
     type('title', '   ');

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
-import { rxResource, takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { rxResource, takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -13,6 +13,8 @@ import { applyFieldErrors, fieldMessage } from '../../../shared/form-errors';
 import { submitEach } from '../../../shared/submit-each';
 import { AttachmentsPanelComponent } from '../attachments/attachments-panel.component';
 import { TaskService } from '../data/task.service';
+import { RepeatPickerComponent } from './repeat-picker.component';
+import { fromRecurrence, noRepeat, RepeatValue, toRecurrence } from '../data/repeat-rule';
 import { DESCRIPTION_MAX, EMPTY_TASK_FORM, fromTask, tagsValidator, TITLE_MAX, toCreateRequest, toUpdateRequest } from './task-form';
 
 /** Create (`/tasks/new`) and edit (`/tasks/:id/edit`) in one form. */
@@ -26,6 +28,7 @@ import { DESCRIPTION_MAX, EMPTY_TASK_FORM, fromTask, tagsValidator, TITLE_MAX, t
     MatSelectModule,
     MatButtonModule,
     AttachmentsPanelComponent,
+    RepeatPickerComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './task-edit.page.html',
@@ -63,6 +66,9 @@ export class TaskEditPage {
     dueDate: [EMPTY_TASK_FORM.dueDate],
     tags: [EMPTY_TASK_FORM.tags, [tagsValidator]],
   });
+  /** How the task repeats (the picker's state); the browser's zone until users have a preferred one. */
+  protected readonly repeat = signal<RepeatValue>(noRepeat());
+  protected readonly dueValue = toSignal(this.form.controls.dueDate.valueChanges, { initialValue: EMPTY_TASK_FORM.dueDate });
 
   constructor() {
     // Each loaded version fills the form (the first load, and "Reload task").
@@ -121,11 +127,15 @@ export class TaskEditPage {
   private fill(task: Task, etag: string | undefined): void {
     this.etag = etag;
     this.form.reset(fromTask(task));
+    this.repeat.set(fromRecurrence(task.recurrence));
   }
 
   private save(): Observable<Task> {
     const value = this.form.getRawValue();
     const id = this.id();
-    return id ? this.tasks.update(id, toUpdateRequest(value), this.etag) : this.tasks.create(toCreateRequest(value));
+    const recurrence = toRecurrence(this.repeat());
+    return id
+      ? this.tasks.update(id, { ...toUpdateRequest(value), recurrence }, this.etag)
+      : this.tasks.create({ ...toCreateRequest(value), ...(recurrence && { recurrence }) });
   }
 }

@@ -31,6 +31,15 @@ describe('TaskRowComponent', () => {
     fixture = TestBed.createComponent(TaskRowComponent);
   });
 
+  it('labels a recurring task with how it repeats, the rule in its title', async () => {
+    const el = await render({ ...base, recurrence: { rule: 'FREQ=WEEKLY;BYDAY=MO,WE', timeZone: 'Europe/Berlin', seriesId: 't1' } });
+    const badge = el.querySelector('[data-testid="task-repeat"]');
+    expect(badge?.textContent?.trim()).toBe('Repeats weekly: Mon, Wed');
+    expect(badge?.getAttribute('title')).toBe('FREQ=WEEKLY;BYDAY=MO,WE');
+    expect(badge?.querySelector('svg')?.getAttribute('aria-hidden')).toBe('true');
+    expect((await render({ ...base, recurrence: null })).querySelector('[data-testid="task-repeat"]')).toBeNull();
+  });
+
   it('says an overdue task is overdue, in words and not only in colour', async () => {
     const el = await render(base);
     expect(el.classList).toContain('overdue');

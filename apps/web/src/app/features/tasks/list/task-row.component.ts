@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, input, output } from '@an
 import { RouterLink } from '@angular/router';
 import { PRIORITY_LABELS, STATUS_LABELS, Task } from '../../../core/api/task.types';
 import { dueState, formatDue } from '../data/due';
+import { repeatLabel } from '../data/repeat-rule';
 
 /** Row height in px: the virtual scroll needs every row the same height. */
 export const TASK_ROW_HEIGHT = 76;
@@ -72,6 +73,14 @@ export const TASK_ROW_HEIGHT = 76;
               }
               {{ dueLabel() }}
             </span>
+          }
+          @if (repeatText(); as repeat) {
+            <span class="badge repeat" data-testid="task-repeat" [attr.title]="task().recurrence?.rule"
+              ><svg class="repeat-icon" viewBox="0 0 24 24" width="14" height="14" aria-hidden="true" focusable="false">
+                <path fill="currentColor" d="M7 7h10v3l4-4-4-4v3H5v6h2V7zm10 10H7v-3l-4 4 4 4v-3h12v-6h-2v4z" />
+              </svg>
+              {{ repeat }}</span
+            >
           }
           @for (tag of task().tags; track tag) {
             <span class="tag">#{{ tag }}</span>
@@ -176,6 +185,9 @@ export const TASK_ROW_HEIGHT = 76;
     :host(.overdue) .meta {
       color: inherit;
     }
+    .repeat-icon {
+      vertical-align: -2px;
+    }
     .badge {
       padding: 1px 8px;
       border-radius: 999px;
@@ -233,6 +245,10 @@ export class TaskRowComponent {
   readonly deleteTask = output<Task>();
 
   protected readonly due = computed(() => dueState(this.task()));
+  protected readonly repeatText = computed(() => {
+    const recurrence = this.task().recurrence;
+    return recurrence ? repeatLabel(recurrence) : '';
+  });
   protected readonly done = computed(() => this.task().status === 'completed' || this.task().status === 'cancelled');
   protected readonly statusLabel = computed(() => STATUS_LABELS[this.task().status]);
   protected readonly priorityLabel = computed(() => PRIORITY_LABELS[this.task().priority]);

@@ -335,6 +335,35 @@ describe('Features in a real browser', { skip: missing ?? false }, () => {
     assert.equal(await search.getAttribute('aria-invalid'), null);
   });
 
+  it('recurring: the repeat picker shows the next dates before saving, in the browser’s zone; the row says it repeats; completing creates the next at 09:00 across DST', async () => {
+    await page.goto('/tasks/new');
+    await page.getByTestId('title').fill('Water the plants');
+    await page.getByTestId('due-date').fill('2026-03-06T09:00'); // Friday 09:00 New York (EST)
+    await page.getByTestId('repeat-kind').selectOption('weekdays');
+    assert.equal(await page.getByTestId('repeat-zone').inputValue(), TIME_ZONE, 'the zone defaults to the browser’s');
+    const dates = page.getByTestId('repeat-date');
+    await expectCount(dates, 5);
+    await expectText(dates.nth(0), /Fri, 6 Mar 2026,? 09:00/);
+    await expectText(dates.nth(1), /Mon, 9 Mar 2026,? 09:00/); // the clocks sprang forward on the 8th
+    await checkA11y(page, 'repeat-picker');
+    await screenshot(page, 'f-repeat-picker');
+    await page.getByTestId('save').click();
+    await row('Water the plants').waitFor();
+    await expectText(row('Water the plants').getByTestId('task-repeat'), 'Repeats on weekdays');
+
+    const task = await taskNamed('Water the plants');
+    assert.deepEqual(task.recurrence, { rule: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR', timeZone: TIME_ZONE, seriesId: task.id });
+    await check('Water the plants').click();
+    await until(async () => (await tasksOf()).filter((t) => t.title === 'Water the plants').length === 2, 'the next occurrence');
+    const next = (await tasksOf()).find((t) => t.title === 'Water the plants' && t.status === 'todo');
+    assert.equal(next.dueDate, '2026-03-09T13:00:00.000Z', 'Monday 09:00 New York (EDT)');
+
+    // The edit page shows the stored rule as the choice it is.
+    await page.goto(`/tasks/${next.id}/edit`);
+    assert.equal(await page.getByTestId('repeat-kind').inputValue(), 'weekdays');
+    await expectCount(page.getByTestId('repeat-date'), 5);
+  });
+
   it('shows an offline banner when the API cannot be reached, and recovers with Retry', async () => {
     await page.goto('/tasks');
     await row('Alpha').waitFor();

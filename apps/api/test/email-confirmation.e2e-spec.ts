@@ -1,5 +1,6 @@
 import { eventually } from './redis/support/redis-env';
 import { type ReceivedMail, SmtpSink } from './redis/support/smtp-sink';
+import { expireAccountTokens } from './support/expire-tokens';
 import { expectProblem, signUp, startTestApp, type TestApp } from './support/test-app';
 
 /** The raw message with quoted-printable undone (soft line breaks and =XX). */
@@ -44,6 +45,19 @@ describe('email confirmation and change over real SMTP (e2e)', () => {
     expect(expectProblem(again, 400).code).toBe('USER.CONFIRMATION_TOKEN_INVALID');
     const resend = await t.http.post('/api/v1/users/me/email/confirmation').set(ada.auth);
     expect(expectProblem(resend, 409).code).toBe('USER.EMAIL_ALREADY_CONFIRMED');
+  });
+
+  it('refuses a link once its 24 hours are over; a new one works', async () => {
+    const late = await signUp(t, 'Late');
+    const token = tokenOf(await mailTo(late.email, 'Confirm your Primetrade address'));
+    expect(expireAccountTokens(t, 'email-confirmation')).toBeGreaterThanOrEqual(1);
+    const expired = await t.http.post('/api/v1/auth/email/confirm').send({ token });
+    expect(expectProblem(expired, 400).code).toBe('USER.CONFIRMATION_TOKEN_INVALID');
+    expect(await me(late.auth)).toMatchObject({ emailConfirmed: false });
+    const before = smtp.accepted.length;
+    await t.http.post('/api/v1/users/me/email/confirmation').set(late.auth).expect(202);
+    const fresh = tokenOf(await mailTo(late.email, 'Confirm your Primetrade address', before));
+    await t.http.post('/api/v1/auth/email/confirm').send({ token: fresh }).expect(200);
   });
 
   it('sends the link again on request, a limited number of times; only the newest link is needed', async () => {

@@ -1,5 +1,6 @@
 import { eventually } from './redis/support/redis-env';
 import { isAccountMail, SmtpSink } from './redis/support/smtp-sink';
+import { expireAccountTokens } from './support/expire-tokens';
 import { expectProblem, signUp, startTestApp, type TestApp } from './support/test-app';
 
 /** The text part of a raw message, quoted-printable undone (soft line breaks and =XX). */
@@ -55,6 +56,18 @@ describe('forgotten password over real SMTP (e2e)', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(smtp.accepted.length).toBe(before + 1);
     expect(smtp.accepted.some((m) => m.to.includes('nobody-here@example.com'))).toBe(false);
+  });
+
+  it('refuses a link once its 30 minutes are over', async () => {
+    const late = await signUp(t, 'Late');
+    const before = smtp.accepted.length;
+    await t.http.post('/api/v1/auth/password/forgot').send({ email: late.email }).expect(202);
+    const mail = await eventually(async () => smtp.accepted.slice(before).find((m) => m.to.includes(late.email)));
+    const token = decodeURIComponent(/token=([^\s"<]+)/.exec(textOf(mail.raw))![1]!);
+    expect(expireAccountTokens(t, 'password-reset')).toBeGreaterThanOrEqual(1);
+    const expired = await t.http.post('/api/v1/auth/password/reset').send({ token, password: 'a brand new password' });
+    expect(expectProblem(expired, 400).code).toBe('AUTH.RESET_TOKEN_INVALID');
+    await t.http.post('/api/v1/auth/login').send({ email: late.email, password: late.password }).expect(200);
   });
 
   it('refuses a made-up token and a short new password with 400 problems', async () => {

@@ -110,6 +110,22 @@ describe('recurring tasks (e2e)', () => {
     expect(stats).toMatchObject({ total: 2, byStatus: { todo: 1, completed: 1 } });
   });
 
+  it('completing a reopened occurrence again (Undo, then check) creates no second next one', async () => {
+    const first = await create({
+      title: 'Undo me',
+      dueDate: '2026-06-01T07:00:00.000Z',
+      recurrence: { rule: 'FREQ=DAILY', timeZone: 'UTC' },
+    });
+    expect((await complete(first.id).expect(200)).body.nextOccurrence).not.toBeNull();
+    await t.http.patch(`${TASKS}/${first.id}`).set(auth).send({ status: 'todo' }).expect(200);
+    const again = await complete(first.id, '"3"').expect(200);
+    expect(again.body).toMatchObject({ status: 'completed', version: 4, nextOccurrence: null });
+    expect(await list()).toEqual([
+      { status: 'completed', dueDate: '2026-06-01T07:00:00.000Z' },
+      { status: 'todo', dueDate: '2026-06-02T07:00:00.000Z' },
+    ]);
+  });
+
   it('COUNT ends the series', async () => {
     const first = await create({
       title: 'Twice',

@@ -81,6 +81,19 @@ describe('recurring tasks', () => {
     expect(ctx.store.tasks.size).toBe(2);
   });
 
+  it('completing a reopened occurrence again (Undo, then check) creates no second next one', async () => {
+    const first = await create();
+    await complete(first.id);
+    await new UpdateTaskHandler(ctx.tasks, ctx.rules, ctx.clock, ctx.events).execute(
+      new UpdateTaskCommand('o1', first.id, { status: 'todo' }),
+    );
+    ctx.events.clear();
+    const again = await complete(first.id);
+    expect(again).toMatchObject({ status: 'completed', nextOccurrence: null });
+    expect(ctx.events.types()).toEqual(['tasks.task-completed', 'tasks.task-updated']);
+    expect(all().map((t) => t.status)).toEqual(['completed', 'todo']);
+  });
+
   it('two completions of the same read version: one wins, one next occurrence', async () => {
     const first = await create();
     const [a, b] = await Promise.allSettled([complete(first.id, 1), complete(first.id, 1)]);

@@ -94,6 +94,22 @@ describe('TaskListStore', () => {
     expect(store.items().map((t) => t.id)).toEqual(['b']);
   });
 
+  it('shows the next occurrence a recurring task’s completion created', async () => {
+    const recurrence = { rule: 'FREQ=DAILY', timeZone: 'Europe/Berlin', seriesId: 'a' };
+    await loadFirst([task('a', { recurrence }), task('b')]);
+    store.toggle(store.items()[0]);
+    const next = task('a2', { recurrence, dueDate: '2030-01-02T08:00:00.000Z' });
+    backend
+      .expectOne({ method: 'PUT', url: '/api/v1/tasks/a/complete' })
+      .flush({ ...task('a', { status: 'completed', version: 2, recurrence }), nextOccurrence: next });
+    expect(store.items().map((t) => [t.id, t.status])).toEqual([
+      ['a2', 'todo'],
+      ['a', 'completed'],
+      ['b', 'todo'],
+    ]);
+    expect(store.items()[1]).not.toHaveProperty('nextOccurrence');
+  });
+
   it('checks a task off at once, sends its version as If-Match, and can undo', async () => {
     await loadFirst([task('a', { version: 3 }), task('b')]);
     const changes: StatusChange[] = [];

@@ -122,8 +122,11 @@ export class TaskListStore {
     this.actionProblem.set(null);
     this.replace({ ...task, status, completedAt: status === 'completed' ? new Date().toISOString() : null });
     this.run(this.tasks.setStatus(task, status), task, (updated) => {
-      this.replace(updated);
-      done?.({ task: updated, previous: task.status });
+      // A recurring task's completion answers the occurrence it created: shown at the top, as a quick add.
+      const { nextOccurrence, ...saved } = updated as Task & { nextOccurrence?: Task | null };
+      this.replace(saved);
+      if (nextOccurrence) this.add(nextOccurrence);
+      done?.({ task: saved, previous: task.status });
     });
   }
 

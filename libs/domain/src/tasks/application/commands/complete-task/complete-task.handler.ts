@@ -2,6 +2,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Clock } from '../../../../shared/ports/clock.port';
 import { DomainEventPublisher } from '../../../../shared/ports/event-publisher.port';
 import { IdGenerator } from '../../../../shared/ports/id-generator.port';
+import { TaskOccurrenceExistsError } from '../../../model/task.errors';
 import { RecurrenceRules } from '../../../ports/recurrence-rules.port';
 import { TaskRepository } from '../../../ports/task.repository.port';
 import { TaskUnitOfWork } from '../../../ports/task-unit-of-work.port';
@@ -32,11 +33,20 @@ export class CompleteTaskHandler implements ICommandHandler<CompleteTaskCommand>
       return { ...toTaskView(task), nextOccurrence: null };
     }
     // One transaction: the completion only at the version read (a retried or concurrent completion
-    // fails there) and the next occurrence under the unique (series, due) key, or neither.
-    await this.unitOfWork.commit([
-      { kind: 'update', task, events: task.pullEvents() },
-      { kind: 'insert', task: next, events: next.pullEvents() },
-    ]);
-    return { ...toTaskView(task), nextOccurrence: toTaskView(next) };
+    // fails there) and the next occurrence under its unique key (series, due time), or neither.
+    const completion = task.pullEvents();
+    try {
+      await this.unitOfWork.commit([
+        { kind: 'update', task, events: completion },
+        { kind: 'insert', task: next, events: next.pullEvents() },
+      ]);
+      return { ...toTaskView(task), nextOccurrence: toTaskView(next) };
+    } catch (error) {
+      if (!(error instanceof TaskOccurrenceExistsError)) throw error;
+      // The occurrence was completed before and reopened (e.g. Undo): its next one exists already,
+      // so this completion creates none, and stays once-only.
+      await this.unitOfWork.commit([{ kind: 'update', task, events: completion }]);
+      return { ...toTaskView(task), nextOccurrence: null };
+    }
   }
 }

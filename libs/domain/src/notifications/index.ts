@@ -1,5 +1,7 @@
 export * from './model/notification.entity';
 export * from './model/notification.errors';
+export * from './model/user-preferences';
+export * from './ports/user-preferences.repository.port';
 export * from './ports/notification.repository.port';
 export * from './ports/mailer.port';
 export * from './ports/due-task-scanner.port';

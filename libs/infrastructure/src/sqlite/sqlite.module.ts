@@ -7,6 +7,7 @@ import {
   FileStorage,
   IdempotencyStore,
   NotificationRepository,
+  UserPreferencesRepository,
   AccountEraser,
   AccountTokenRepository,
   PersistenceHealth,
@@ -37,6 +38,7 @@ import { SqliteIdempotencyStore } from './idempotency/sqlite-idempotency.store';
 import { SqliteDueTaskScanner } from './notifications/sqlite-due-task-scanner';
 import { SqliteNotificationRepository } from './notifications/sqlite-notification.repository';
 import { SqliteOutboxMailer } from './notifications/sqlite-outbox-mailer';
+import { SqliteUserPreferencesRepository } from './notifications/sqlite-user-preferences.repository';
 import { SqliteTaskReadModel } from './tasks/sqlite-task-read-model';
 import { SqliteTaskRepository } from './tasks/sqlite-task.repository';
 import { SqliteTaskUnitOfWork } from './tasks/sqlite-task-unit-of-work';
@@ -90,6 +92,7 @@ export class SqliteModule {
       { provide: TaskActivityReadModel, useClass: SqliteTaskActivityReadModel },
       { provide: NotificationRepository, useClass: SqliteNotificationRepository },
       { provide: DueTaskScanner, useClass: SqliteDueTaskScanner },
+      { provide: UserPreferencesRepository, useClass: SqliteUserPreferencesRepository },
       { provide: OutboxMailer, useClass: SqliteOutboxMailer },
       { provide: AttachmentRepository, useClass: SqliteAttachmentRepository },
       {

@@ -57,6 +57,7 @@ function referenceScan(views: TaskView[], now: Date, until: Date, limit: number,
       taskId: t.id,
       ownerId: t.ownerId,
       type: (t.dueDate as Date).getTime() <= now.getTime() ? 'task-overdue' : 'task-due',
+      dueDate: t.dueDate as Date,
     }))
     .filter((d) => !notified.has(`${d.type}:${d.taskId}`))
     .slice(0, limit);

@@ -1,4 +1,11 @@
-import { Notification, NotificationRepository, type NotificationPosition, notificationKey, OPEN_TASK_STATUSES } from '@primetrade/domain';
+import {
+  Notification,
+  NotificationRepository,
+  type NotificationPosition,
+  type NotificationType,
+  notificationKey,
+  OPEN_TASK_STATUSES,
+} from '@primetrade/domain';
 import type { InMemoryStore } from './in-memory-store';
 
 /** In-memory store with the same (task, type) uniqueness rule, for handler tests. */
@@ -26,6 +33,11 @@ export class InMemoryNotificationRepository extends NotificationRepository {
     if (!qualifies) return null;
     this.byKey.set(key, Notification.restore(n.toProps()));
     return Notification.restore(n.toProps());
+  }
+
+  /** Whether the task has a notification of that type (what the in-memory scan's anti-join asks). */
+  has(type: NotificationType, taskId: string): boolean {
+    return this.byKey.has(notificationKey(type, taskId));
   }
 
   async insertIfAbsent(n: Notification): Promise<Notification> {

@@ -4,7 +4,7 @@ import { Clock } from '../../shared/ports/clock.port';
 import type { User } from '../model/user.entity';
 import { AccountTokenRepository } from '../ports/account-token.repository.port';
 import { TokenService } from '../ports/token.service.port';
-import { escapeHtml } from './escape-html';
+import { escapeHtml } from '../../shared/application/escape-html';
 
 /** How long a confirmation link works. */
 export const EMAIL_CONFIRMATION_TTL_MS = 24 * 3_600_000;

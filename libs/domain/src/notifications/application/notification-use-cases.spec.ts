@@ -5,6 +5,7 @@ import {
   createInMemoryPersistence,
   FixedClock,
   InMemoryNotificationRepository,
+  InMemoryUserPreferencesRepository,
   RecordingMailer,
   SequentialIdGenerator,
 } from '@primetrade/testing';
@@ -29,7 +30,10 @@ describe('notification use cases', () => {
     const notifications = new InMemoryNotificationRepository(persistence.store);
     const mailer = new RecordingMailer();
     const user = User.register({ id: 'u1', name: 'Ada', email: 'ada@example.com', passwordHash: 'x', now: clock.now() });
+    // Reminder mail goes to confirmed addresses only.
+    user.confirmEmail(clock.now());
     await persistence.users.create(user);
+    const preferences = new InMemoryUserPreferencesRepository();
     const task = Task.create({
       id: 't1',
       ownerId: 'u1',
@@ -38,8 +42,8 @@ describe('notification use cases', () => {
       now: clock.now(),
     });
     await persistence.tasks.insert(task);
-    const deliver = new DeliverNotificationHandler(persistence.tasks, persistence.users, notifications, mailer, ids, clock);
-    return { persistence, clock, notifications, mailer, deliver, task, ids };
+    const deliver = new DeliverNotificationHandler(persistence.tasks, persistence.users, notifications, mailer, ids, clock, preferences);
+    return { persistence, clock, notifications, mailer, deliver, task, ids, preferences };
   };
   const job = { type: 'task-due' as const, taskId: 't1', ownerId: 'u1' };
 
@@ -76,7 +80,7 @@ describe('notification use cases', () => {
   });
 
   it("leaves no notice for a task completed between the delivery's read of it and the insert", async () => {
-    const { persistence, clock, notifications, mailer, ids } = await setup();
+    const { persistence, clock, notifications, mailer, ids, preferences } = await setup();
     // The completion lands right after the handler has read the (still open) task.
     class CompletedAfterRead extends TaskRepository {
       findById = async (ownerId: string, id: string) => {
@@ -90,7 +94,15 @@ describe('notification use cases', () => {
       update = persistence.tasks.update.bind(persistence.tasks);
       delete = persistence.tasks.delete.bind(persistence.tasks);
     }
-    const racing = new DeliverNotificationHandler(new CompletedAfterRead(), persistence.users, notifications, mailer, ids, clock);
+    const racing = new DeliverNotificationHandler(
+      new CompletedAfterRead(),
+      persistence.users,
+      notifications,
+      mailer,
+      ids,
+      clock,
+      preferences,
+    );
     expect(await racing.execute(new DeliverNotificationCommand(job))).toBe('skipped');
     expect((await notifications.list('u1', null, 10)).length).toBe(0);
     expect(mailer.attempts).toBe(0);

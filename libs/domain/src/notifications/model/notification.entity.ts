@@ -1,7 +1,7 @@
 export const NOTIFICATION_TYPES = ['task-due', 'task-overdue', 'webhook-disabled'] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
-/** Tasks due within this window from a scan get a `task-due` notification. */
+/** The longest "due soon" lead a user can choose (1 day): the scan looks this far ahead. */
 export const DUE_NOTICE_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 export interface NotificationProps {

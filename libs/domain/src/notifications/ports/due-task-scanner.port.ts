@@ -4,6 +4,8 @@ export interface DueTask {
   taskId: string;
   ownerId: string;
   type: NotificationType;
+  /** The task's due date: the scan keeps a `task-due` only within its owner's lead time. */
+  dueDate: Date;
 }
 
 /** Finds, across all owners, open tasks that need a notification they do not have yet. */

@@ -6,6 +6,7 @@ import { EVENT_OUTBOX, OUTBOX_LEASE } from '../events/event-outbox.filter';
 import { IDEMPOTENCY_COLLECTION } from '../idempotency/idempotency.schema';
 import { NOTIFICATIONS_COLLECTION } from '../notifications/notification.schema';
 import { OUTBOX_COLLECTION } from '../notifications/outbox.schema';
+import { DAILY_DIGESTS_COLLECTION, USER_PREFERENCES_COLLECTION } from '../notifications/user-preferences.schema';
 import { accountErasure, ownerAttachmentKeysFilter } from './account-erasure.filter';
 
 /** Every collection the MongoDB adapters name, read from their source: a new one must be considered here. */
@@ -17,6 +18,8 @@ function collectionsInSource(): Set<string> {
     IDEMPOTENCY_COLLECTION,
     NOTIFICATIONS_COLLECTION,
     OUTBOX_COLLECTION,
+    USER_PREFERENCES_COLLECTION,
+    DAILY_DIGESTS_COLLECTION,
   };
   const names = new Set<string>();
   const root = join(__dirname, '..');
@@ -44,6 +47,8 @@ const documentsOf = (u: string): Record<string, Record<string, unknown>[]> => ({
   calendar_feeds: [{ _id: u, tokenHash: `${u}-h` }],
   webhooks: [{ _id: `${u}-w`, ownerId: u, url: 'https://example.com/hook' }],
   webhook_deliveries: [{ _id: `${u}-d`, ownerId: u, webhookId: `${u}-w` }],
+  user_preferences: [{ _id: u, timeZone: 'Europe/Berlin', digestEnabled: true }],
+  daily_digests: [{ _id: `${u} 2026-06-15`, userId: u, localDate: '2026-06-15' }],
   account_tokens: [{ _id: `${u}-k`, userId: u }],
   sessions: [{ _id: `${u}-s`, userId: u }],
   users: [{ _id: u }],

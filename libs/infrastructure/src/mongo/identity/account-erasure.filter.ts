@@ -4,6 +4,7 @@ import { EVENT_OUTBOX } from '../events/event-outbox.filter';
 import { IDEMPOTENCY_COLLECTION } from '../idempotency/idempotency.schema';
 import { NOTIFICATIONS_COLLECTION } from '../notifications/notification.schema';
 import { OUTBOX_COLLECTION } from '../notifications/outbox.schema';
+import { DAILY_DIGESTS_COLLECTION, USER_PREFERENCES_COLLECTION } from '../notifications/user-preferences.schema';
 
 export interface ErasureStep {
   collection: string;
@@ -28,6 +29,8 @@ export function accountErasure(userId: string): ErasureStep[] {
     { collection: 'calendar_feeds', filter: { _id: userId } },
     { collection: 'webhooks', filter: { ownerId: userId } },
     { collection: 'webhook_deliveries', filter: { ownerId: userId } },
+    { collection: USER_PREFERENCES_COLLECTION, filter: { _id: userId } },
+    { collection: DAILY_DIGESTS_COLLECTION, filter: { userId } },
     { collection: 'account_tokens', filter: { userId } },
     { collection: 'sessions', filter: { userId } },
     { collection: 'users', filter: { _id: userId } },

@@ -65,7 +65,7 @@ function reference(now: Date, until: Date, limit: number, existing: Notification
   return views
     .filter((t) => OPEN_TASK_STATUSES.includes(t.status) && t.dueDate !== null && t.dueDate.getTime() <= until.getTime())
     .sort((a, b) => (a.dueDate as Date).getTime() - (b.dueDate as Date).getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .map((t) => ({ taskId: t.id, ownerId: t.ownerId, type: neededType(t, now) }))
+    .map((t) => ({ taskId: t.id, ownerId: t.ownerId, type: neededType(t, now), dueDate: t.dueDate as Date }))
     .filter((d) => !has.has(`${d.ownerId}|${d.taskId}|${d.type}`))
     .slice(0, limit);
 }
@@ -88,7 +88,7 @@ describe('due-task scan pipeline (executed by mingo with its $lookup)', () => {
     const rows = scan(NOW, UNTIL, 1000);
     expect(rows).toEqual(reference(NOW, UNTIL, 1000, []));
     expect(rows.length).toBeGreaterThan(10);
-    for (const row of rows) expect(Object.keys(row).sort()).toEqual(['ownerId', 'taskId', 'type']);
+    for (const row of rows) expect(Object.keys(row).sort()).toEqual(['dueDate', 'ownerId', 'taskId', 'type']);
   });
 
   it('draws the window’s edges as the port says: overdue at or before now, due up to and including until', () => {
@@ -131,6 +131,7 @@ describe('due-task scan pipeline (executed by mingo with its $lookup)', () => {
       taskId: t.id,
       ownerId: t.ownerId,
       type: 'task-overdue',
+      dueDate: t.dueDate,
     });
   });
 

@@ -45,7 +45,7 @@ export function dueTaskScanPipeline(now: Date, until: Date, limit: number): Mong
   return [
     { $match: dueTaskMatch(until) },
     { $sort: { dueDate: 1, _id: 1 } },
-    { $project: { _id: 1, owner: 1, type: { $cond: [{ $lte: ['$dueDate', now] }, OVERDUE, DUE] } } },
+    { $project: { _id: 1, owner: 1, dueDate: 1, type: { $cond: [{ $lte: ['$dueDate', now] }, OVERDUE, DUE] } } },
     {
       $lookup: {
         from: NOTIFICATIONS_COLLECTION,
@@ -60,6 +60,6 @@ export function dueTaskScanPipeline(now: Date, until: Date, limit: number): Mong
     },
     { $match: { existing: { $size: 0 } } },
     { $limit: limit },
-    { $project: { _id: 0, taskId: '$_id', ownerId: '$owner', type: 1 } },
+    { $project: { _id: 0, taskId: '$_id', ownerId: '$owner', type: 1, dueDate: 1 } },
   ];
 }

@@ -5,3 +5,5 @@ export { MongoOutboxMailer } from './mongo-outbox-mailer';
 export { DUE_SCAN_INDEX, DueTaskScanRecord, DueTaskScanSchema } from './due-task-scan.schema';
 export { NOTIFICATION_KEY_INDEX, NOTIFICATIONS_COLLECTION, NotificationRecord, NotificationSchema } from './notification.schema';
 export { OUTBOX_COLLECTION, OutboxRecord, OutboxSchema } from './outbox.schema';
+export { MongoUserPreferencesRepository } from './mongo-user-preferences.repository';
+export * from './user-preferences.schema';

@@ -24,7 +24,7 @@ export class MongoDueTaskScanner extends DueTaskScanner {
       const rows = await this.tasks.collection
         .aggregate<DueTaskRow>(dueTaskScanPipeline(now, until, limit), { readPreference: 'primary' })
         .toArray();
-      return rows.map(({ taskId, ownerId, type }) => ({ taskId, ownerId, type }));
+      return rows.map(({ taskId, ownerId, type, dueDate }) => ({ taskId, ownerId, type, dueDate }));
     });
   }
 }

@@ -73,11 +73,13 @@ describe('mongoNotificationStores with MongoDB unreachable', () => {
 
   it('compiles its models on the app’s connection, next to the persistence module’s', () => {
     expect(Object.keys(connection.models).sort()).toEqual([
+      'DailyDigestRecord',
       'DueTaskScanRecord',
       'NotificationRecord',
       'OutboxRecord',
       'SessionRecord',
       'TaskRecord',
+      'UserPreferencesRecord',
       'UserRecord',
     ]);
     expect(connection.models['NotificationRecord'].collection.collectionName).toBe('notifications');

@@ -1,6 +1,6 @@
 import type { Provider } from '@nestjs/common';
 import { getConnectionToken, getModelToken } from '@nestjs/mongoose';
-import { DueTaskScanner, NotificationRepository } from '@primetrade/domain';
+import { DueTaskScanner, NotificationRepository, UserPreferencesRepository } from '@primetrade/domain';
 import type { Connection, Schema } from 'mongoose';
 import { MongoDueTaskScanner } from './mongo-due-task-scanner';
 import { MongoNotificationRepository } from './mongo-notification.repository';
@@ -8,12 +8,16 @@ import { MongoOutboxMailer } from './mongo-outbox-mailer';
 import { DueTaskScanRecord, DueTaskScanSchema } from './due-task-scan.schema';
 import { NotificationRecord, NotificationSchema } from './notification.schema';
 import { OutboxRecord, OutboxSchema } from './outbox.schema';
+import { MongoUserPreferencesRepository } from './mongo-user-preferences.repository';
+import { DailyDigestRecord, DailyDigestSchema, UserPreferencesRecord, UserPreferencesSchema } from './user-preferences.schema';
 
-/** The notification context's models: its two collections and the scan's view of `tasks`. */
+/** The notification context's models: its collections (notices, outbox, preferences, digests) and the scan's view of `tasks`. */
 export const MONGO_NOTIFICATION_MODELS: ReadonlyArray<{ name: string; schema: Schema }> = [
   { name: NotificationRecord.name, schema: NotificationSchema },
   { name: OutboxRecord.name, schema: OutboxSchema },
   { name: DueTaskScanRecord.name, schema: DueTaskScanSchema },
+  { name: UserPreferencesRecord.name, schema: UserPreferencesSchema },
+  { name: DailyDigestRecord.name, schema: DailyDigestSchema },
 ];
 
 /**
@@ -37,5 +41,6 @@ export const mongoNotificationStores: Provider[] = [
   ...modelProviders,
   { provide: NotificationRepository, useClass: MongoNotificationRepository },
   { provide: DueTaskScanner, useClass: MongoDueTaskScanner },
+  { provide: UserPreferencesRepository, useClass: MongoUserPreferencesRepository },
   MongoOutboxMailer,
 ];

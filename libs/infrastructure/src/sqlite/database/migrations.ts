@@ -509,4 +509,30 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE UNIQUE INDEX tasks_series_occurrence ON tasks (series_id, due_at) WHERE series_id IS NOT NULL;
     `,
   },
+  {
+    version: 21,
+    name: 'user-preferences',
+    sql: `
+      -- Reminder and digest settings (issue 13): an IANA zone, the "due soon" lead in minutes
+      -- (0 = none), the channels, and the local hour of the daily digest.
+      CREATE TABLE user_preferences (
+        user_id TEXT PRIMARY KEY,
+        time_zone TEXT NOT NULL,
+        due_soon_minutes INTEGER NOT NULL,
+        in_app INTEGER NOT NULL,
+        email INTEGER NOT NULL,
+        digest_enabled INTEGER NOT NULL,
+        digest_hour INTEGER NOT NULL CHECK (digest_hour BETWEEN 0 AND 23),
+        updated_at INTEGER
+      ) STRICT;
+      CREATE INDEX user_preferences_digest ON user_preferences (user_id) WHERE digest_enabled = 1;
+      -- One digest per user per local day: the primary key decides which worker sends it.
+      CREATE TABLE daily_digests (
+        user_id TEXT NOT NULL,
+        local_date TEXT NOT NULL,
+        sent_at INTEGER NOT NULL,
+        PRIMARY KEY (user_id, local_date)
+      ) STRICT;
+    `,
+  },
 ];

@@ -7,7 +7,7 @@ import { EmailAlreadyRegisteredError, UserNotFoundError, WrongPasswordError } fr
 import { PasswordHasher } from '../../../ports/password-hasher.port';
 import { UserRepository } from '../../../ports/user.repository.port';
 import { EmailConfirmationMailer } from '../../email-confirmation-mailer';
-import { escapeHtml } from '../../escape-html';
+import { escapeHtml } from '../../../../shared/application/escape-html';
 import { ChangeEmailCommand, type EmailChangeRequested } from './change-email.command';
 
 @CommandHandler(ChangeEmailCommand)

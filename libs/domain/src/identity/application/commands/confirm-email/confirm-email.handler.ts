@@ -5,7 +5,7 @@ import { InvalidEmailConfirmationTokenError } from '../../../model/identity.erro
 import { AccountTokenRepository } from '../../../ports/account-token.repository.port';
 import { TokenService } from '../../../ports/token.service.port';
 import { UserRepository } from '../../../ports/user.repository.port';
-import { escapeHtml } from '../../escape-html';
+import { escapeHtml } from '../../../../shared/application/escape-html';
 import { toUserView } from '../../user.view';
 import { ConfirmEmailCommand, type ConfirmedEmail } from './confirm-email.command';
 

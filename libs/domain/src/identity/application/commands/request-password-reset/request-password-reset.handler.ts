@@ -5,7 +5,7 @@ import { normalizeEmail } from '../../../model/email';
 import { AccountTokenRepository } from '../../../ports/account-token.repository.port';
 import { TokenService } from '../../../ports/token.service.port';
 import { UserRepository } from '../../../ports/user.repository.port';
-import { escapeHtml } from '../../escape-html';
+import { escapeHtml } from '../../../../shared/application/escape-html';
 import { type PasswordResetRequested, RequestPasswordResetCommand } from './request-password-reset.command';
 
 /** How long a reset link works. */

@@ -3,20 +3,22 @@ import { UserRepository } from '../../../../identity';
 import { Clock } from '../../../../shared/ports/clock.port';
 import { IdGenerator } from '../../../../shared/ports/id-generator.port';
 import { OPEN_TASK_STATUSES, type Task, TaskRepository } from '../../../../tasks';
-import { DUE_NOTICE_WINDOW_MS, Notification, type NotificationType } from '../../../model/notification.entity';
+import { Notification, type NotificationType } from '../../../model/notification.entity';
+import { UserPreferences } from '../../../model/user-preferences';
+import { UserPreferencesRepository } from '../../../ports/user-preferences.repository.port';
 import { Mailer } from '../../../ports/mailer.port';
 import { NotificationRepository } from '../../../ports/notification.repository.port';
 import { DeliverNotificationCommand, type DeliveryOutcome } from './deliver-notification.command';
 
-/** The latest due date a task may have for the notice to apply at `now`. */
-function dueBy(type: NotificationType, now: Date): Date {
-  return type === 'task-overdue' ? now : new Date(now.getTime() + DUE_NOTICE_WINDOW_MS);
+/** The latest due date a task may have for the notice to apply at `now` (null: the user wants no "due soon"). */
+function dueBy(type: NotificationType, now: Date, prefs: UserPreferences): Date | null {
+  return type === 'task-overdue' ? now : prefs.dueSoonBy(now);
 }
 
 /** The scan is a snapshot; by delivery time the task may have been completed or rescheduled. */
-function stillApplies(task: Task, type: NotificationType, now: Date): boolean {
-  if (!OPEN_TASK_STATUSES.includes(task.status) || !task.dueDate) return false;
-  return task.dueDate.getTime() <= dueBy(type, now).getTime();
+function stillApplies(task: Task, by: Date | null): by is Date {
+  if (!OPEN_TASK_STATUSES.includes(task.status) || !task.dueDate || !by) return false;
+  return task.dueDate.getTime() <= by.getTime();
 }
 
 @CommandHandler(DeliverNotificationCommand)
@@ -28,12 +30,16 @@ export class DeliverNotificationHandler implements ICommandHandler<DeliverNotifi
     private readonly mailer: Mailer,
     private readonly ids: IdGenerator,
     private readonly clock: Clock,
+    private readonly preferences: UserPreferencesRepository,
   ) {}
 
   async execute({ job }: DeliverNotificationCommand): Promise<DeliveryOutcome> {
     const now = this.clock.now();
     const task = await this.tasks.findById(job.ownerId, job.taskId);
-    if (!task || !task.dueDate || !stillApplies(task, job.type, now)) return 'skipped';
+    if (!task || !task.dueDate) return 'skipped';
+    const prefs = (await this.preferences.find(job.ownerId)) ?? UserPreferences.defaults(job.ownerId);
+    const by = dueBy(job.type, now, prefs);
+    if (!stillApplies(task, by)) return 'skipped';
     const user = await this.users.findById(job.ownerId);
     if (!user) return 'skipped';
 
@@ -50,13 +56,20 @@ export class DeliverNotificationHandler implements ICommandHandler<DeliverNotifi
         dueDate: task.dueDate,
         now,
       }),
-      dueBy(job.type, now),
+      by,
     );
     if (!stored) return 'skipped';
     if (stored.emailedAt) return 'already-delivered';
 
-    // A failure here rejects, so the queue retries; the notification is not inserted twice.
-    await this.mailer.send({ userId: user.id, to: user.email, ...stored.message(), idempotencyKey: stored.key });
+    // In-app off: the notice is still stored (it is what makes the scan and the mail happen
+    // once), but as already read, so it never raises the unread count or rings the bell.
+    if (!prefs.inApp) stored.markRead(now);
+    // Mail only when the user wants it and has confirmed the address; otherwise the notice's
+    // mail is settled unsent (emailedAt set), so the scan does not hand it back again.
+    if (prefs.email && user.emailConfirmed) {
+      // A failure here rejects, so the queue retries; the notification is not inserted twice.
+      await this.mailer.send({ userId: user.id, to: user.email, ...stored.message(), idempotencyKey: stored.key });
+    }
     stored.markEmailed(this.clock.now());
     await this.notifications.update(stored);
     return 'delivered';

@@ -37,6 +37,10 @@ export type { ChangeEmail$Params as ChangeEmail$Params } from './fn/users/change
 export { changeEmail as changeEmail } from './fn/users/change-email';
 export type { ExportAccount$Params as ExportAccount$Params } from './fn/users/export-account';
 export { exportAccount as exportAccount } from './fn/users/export-account';
+export type { GetPreferences$Params as GetPreferences$Params } from './fn/users/get-preferences';
+export { getPreferences as getPreferences } from './fn/users/get-preferences';
+export type { UpdatePreferences$Params as UpdatePreferences$Params } from './fn/users/update-preferences';
+export { updatePreferences as updatePreferences } from './fn/users/update-preferences';
 export type { ExportTasks$Params as ExportTasks$Params } from './fn/tasks/export-tasks';
 export { exportTasks as exportTasks } from './fn/tasks/export-tasks';
 export type { ImportTasks$Params as ImportTasks$Params } from './fn/tasks/import-tasks';

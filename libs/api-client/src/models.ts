@@ -16,6 +16,7 @@ export type { ConfirmEmailRequestDto } from './models/confirm-email-request-dto'
 export type { CreatedWebhookResponseDto } from './models/created-webhook-response-dto';
 export type { CreateTaskRequestDto } from './models/create-task-request-dto';
 export type { CreateWebhookRequestDto } from './models/create-webhook-request-dto';
+export type { DailyDigestDto } from './models/daily-digest-dto';
 export type { DeleteAccountRequestDto } from './models/delete-account-request-dto';
 export type { FieldErrorDto } from './models/field-error-dto';
 export type { ForgotPasswordRequestDto } from './models/forgot-password-request-dto';
@@ -23,8 +24,10 @@ export type { ForgotPasswordResponseDto } from './models/forgot-password-respons
 export type { ImportProblemDto } from './models/import-problem-dto';
 export type { ImportReportDto } from './models/import-report-dto';
 export type { LoginRequestDto } from './models/login-request-dto';
+export type { NotificationChannelsDto } from './models/notification-channels-dto';
 export type { NotificationPageDto } from './models/notification-page-dto';
 export type { NotificationResponseDto } from './models/notification-response-dto';
+export type { PreferencesResponseDto } from './models/preferences-response-dto';
 export type { PriorityCountsDto } from './models/priority-counts-dto';
 export type { ProblemDetailsDto } from './models/problem-details-dto';
 export type { RecurrenceRequestDto } from './models/recurrence-request-dto';
@@ -42,6 +45,9 @@ export type { TaskStatsResponseDto } from './models/task-stats-response-dto';
 export type { TaskTimelineDayDto } from './models/task-timeline-day-dto';
 export type { TaskTimelineResponseDto } from './models/task-timeline-response-dto';
 export type { TokenResponseDto } from './models/token-response-dto';
+export type { UpdateChannelsDto } from './models/update-channels-dto';
+export type { UpdateDigestDto } from './models/update-digest-dto';
+export type { UpdatePreferencesRequestDto } from './models/update-preferences-request-dto';
 export type { UpdateTaskRequestDto } from './models/update-task-request-dto';
 export type { UpdateWebhookRequestDto } from './models/update-webhook-request-dto';
 export type { UserResponseDto } from './models/user-response-dto';

@@ -82,19 +82,32 @@ async function runCrashTest(label: string, extraEnv: Record<string, string>, out
     let url = await start();
     // The writers' accounts.
     const tokens: string[] = [];
+    const writerIds: string[] = [];
     for (let u = 0; u < WRITERS; u++) {
       const email = `writer${u}@crash.test`;
-      await fetch(`${url}/api/v1/auth/register`, {
+      const registered = await fetch(`${url}/api/v1/auth/register`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ name: `W${u}`, email, password: 'correct horse battery' }),
       });
+      writerIds.push(((await registered.json()) as { id: string }).id);
       const login = await fetch(`${url}/api/v1/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ email, password: 'correct horse battery' }),
       });
       tokens.push(((await login.json()) as { accessToken: string }).accessToken);
+    }
+
+    // Reminder mail goes to confirmed addresses only. What is under test here is durability, not
+    // the confirmation link (email-confirmation.e2e-spec follows it): mark the writers confirmed
+    // in the file through a second connection.
+    const confirmer = new SqliteDatabase({ file: join(dataDir, 'primetrade.sqlite') });
+    try {
+      const confirm = confirmer.db.prepare('UPDATE users SET email_confirmed_at = ? WHERE id = ?');
+      for (const id of writerIds) confirm.run(Date.now(), id);
+    } finally {
+      confirmer.close();
     }
 
     /** One request; null when no answer came (the process died under it). */

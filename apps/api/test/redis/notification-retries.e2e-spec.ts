@@ -1,14 +1,17 @@
 import { Queue } from 'bullmq';
+import { confirmFromSmtp } from '../support/confirm-email';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { describeWithRedis, dropPrefix, eventually, REDIS_URL, uniquePrefix } from './support/redis-env';
 import { isAccountMail, SmtpSink } from './support/smtp-sink';
 
 const HOUR = 3_600_000;
 
-/** Registers a user with a chosen e-mail (the SMTP sink decides by recipient). */
-async function userWithEmail(t: TestApp, email: string): Promise<{ Authorization: string }> {
+/** Registers and confirms a user with a chosen e-mail (the SMTP sink decides by recipient). */
+async function userWithEmail(t: TestApp, smtp: SmtpSink, email: string): Promise<{ Authorization: string }> {
   const password = 'correct horse battery';
   await t.http.post('/api/v1/auth/register').send({ name: 'Mail', email, password }).expect(201);
+  // Reminder mail goes to confirmed addresses only: follow the link first.
+  await confirmFromSmtp(t, () => smtp.setAsideMail, email);
   const login = await t.http.post('/api/v1/auth/login').send({ email, password }).expect(200);
   return { Authorization: `Bearer ${login.body.accessToken}` };
 }
@@ -52,7 +55,7 @@ describeWithRedis('notification delivery retries (BullMQ, one all-in-one process
 
   it('retries after the mail server refused, and sends one e-mail', async () => {
     const email = `flaky-${Date.now()}@example.com`;
-    const auth = await userWithEmail(app, email);
+    const auth = await userWithEmail(app, smtp, email);
     const task = (
       await app.http
         .post('/api/v1/tasks')
@@ -74,7 +77,7 @@ describeWithRedis('notification delivery retries (BullMQ, one all-in-one process
 
   it('keeps a job that used up its attempts as failed, and the in-app notification still shows', async () => {
     const email = `broken-${Date.now()}@example.com`;
-    const auth = await userWithEmail(app, email);
+    const auth = await userWithEmail(app, smtp, email);
     const task = (
       await app.http
         .post('/api/v1/tasks')

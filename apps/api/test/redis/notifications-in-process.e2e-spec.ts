@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { Mailer } from '@primetrade/domain';
 import type { SqliteOutboxMailer } from '@primetrade/infrastructure/sqlite';
+import { confirmFromOutbox } from '../support/confirm-email';
 import { signUp, startTestApp, type TestApp } from '../support/test-app';
 import { eventually, sleep } from './support/redis-env';
 
@@ -25,6 +26,12 @@ describe('notifications without Redis (in-process queue, outbox mailer)', () => 
     (await app.app.get<SqliteOutboxMailer>(Mailer, { strict: false }).messages()).filter(
       (m) => m.to === to && !m.subject.startsWith('Confirm your'),
     );
+  /** A user whose address is confirmed (reminder mail goes to confirmed addresses only). */
+  const confirmedUser = async () => {
+    const user = await signUp(app);
+    await confirmFromOutbox(app, () => app.app.get<SqliteOutboxMailer>(Mailer, { strict: false }).messages(), user.email);
+    return user;
+  };
   const rawRows = (table: 'notifications' | 'mail_outbox') => {
     const db = new Database(join(app.dataDir, 'primetrade.sqlite'), { readonly: true });
     try {
@@ -35,7 +42,7 @@ describe('notifications without Redis (in-process queue, outbox mailer)', () => 
   };
 
   it('notifies due and overdue open tasks once, skips closed ones, and stores the mail in the outbox', async () => {
-    const user = await signUp(app);
+    const user = await confirmedUser();
     const post = (body: object) =>
       app.http
         .post('/api/v1/tasks')

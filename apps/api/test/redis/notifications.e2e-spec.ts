@@ -1,4 +1,5 @@
 import { Queue } from 'bullmq';
+import { confirmFromSmtp } from '../support/confirm-email';
 import { signUp, startTestApp, type TestApp } from '../support/test-app';
 import { describeWithRedis, dropPrefix, eventually, REDIS_URL, sleep, uniquePrefix } from './support/redis-env';
 import { isAccountMail, SmtpSink } from './support/smtp-sink';
@@ -40,6 +41,8 @@ describeWithRedis('notifications on BullMQ with two worker processes', () => {
 
   it('gives a task due in an hour exactly one task-due notification and one e-mail, over many scans', async () => {
     const user = await signUp(api);
+    // Reminder mail goes to confirmed addresses only: follow the link first.
+    await confirmFromSmtp(api, () => smtp.setAsideMail, user.email);
     const due = new Date(Date.now() + HOUR).toISOString();
     const task = (await api.http.post('/api/v1/tasks').set(user.auth).send({ title: 'Quarterly report', dueDate: due }).expect(201)).body;
 

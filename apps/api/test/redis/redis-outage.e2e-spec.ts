@@ -1,3 +1,4 @@
+import { confirmFromSmtp } from '../support/confirm-email';
 import { signUp, startTestApp, type TestApp } from '../support/test-app';
 import { describeWithRedis, eventually } from './support/redis-env';
 import { PrivateRedis } from './support/private-redis';
@@ -31,6 +32,8 @@ describeWithRedis('the API while Redis is down and after it is back', () => {
 
   it('serves reads and writes, reports the outage, and resumes queued work when Redis returns', async () => {
     const user = await signUp(app);
+    // Reminder mail goes to confirmed addresses only: follow the link first.
+    await confirmFromSmtp(app, () => smtp.setAsideMail, user.email);
     const ready = await app.http.get('/api/health/ready').expect(200);
     expect(ready.body.info.redis.status).toBe('up');
 

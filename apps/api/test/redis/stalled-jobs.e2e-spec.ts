@@ -1,3 +1,4 @@
+import { confirmFromSmtp } from '../support/confirm-email';
 import { signUp, startTestApp, type TestApp } from '../support/test-app';
 import { describeWithRedis, dropPrefix, eventually, REDIS_URL, uniquePrefix } from './support/redis-env';
 import { isAccountMail, SmtpSink } from './support/smtp-sink';
@@ -35,6 +36,8 @@ describeWithRedis('a job whose worker dies mid-run', () => {
     await whenListening(first);
 
     const user = await signUp(api);
+    // Reminder mail goes to confirmed addresses only: follow the link first.
+    await confirmFromSmtp(api, () => smtp.setAsideMail, user.email);
     await api.http
       .post('/api/v1/tasks')
       .set(user.auth)

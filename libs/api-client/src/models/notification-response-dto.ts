@@ -26,7 +26,7 @@ export interface NotificationResponseDto {
   taskTitle: string;
 
   /**
-   * task-due: due within 24 hours; task-overdue: past its due date and still open; webhook-disabled: a webhook failed for 24 hours and was disabled
+   * task-due: due within your chosen lead time (preferences; 1 day by default); task-overdue: past its due date and still open; webhook-disabled: a webhook failed for 24 hours and was disabled
    */
   type: 'task-due' | 'task-overdue' | 'webhook-disabled';
 }

@@ -1,12 +1,14 @@
 import { AccountEraser } from '@primetrade/domain';
 import type { InMemoryAttachmentRepository } from './in-memory-attachments';
 import type { InMemoryStore } from './in-memory-store';
+import type { InMemoryUserPreferencesRepository } from './in-memory-user-preferences.repository';
 
-/** Erases a user from the in-memory rows (users, sessions, tasks and attachment metadata). */
+/** Erases a user from the in-memory rows (users, sessions, tasks, attachment metadata, preferences). */
 export class InMemoryAccountEraser extends AccountEraser {
   constructor(
     private readonly store: InMemoryStore,
     private readonly attachments: InMemoryAttachmentRepository,
+    private readonly preferences?: InMemoryUserPreferencesRepository,
   ) {
     super();
   }
@@ -20,6 +22,7 @@ export class InMemoryAccountEraser extends AccountEraser {
       }
     for (const [id, t] of this.store.tasks) if (t.ownerId === userId) this.store.tasks.delete(id);
     for (const [id, s] of this.store.sessions) if (s.userId === userId) this.store.sessions.delete(id);
+    this.preferences?.eraseUser(userId);
     this.store.users.delete(userId);
     return { fileKeys };
   }

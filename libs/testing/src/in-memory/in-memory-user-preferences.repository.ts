@@ -33,7 +33,7 @@ export class InMemoryUserPreferencesRepository extends UserPreferencesRepository
   }
 
   /** Check and add with no await between: nothing can land in between. */
-  async claimDigest(userId: string, localDate: string): Promise<boolean> {
+  async claimDigest(userId: string, localDate: string, _now: Date): Promise<boolean> {
     const key = `${userId} ${localDate}`;
     if (this.digests.has(key)) return false;
     this.digests.add(key);

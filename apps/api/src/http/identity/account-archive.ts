@@ -2,13 +2,14 @@ import { Readable } from 'node:stream';
 import type { AccountArchive, ExportedAttachment } from '@primetrade/domain';
 import archiver from 'archiver';
 import { toNotificationResponse } from '../notifications/notification.response';
+import { toPreferencesResponse } from '../notifications/preferences.dto';
 import { jsonArray } from '../streaming/json-array';
 import { toTaskResponse } from '../tasks/task.response';
 import { toUserResponse } from './user.response';
 
 const README = `Your Primetrade data
 
-account.json        your profile and the sessions that can still sign in
+account.json        your profile, your preferences (time zone, reminders, digest) and the sessions that can still sign in
 tasks.json          every task, whatever its status, oldest first
 notifications.json  every notification, newest first
 attachments.json    the attachments' details; their files are under attachments/<task id>/
@@ -27,6 +28,7 @@ export function accountArchive(archive: AccountArchive, exportedAt: Date): Reada
       {
         exportedAt: exportedAt.toISOString(),
         user: { ...toUserResponse(user), updatedAt: user.updatedAt.toISOString() },
+        preferences: toPreferencesResponse(archive.preferences),
         sessions: sessions.map((s) => ({
           id: s.id,
           createdAt: s.createdAt.toISOString(),

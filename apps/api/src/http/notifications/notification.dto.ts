@@ -24,7 +24,7 @@ export class NotificationResponseDto {
   @ApiProperty({
     enum: NOTIFICATION_TYPES,
     description:
-      'task-due: due within 24 hours; task-overdue: past its due date and still open; webhook-disabled: a webhook failed for 24 hours and was disabled',
+      'task-due: due within your chosen lead time (preferences; 1 day by default); task-overdue: past its due date and still open; webhook-disabled: a webhook failed for 24 hours and was disabled',
   })
   type!: NotificationType;
   @ApiProperty({ format: 'uuid', description: 'The task (for webhook-disabled: the webhook)' }) taskId!: string;

@@ -31,8 +31,9 @@ export class DailyDigestSender {
     for (;;) {
       const page = await this.preferences.digestSubscribers(after, SUBSCRIBER_PAGE);
       for (const prefs of page) if (await this.sendOne(prefs, now)) sent++;
-      if (page.length < SUBSCRIBER_PAGE) return sent;
-      after = page[page.length - 1]!.userId;
+      const last = page.at(-1);
+      if (page.length < SUBSCRIBER_PAGE || !last) return sent;
+      after = last.userId;
     }
   }
 

@@ -21,6 +21,9 @@ describe('UserPreferences', () => {
     const p = UserPreferences.defaults('u1');
     p.change({ timeZone: 'europe/berlin', digestEnabled: true }, NOW);
     expect(p.toProps()).toMatchObject({ timeZone: 'Europe/Berlin', digestEnabled: true, dueSoonLead: '1d', updatedAt: NOW });
+    // Not "canonicalised" to ICU's legacy names.
+    p.change({ timeZone: 'Asia/Kolkata' }, NOW);
+    expect(p.timeZone).toBe('Asia/Kolkata');
   });
 
   it.each([

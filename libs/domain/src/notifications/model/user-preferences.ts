@@ -48,6 +48,16 @@ export function isKnownTimeZone(zone: string): boolean {
   }
 }
 
+/**
+ * The zone as the runtime lists it when only the case differs (`europe/berlin` → `Europe/Berlin`),
+ * else as given: ICU's own canonical names are often the legacy ones (`Asia/Kolkata` would become
+ * `Asia/Calcutta`), so the user's name is kept rather than "canonicalised" to them.
+ */
+function zoneSpelling(zone: string): string {
+  const listed = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  return listed.find((z) => z.toLowerCase() === zone.toLowerCase()) ?? zone;
+}
+
 const partsFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /** The wall-clock date and hour at `instant` in `zone` (DST handled by the runtime's zone data). */
@@ -100,8 +110,7 @@ export class UserPreferences {
     if (!Number.isInteger(next.digestHour) || next.digestHour < 0 || next.digestHour > 23)
       violations.push({ field: 'digestHour', message: 'must be an integer from 0 to 23' });
     if (violations.length > 0) throw new InvalidPreferencesError(violations);
-    // Store the canonical spelling (e.g. `europe/berlin` → `Europe/Berlin`).
-    next.timeZone = new Intl.DateTimeFormat('en-US', { timeZone: next.timeZone }).resolvedOptions().timeZone;
+    next.timeZone = zoneSpelling(next.timeZone);
     this.props = { ...next, updatedAt: now };
   }
 

@@ -4,10 +4,11 @@ import {
   InMemoryAttachmentRepository,
   InMemoryFileStorage,
   InMemoryNotificationRepository,
+  InMemoryUserPreferencesRepository,
   type TestContext,
 } from '@primetrade/testing';
 import { Attachment } from '../../../../attachments';
-import { Notification } from '../../../../notifications';
+import { Notification, UserPreferences } from '../../../../notifications';
 import { Task } from '../../../../tasks';
 import { UserNotFoundError, WrongPasswordError } from '../../../model/identity.errors';
 import { Session } from '../../../model/session.entity';
@@ -28,6 +29,7 @@ describe('take my data and leave', () => {
   let attachments: InMemoryAttachmentRepository;
   let files: InMemoryFileStorage;
   let notifications: InMemoryNotificationRepository;
+  let preferences: InMemoryUserPreferencesRepository;
   let remove: DeleteAccountHandler;
   let exportAccount: ExportAccountHandler;
 
@@ -77,9 +79,23 @@ describe('take my data and leave', () => {
     attachments = new InMemoryAttachmentRepository();
     files = new InMemoryFileStorage();
     notifications = new InMemoryNotificationRepository();
-    remove = new DeleteAccountHandler(ctx.users, ctx.hasher, new InMemoryAccountEraser(ctx.store, attachments), files);
-    exportAccount = new ExportAccountHandler(ctx.users, ctx.sessions, ctx.readModel, notifications, attachments, files, ctx.clock);
+    preferences = new InMemoryUserPreferencesRepository();
+    remove = new DeleteAccountHandler(ctx.users, ctx.hasher, new InMemoryAccountEraser(ctx.store, attachments, preferences), files);
+    exportAccount = new ExportAccountHandler(
+      ctx.users,
+      ctx.sessions,
+      ctx.readModel,
+      notifications,
+      attachments,
+      files,
+      ctx.clock,
+      preferences,
+    );
     await seed('u1', 'ada@example.com');
+    const saved = UserPreferences.defaults('u1');
+    saved.change({ timeZone: 'Europe/Berlin', digestEnabled: true }, ctx.clock.now());
+    await preferences.save(saved);
+    await preferences.claimDigest('u1', '2026-06-15', ctx.clock.now());
     await seed('u2', 'bob@example.com');
   });
 
@@ -87,6 +103,8 @@ describe('take my data and leave', () => {
     const archive = await exportAccount.execute(new ExportAccountQuery('u1'));
     expect(archive.user).toMatchObject({ id: 'u1', email: 'ada@example.com', emailConfirmed: false });
     expect(archive.sessions.map((s) => s.id)).toEqual(['u1-s']);
+    expect(archive.preferences).toMatchObject({ timeZone: 'Europe/Berlin', digest: { enabled: true, hour: 7 } });
+    expect((await exportAccount.execute(new ExportAccountQuery('u2'))).preferences).toMatchObject({ timeZone: 'UTC', updatedAt: null });
     expect((await collect(archive.tasks)).map((t) => t.id).sort()).toEqual(['u1-t1', 'u1-t2']);
     expect((await collect(archive.notifications)).map((n) => n.id)).toEqual(['u1-n1']);
     expect(archive.attachments.map((a) => a.id)).toEqual(['u1-a1']);
@@ -101,6 +119,8 @@ describe('take my data and leave', () => {
     expect([...ctx.store.sessions.keys()]).toEqual(['u2-s']);
     expect([...attachments.rows.keys()]).toEqual(['u2-a1']);
     expect([...files.files.keys()]).toEqual(['u2-a1']);
+    expect(await preferences.find('u1')).toBeNull();
+    expect(preferences.digests.size).toBe(0);
     await expect(exportAccount.execute(new ExportAccountQuery('u1'))).rejects.toBeInstanceOf(UserNotFoundError);
   });
 

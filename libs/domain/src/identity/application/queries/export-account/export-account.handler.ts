@@ -1,6 +1,13 @@
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { AttachmentRepository, FileStorage } from '../../../../attachments';
-import { NotificationRepository, type NotificationView, toNotificationView } from '../../../../notifications';
+import {
+  NotificationRepository,
+  type NotificationView,
+  toNotificationView,
+  toPreferencesView,
+  UserPreferences,
+  UserPreferencesRepository,
+} from '../../../../notifications';
 import { Clock } from '../../../../shared/ports/clock.port';
 import { TaskReadModel, taskPages } from '../../../../tasks';
 import { UserNotFoundError } from '../../../model/identity.errors';
@@ -21,6 +28,7 @@ export class ExportAccountHandler implements IQueryHandler<ExportAccountQuery> {
     private readonly attachments: AttachmentRepository,
     private readonly files: FileStorage,
     private readonly clock: Clock,
+    private readonly preferences: UserPreferencesRepository,
   ) {}
 
   async execute(query: ExportAccountQuery): Promise<AccountArchive> {
@@ -30,6 +38,7 @@ export class ExportAccountHandler implements IQueryHandler<ExportAccountQuery> {
     const attachments = await this.attachments.listByOwner(user.id);
     return {
       user: { ...toUserView(user), updatedAt: user.updatedAt },
+      preferences: toPreferencesView((await this.preferences.find(user.id)) ?? UserPreferences.defaults(user.id)),
       sessions: await this.sessions.listActive(user.id, now),
       // Every task, whatever its status, oldest first.
       tasks: taskPages(this.tasks, user.id, { criteria: { now }, sort: 'createdAt', order: 'asc' }),

@@ -1,6 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import type { FileContent } from '../../../../attachments';
-import type { NotificationView } from '../../../../notifications';
+import type { NotificationView, UserPreferencesView } from '../../../../notifications';
 import type { TaskView } from '../../../../tasks';
 import type { SessionSummary } from '../../../model/session.entity';
 import type { UserView } from '../../user.view';
@@ -22,6 +22,8 @@ export interface ExportedAttachment {
  */
 export interface AccountArchive {
   user: UserView & { updatedAt: Date };
+  /** The saved preferences, or the defaults when none were saved. */
+  preferences: UserPreferencesView;
   /** The sessions that can still be used. */
   sessions: SessionSummary[];
   tasks: AsyncIterable<TaskView>;

@@ -1,5 +1,6 @@
-import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import type { Clock, DueWebhookDelivery, WebhookDeliveryStore } from '@primetrade/domain';
+import { PollingLoop } from '../scheduling/polling-loop';
 
 export interface WebhookPollerSettings {
   /** How often the deliveries table is looked at for due deliveries (retries, other processes). */
@@ -22,72 +23,33 @@ const MAX_ROUNDS = 20;
  * an attempt in this process (embedded), or a BullMQ job (the sweep that makes the Redis queue
  * whole again after Redis lost a job). Woken early by `kick` when something is scheduled.
  */
-export class WebhookDeliveryPoller implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('WebhookDeliveryPoller');
-  private timer?: NodeJS.Timeout;
-  private draining?: Promise<void>;
-  private again = false;
-  private stopped = false;
-  private lastFailure = '';
-  private lastPrune = 0;
+export class WebhookDeliveryPoller extends PollingLoop {
+  protected readonly waiting = 'webhook deliveries wait';
 
   constructor(
     private readonly store: WebhookDeliveryStore,
     private readonly dispatch: (due: readonly DueWebhookDelivery[]) => Promise<void>,
     private readonly clock: Clock,
     private readonly settings: WebhookPollerSettings,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => this.kick(), this.settings.intervalMs);
-    this.timer.unref();
-    this.kick();
+  ) {
+    super(new Logger('WebhookDeliveryPoller'), { intervalMs: settings.intervalMs, pruneEveryMs: PRUNE_EVERY_MS });
   }
 
-  kick(): void {
-    if (this.stopped) return;
-    if (this.draining) {
-      this.again = true;
-      return;
+  protected async drainOnce(): Promise<void> {
+    for (let round = 0; round < MAX_ROUNDS && !this.stopped; round++) {
+      const due = await this.store.due(new Date(this.clock.now().getTime() - (this.settings.lagMs ?? 0)), this.settings.batchSize);
+      if (due.length === 0) return;
+      await this.dispatch(due);
+      if (due.length < this.settings.batchSize) return;
     }
-    this.draining = this.drain().finally(() => {
-      this.draining = undefined;
-      if (this.again && !this.stopped) {
-        this.again = false;
-        this.kick();
-      }
-    });
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
-    await this.draining;
   }
 
   /** Settled deliveries older than the retention go, once an hour (every process may: a delete twice is harmless). */
-  private async pruneNowAndThen(): Promise<void> {
-    const now = this.clock.now().getTime();
-    if (now - this.lastPrune < PRUNE_EVERY_MS) return;
-    this.lastPrune = now;
+  protected async prune(now: number): Promise<void> {
     await this.store.prune(new Date(now - (this.settings.retainMs ?? DEFAULT_RETAIN_MS)));
   }
 
-  private async drain(): Promise<void> {
-    try {
-      for (let round = 0; round < MAX_ROUNDS && !this.stopped; round++) {
-        const due = await this.store.due(new Date(this.clock.now().getTime() - (this.settings.lagMs ?? 0)), this.settings.batchSize);
-        if (due.length === 0) break;
-        await this.dispatch(due);
-        if (due.length < this.settings.batchSize) break;
-      }
-      await this.pruneNowAndThen();
-      this.lastFailure = '';
-    } catch (error) {
-      // Store busy or Redis down: the deliveries stay due and the next tick tries again.
-      const message = (error as Error).message;
-      if (message !== this.lastFailure) this.logger.warn(`webhook deliveries wait: ${message}`);
-      this.lastFailure = message;
-    }
+  protected now(): number {
+    return this.clock.now().getTime();
   }
 }

@@ -35,15 +35,34 @@ const DOC = JSON.parse(readFileSync(join(__dirname, '../../openapi.json'), 'utf8
   components: { schemas: Record<string, Schema> };
 };
 
+/**
+ * OpenAPI 3.0 writes a nullable reference as `{ nullable: true, allOf: [{ $ref }] }` (what Nest
+ * emits, and what Swagger UI and ng-openapi-gen read as "the object or null"); JSON Schema's allOf
+ * alone would refuse null, so the validator is given that reading spelled out.
+ */
+function nullableReferences(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(nullableReferences);
+  if (!node || typeof node !== 'object') return node;
+  const { nullable, ...rest } = Object.fromEntries(Object.entries(node).map(([k, v]) => [k, nullableReferences(v)])) as Record<
+    string,
+    unknown
+  >;
+  if (nullable === true && Array.isArray(rest['allOf'])) {
+    const { description, ...schema } = rest;
+    return { description, anyOf: [schema, { type: 'null' }] };
+  }
+  return nullable === undefined ? rest : { ...rest, nullable };
+}
+
 const ajv = new Ajv({ strict: false, allErrors: true });
 addFormats(ajv);
-ajv.addSchema({ $id: 'openapi', components: DOC.components });
+ajv.addSchema({ $id: 'openapi', components: nullableReferences(DOC.components) });
 const validators = new Map<string, ValidateFunction>();
 function validatorFor(schema: Schema): ValidateFunction {
   const key = JSON.stringify(schema);
   let validate = validators.get(key);
   if (!validate) {
-    validate = ajv.compile(JSON.parse(key.replace(/"#\/components\//g, '"openapi#/components/')) as Schema);
+    validate = ajv.compile(nullableReferences(JSON.parse(key.replace(/"#\/components\//g, '"openapi#/components/'))) as Schema);
     validators.set(key, validate);
   }
   return validate;

@@ -362,6 +362,14 @@ describe('Features in a real browser', { skip: missing ?? false }, () => {
     await page.goto(`/tasks/${next.id}/edit`);
     assert.equal(await page.getByTestId('repeat-kind').inputValue(), 'weekdays');
     await expectCount(page.getByTestId('repeat-date'), 5);
+
+    // Deleting it offers to end the series; then no next one comes.
+    await page.goto('/tasks');
+    await page.getByRole('button', { name: 'Delete Water the plants' }).first().click();
+    await page.getByRole('dialog').waitFor();
+    await checkA11y(page, 'delete-series dialog');
+    await page.getByRole('button', { name: 'End the series' }).click();
+    await until(async () => !(await tasksOf()).some((t) => t.title === 'Water the plants' && t.status === 'todo'), 'the series ended');
   });
 
   it('shows an offline banner when the API cannot be reached, and recovers with Retry', async () => {

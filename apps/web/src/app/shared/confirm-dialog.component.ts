@@ -6,7 +6,12 @@ export interface ConfirmDialogData {
   title: string;
   message: string;
   confirmLabel: string;
+  /** A second way to go on (e.g. "End the series"); the dialog then closes with 'alternative'. */
+  alternativeLabel?: string;
 }
+
+/** How the dialog closed: confirmed, the alternative chosen, or cancelled (false, also on Escape). */
+export type ConfirmDialogResult = true | 'alternative' | false;
 
 /** A yes/no question; closes with `true` when confirmed. */
 @Component({
@@ -18,6 +23,9 @@ export interface ConfirmDialogData {
     <mat-dialog-content>{{ data.message }}</mat-dialog-content>
     <mat-dialog-actions align="end">
       <button mat-button type="button" [mat-dialog-close]="false" cdkFocusInitial>Cancel</button>
+      @if (data.alternativeLabel) {
+        <button mat-stroked-button type="button" [mat-dialog-close]="'alternative'">{{ data.alternativeLabel }}</button>
+      }
       <button mat-flat-button type="button" [mat-dialog-close]="true">{{ data.confirmLabel }}</button>
     </mat-dialog-actions>
   `,

@@ -1,20 +1,25 @@
 import { Injector } from '@angular/core';
-import type { ConfirmDialogData } from './confirm-dialog.component';
+import type { ConfirmDialogData, ConfirmDialogResult } from './confirm-dialog.component';
 
 // Dialogs and snack bars load with their first use, not with the page that may need them: the
 // overlay code is then out of the way of the first paint. Both services are root singletons,
 // so the injector hands out the same instance every time.
 
 /** Asks a yes/no question in a dialog; resolves true when confirmed. */
-export async function confirm(injector: Injector, data: ConfirmDialogData): Promise<boolean> {
+export async function confirm(injector: Injector, data: Omit<ConfirmDialogData, 'alternativeLabel'>): Promise<boolean> {
+  return (await choose(injector, data)) === true;
+}
+
+/** As `confirm`, with a second way to go on (`alternativeLabel`): resolves to which was chosen. */
+export async function choose(injector: Injector, data: ConfirmDialogData): Promise<ConfirmDialogResult> {
   const [{ MatDialog }, { ConfirmDialogComponent }] = await Promise.all([
     import('@angular/material/dialog'),
     import('./confirm-dialog.component'),
   ]);
   const ref = injector
     .get(MatDialog)
-    .open<InstanceType<typeof ConfirmDialogComponent>, ConfirmDialogData, boolean>(ConfirmDialogComponent, { data });
-  return new Promise((resolve) => ref.afterClosed().subscribe((yes) => resolve(!!yes)));
+    .open<InstanceType<typeof ConfirmDialogComponent>, ConfirmDialogData, ConfirmDialogResult>(ConfirmDialogComponent, { data });
+  return new Promise((resolve) => ref.afterClosed().subscribe((result) => resolve(result ?? false)));
 }
 
 /**

@@ -97,8 +97,9 @@ export class TaskService {
     return this.api.invoke(updateTask, { id: task.id, body: { status }, 'If-Match': etagOf(task) });
   }
 
-  delete(id: string): Observable<void> {
-    return this.api.invoke(deleteTask, { id }).pipe(map(() => undefined));
+  /** For an open occurrence of a repeating task, `series` ends the series; otherwise the next occurrence takes its place. */
+  delete(id: string, series = false): Observable<void> {
+    return this.api.invoke(deleteTask, { id, ...(series ? { series: 'true' as const } : {}) }).pipe(map(() => undefined));
   }
 
   /** Several operations in one request, each answered on its own (not atomic): the results say which failed. */

@@ -16,7 +16,7 @@ import { Router, RouterLink } from '@angular/router';
 import { Task } from '../../../core/api/task.types';
 import { afterFirstPaint } from '../../../core/after-paint';
 import { ShortcutService } from '../../../core/shortcuts/shortcuts';
-import { confirm, notify } from '../../../shared/lazy-overlays';
+import { choose, confirm, notify } from '../../../shared/lazy-overlays';
 import { QuickAddComponent } from '../quick-add/quick-add.component';
 import { TaskViewsComponent } from '../task-views.component';
 import { toQuery } from '../data/task-filters';
@@ -126,6 +126,15 @@ export class TaskListPage {
   }
 
   protected confirmDelete(task: Task): void {
+    if (task.recurrence && task.status !== 'completed' && task.status !== 'cancelled') {
+      void choose(this.injector, {
+        title: 'Delete a repeating task?',
+        message: `Delete only this “${task.title}” (the next one takes its place), or end the series so it does not come back.`,
+        confirmLabel: 'Delete this one',
+        alternativeLabel: 'End the series',
+      }).then((choice) => choice && this.store.remove(task, choice === 'alternative'));
+      return;
+    }
     void confirm(this.injector, {
       title: 'Delete task?',
       message: `“${task.title}” will be deleted for good.`,

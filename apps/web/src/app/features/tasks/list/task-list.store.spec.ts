@@ -110,6 +110,24 @@ describe('TaskListStore', () => {
     expect(store.items()[1]).not.toHaveProperty('nextOccurrence');
   });
 
+  it('deleting an occurrence reads the list again for the next one; ending the series says so to the API', async () => {
+    const recurrence = { rule: 'FREQ=DAILY', timeZone: 'Europe/Berlin', seriesId: 'a' };
+    await loadFirst([task('a', { recurrence }), task('b', { recurrence: { ...recurrence, seriesId: 'b' } })]);
+    store.remove(store.items()[0]);
+    backend.expectOne({ method: 'DELETE', url: '/api/v1/tasks/a' }).flush(null, { status: 204, statusText: 'No Content' });
+    TestBed.tick();
+    backend
+      .expectOne('/api/v1/tasks?sort=createdAt&order=desc&limit=50')
+      .flush({ items: [task('a2', { recurrence }), task('b')], nextCursor: null });
+    await settle();
+    expect(store.items().map((t) => t.id)).toEqual(['a2', 'b']);
+
+    store.remove(store.items()[1], true);
+    backend.expectOne({ method: 'DELETE', url: '/api/v1/tasks/b?series=true' }).flush(null, { status: 204, statusText: 'No Content' });
+    TestBed.tick();
+    expect(store.items().map((t) => t.id)).toEqual(['a2']);
+  });
+
   it('checks a task off at once, sends its version as If-Match, and can undo', async () => {
     await loadFirst([task('a', { version: 3 }), task('b')]);
     const changes: StatusChange[] = [];

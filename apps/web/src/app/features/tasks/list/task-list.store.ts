@@ -136,11 +136,16 @@ export class TaskListStore {
     this.setStatus(current, change.previous);
   }
 
-  remove(task: Task): void {
+  /** Deletes the task; an occurrence of a repeating task is replaced by the next one unless `series` ends it. */
+  remove(task: Task, series = false): void {
     if (this.busy().has(task.id)) return;
     this.setBusy(task.id, true);
     this.actionProblem.set(null);
-    this.run(this.tasks.delete(task.id), task, () => this.items.update((items) => items.filter((t) => t.id !== task.id)));
+    this.run(this.tasks.delete(task.id, series), task, () => {
+      this.items.update((items) => items.filter((t) => t.id !== task.id));
+      // The API made the next occurrence: read the list again to show it.
+      if (task.recurrence && !series) this.reload();
+    });
   }
 
   private run<T>(call: Observable<T>, before: Task, onSuccess: (value: T) => void): void {

@@ -80,6 +80,35 @@ describe('task export and import (e2e)', () => {
     ).toEqual(tasks.map(comparable));
   });
 
+  it('carries the repeat of an open task through export and import; a completed occurrence comes back as history', async () => {
+    const ada = await signUp(t);
+    const recurrence = { rule: 'FREQ=WEEKLY;BYDAY=MO', timeZone: 'Europe/Berlin' };
+    const weekly = (
+      await t.http
+        .post('/api/v1/tasks')
+        .set(ada.auth)
+        .send({ title: 'Weekly review', dueDate: '2031-05-05T07:00:00Z', recurrence })
+        .expect(201)
+    ).body as { id: string };
+    await t.http.put(`/api/v1/tasks/${weekly.id}/complete`).set(ada.auth).expect(200); // the next Monday is made
+    const csv = await exportCsv(ada.auth);
+    const rows = parse(csv, { columns: true, bom: true }) as Record<string, string>[];
+    expect(rows.map((r) => [r['status'], r['recurrenceRule'], r['recurrenceTimeZone']])).toEqual([
+      ['completed', recurrence.rule, recurrence.timeZone],
+      ['todo', recurrence.rule, recurrence.timeZone],
+    ]);
+    const bob = await signUp(t);
+    expect((await importFile(bob.auth, csv, 'tasks.csv').expect(200)).body).toMatchObject({ imported: 2, failed: [] });
+    const imported = (await t.http.get('/api/v1/tasks?sort=dueDate&order=asc').set(bob.auth).expect(200)).body.items as {
+      status: string;
+      recurrence: { rule: string; timeZone: string } | null;
+    }[];
+    expect(imported.map((task) => [task.status, task.recurrence?.rule ?? null])).toEqual([
+      ['completed', null],
+      ['todo', recurrence.rule],
+    ]);
+  });
+
   it('reports bad rows with row, field and problem, imports the rest; a dry run imports nothing', async () => {
     const { auth } = await signUp(t);
     const csv = [

@@ -16,6 +16,8 @@ export const EXPORT_COLUMNS = [
   'createdAt',
   'updatedAt',
   'completedAt',
+  'recurrenceRule',
+  'recurrenceTimeZone',
 ] as const;
 /** Tags in one CSV cell: `home;work`. */
 export const TAG_SEPARATOR = ';';
@@ -34,6 +36,8 @@ function toRecord(task: TaskView): ExportRecord {
     createdAt: task.createdAt.toISOString(),
     updatedAt: task.updatedAt.toISOString(),
     completedAt: task.completedAt?.toISOString() ?? null,
+    recurrenceRule: task.recurrence?.rule ?? null,
+    recurrenceTimeZone: task.recurrence?.timeZone ?? null,
   };
 }
 

@@ -69,7 +69,14 @@ function toImportRow(row: number, cell: (column: string) => Cell): ImportRow {
   if (dueDate && Number.isNaN(dueDate.getTime())) problems.push({ field: 'dueDate', message: 'must be an ISO 8601 date-time' });
   const tagCell = cell('tags');
   const tags = Array.isArray(tagCell) ? tagCell : tagCell ? tagCell.split(TAG_SEPARATOR).filter((t) => t !== '') : undefined;
+  const rule = text('recurrenceRule');
+  const timeZone = text('recurrenceTimeZone');
+  if (rule !== undefined && timeZone === undefined)
+    problems.push({ field: 'recurrenceTimeZone', message: 'is needed with recurrenceRule' });
   if (problems.length) return { row, problems };
+  // A completed or cancelled occurrence is history: it comes back as it is, not as a series that
+  // would make its next occurrence again (the open occurrence in the same file carries the series).
+  const open = status === undefined || status === 'todo' || status === 'in_progress';
   return {
     row,
     task: {
@@ -79,6 +86,7 @@ function toImportRow(row: number, cell: (column: string) => Cell): ImportRow {
       priority: priority as TaskPriority | undefined,
       dueDate,
       tags,
+      ...(rule !== undefined && timeZone !== undefined && open ? { recurrence: { rule, timeZone } } : {}),
     },
   };
 }

@@ -21,6 +21,10 @@ export interface ImportTasks$Params {
  */
   'Idempotency-Key'?: string;
       body: {
+
+/**
+ * A CSV or JSON export (the file name or content type says which)
+ */
 'file': Blob;
 }
 }

@@ -55,7 +55,20 @@ export class TaskTransferController {
       'Rows that fail are reported with their row number, field and problem; the rest are imported. `dryRun=true` only checks.',
   })
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: {
+        file: {
+          type: 'string',
+          format: 'binary',
+          description: 'A CSV or JSON export (the file name or content type says which)',
+          example: 'title,priority,dueDate,tags\r\nPay rent,high,2026-12-01T09:00:00.000Z,home\r\n',
+        },
+      },
+    },
+  })
   @ApiOkResponse({ type: ImportReportDto })
   @ApiProblems(400, 401, 413, 429)
   async importTasks(

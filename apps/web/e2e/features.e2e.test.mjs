@@ -569,6 +569,68 @@ describe('Features in a real browser', { skip: missing ?? false }, () => {
     }
   });
 
+  it('preferences: the browser’s zone proposed, a zone searched and chosen, lead, channels and digest saved; the list’s due labels in that zone', async () => {
+    const prefsUser = await newUser(app.baseUrl, 'Zone Tester');
+    const ctx = await signedInContext(browser, app.baseUrl, prefsUser, { timezoneId: TIME_ZONE, colorScheme: 'light' });
+    const p = await ctx.newPage();
+    p.setDefaultTimeout(10_000);
+    p.on('pageerror', (error) => pageProblems.push(`uncaught: ${error.message}`));
+    const prefsOf = async () => (await api(app.baseUrl, '/users/me/preferences', { token: prefsUser.accessToken })).body;
+    try {
+      // 09:00 in Kolkata two days from now: 22:30 or 23:30 the evening before in New York.
+      const inTwoDays = new Date(Date.now() + 48 * 3_600_000);
+      const kolkataDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata' }).format(inTwoDays).split('-').map(Number);
+      const dueAt = new Date(Date.UTC(kolkataDay[0], kolkataDay[1] - 1, kolkataDay[2], 3, 30));
+      await seedTasks(app.baseUrl, prefsUser, [{ title: 'Call Mumbai office', dueDate: dueAt.toISOString() }]);
+
+      await p.goto('/tasks');
+      await p.getByTestId('nav-settings').click();
+      await p.getByTestId('settings-tab-preferences').click();
+      const zone = p.getByTestId('prefs-zone');
+      await zone.waitFor();
+      assert.equal(await zone.inputValue(), TIME_ZONE, 'nothing saved yet: the browser’s zone is proposed');
+      await checkA11y(p, 'settings preferences');
+
+      await zone.fill('kolk');
+      await p.getByRole('option', { name: 'Asia/Kolkata', exact: true }).click();
+      assert.equal(await zone.inputValue(), 'Asia/Kolkata');
+      await p.getByTestId('prefs-lead').click();
+      await p.getByRole('option', { name: '1 hour before', exact: true }).click();
+      await p.getByTestId('prefs-email').getByRole('switch').click();
+      await p.getByTestId('prefs-digest').getByRole('switch').click();
+      await p.getByTestId('prefs-hour').click();
+      await checkA11y(p, 'settings preferences hour list');
+      await p.getByRole('option', { name: '08:00', exact: true }).click();
+      await p.getByTestId('prefs-save').click();
+      await expectText(p.getByTestId('prefs-notice'), /Saved/);
+      assert.deepEqual(
+        { ...(await prefsOf()), updatedAt: undefined },
+        {
+          timeZone: 'Asia/Kolkata',
+          dueSoonLead: '1h',
+          channels: { inApp: true, email: false },
+          digest: { enabled: true, hour: 8 },
+          updatedAt: undefined,
+        },
+      );
+
+      // An unknown zone: the API's 400 shown beside the field, nothing saved.
+      await zone.fill('Mars/Olympus');
+      await p.keyboard.press('Escape');
+      await p.getByTestId('prefs-save').click();
+      await expectText(p.getByTestId('prefs-zone-error'), /IANA time zone/);
+      assert.equal((await prefsOf()).timeZone, 'Asia/Kolkata');
+
+      // A new session of the app reads the preference: the due label is 09:00 Kolkata time.
+      await p.goto('/tasks');
+      const label = p.getByTestId('task-row').filter({ hasText: 'Call Mumbai office' }).getByTestId('task-due');
+      await expectText(label, /9:00\sAM/);
+      await screenshot(p, 'f11b-preferences-list');
+    } finally {
+      await ctx.close();
+    }
+  });
+
   it('bulk: selects tasks apart from completing them, acts on them in one call and shows what failed; export and import', async () => {
     const bulkUser = await newUser(app.baseUrl, 'Bulk Tester');
     const made = await seedTasks(
@@ -802,6 +864,7 @@ const VIEWS = [
   ['dashboard', '/dashboard'],
   ['account', '/account'],
   ['webhooks', '/settings/webhooks'],
+  ['preferences', '/settings/preferences'],
   ['calendar-feed', '/settings/calendar'],
 ];
 
@@ -813,6 +876,7 @@ async function settle(page, name) {
     dashboard: () => page.getByTestId('timeline-svg').waitFor(),
     account: () => page.getByTestId('session').first().waitFor(),
     webhooks: () => page.getByTestId('add-webhook').waitFor(),
+    preferences: () => page.getByTestId('prefs-save').waitFor(),
     'calendar-feed': () => page.getByTestId('feed-issue').waitFor(),
   }[name];
   await ready();

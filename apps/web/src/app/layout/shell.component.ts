@@ -9,6 +9,7 @@ import { AuthService } from '../core/auth/auth.service';
 import { SessionStore } from '../core/auth/session.store';
 import { ShortcutService } from '../core/shortcuts/shortcuts';
 import { ThemeService } from '../core/theme/theme';
+import { UserTimeZone } from '../core/preferences/user-time-zone';
 import { NotificationBellComponent } from '../features/notifications/notification-bell.component';
 import { ConfirmEmailBannerComponent } from './confirm-email-banner.component';
 import { openDialog } from '../shared/lazy-overlays';
@@ -36,6 +37,7 @@ export class ShellComponent {
   private readonly injector = inject(Injector);
   protected readonly session = inject(SessionStore);
   protected readonly theme = inject(ThemeService);
+  private readonly timeZone = inject(UserTimeZone);
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
 
   constructor() {
@@ -51,6 +53,8 @@ export class ShellComponent {
     // A reloaded page has tokens but no profile yet (the interceptor refreshes if needed). Asked
     // once the first frame has painted: the name in the toolbar can wait that long.
     afterFirstPaint(() => {
+      // The zone the user chose, for due labels (the browser's until it is known).
+      this.timeZone.load();
       if (this.session.user()) return;
       this.auth
         .loadUser()

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { MatTabsModule } from '@angular/material/tabs';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 
-/** The settings area: a tab per page (webhooks, calendar feed), each page its own lazy chunk. */
+/** The settings area: a tab per page (webhooks, preferences, calendar feed), each page its own lazy chunk. */
 @Component({
   selector: 'pt-settings-page',
   imports: [MatTabsModule, RouterLink, RouterLinkActive, RouterOutlet],
@@ -41,6 +41,7 @@ import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 export class SettingsPage {
   protected readonly tabs = [
     { path: 'webhooks', label: 'Webhooks' },
+    { path: 'preferences', label: 'Preferences' },
     { path: 'calendar', label: 'Calendar feed' },
   ];
 }

@@ -9,6 +9,11 @@ export const settingsRoutes: Routes = [
     loadComponent: () => import('./webhooks/webhooks.page').then((m) => m.WebhooksPage),
   },
   {
+    path: 'preferences',
+    title: 'Preferences · Settings · Primetrade',
+    loadComponent: () => import('./preferences/preferences.page').then((m) => m.PreferencesPage),
+  },
+  {
     path: 'calendar',
     title: 'Calendar feed · Settings · Primetrade',
     loadComponent: () => import('./calendar-feed/calendar-feed.page').then((m) => m.CalendarFeedPage),

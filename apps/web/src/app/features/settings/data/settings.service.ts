@@ -3,11 +3,13 @@ import {
   Api,
   createWebhook,
   deleteWebhook,
+  getPreferences,
   issueCalendarFeed,
   listWebhookDeliveries,
   listWebhooks,
   pingWebhook,
   revokeCalendarFeed,
+  updatePreferences,
   updateWebhook,
 } from '@primetrade/api-client';
 import { map, Observable } from 'rxjs';
@@ -18,11 +20,14 @@ export type CreatedWebhook = ResponseOf<typeof createWebhook>;
 export type WebhookDelivery = ResponseOf<typeof listWebhookDeliveries>['items'][number];
 export type WebhookEvent = ParamsOf<typeof createWebhook>['body']['events'][number];
 export type CalendarFeed = ResponseOf<typeof issueCalendarFeed>;
+export type Preferences = ResponseOf<typeof getPreferences>;
+export type PreferencesChange = ParamsOf<typeof updatePreferences>['body'];
+export type DueSoonLead = Preferences['dueSoonLead'];
 
 /** Every event an endpoint can subscribe to, in the order the form lists them. */
 export const WEBHOOK_EVENTS: readonly WebhookEvent[] = ['task.created', 'task.updated', 'task.completed', 'task.deleted', 'ping'];
 
-/** The data access of the settings pages (webhooks, calendar feed): every call through the generated SDK. */
+/** The data access of the settings pages (webhooks, calendar feed, preferences): every call through the generated SDK. */
 @Injectable({ providedIn: 'root' })
 export class SettingsService {
   private readonly api = inject(Api);
@@ -59,5 +64,14 @@ export class SettingsService {
 
   revokeCalendarFeed(): Observable<void> {
     return this.api.invoke(revokeCalendarFeed).pipe(map(() => undefined));
+  }
+
+  /** The saved preferences, or the defaults (updatedAt null) when none were saved. */
+  preferences(): Observable<Preferences> {
+    return this.api.invoke(getPreferences);
+  }
+
+  updatePreferences(body: PreferencesChange): Observable<Preferences> {
+    return this.api.invoke(updatePreferences, { body });
   }
 }

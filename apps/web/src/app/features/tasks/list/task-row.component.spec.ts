@@ -1,4 +1,5 @@
 import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { UserTimeZone } from '../../../core/preferences/user-time-zone';
 import { provideRouter } from '@angular/router';
 import { Task } from '../../../core/api/task.types';
 import { TaskRowComponent } from './task-row.component';
@@ -38,6 +39,12 @@ describe('TaskRowComponent', () => {
     expect(badge?.getAttribute('title')).toBe('FREQ=WEEKLY;BYDAY=MO,WE');
     expect(badge?.querySelector('svg')?.getAttribute('aria-hidden')).toBe('true');
     expect((await render({ ...base, recurrence: null })).querySelector('[data-testid="task-repeat"]')).toBeNull();
+  });
+
+  it('shows the due time in the user’s preferred zone', async () => {
+    TestBed.inject(UserTimeZone).use('Asia/Kolkata');
+    const el = await render({ ...base, dueDate: '2030-06-01T03:30:00.000Z' });
+    expect(el.querySelector('[data-testid="task-due"]')?.textContent).toMatch(/Jun 1, 2030, 9:00\sAM/);
   });
 
   it('says an overdue task is overdue, in words and not only in colour', async () => {

@@ -1,6 +1,7 @@
-import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { PRIORITY_LABELS, STATUS_LABELS, Task } from '../../../core/api/task.types';
+import { UserTimeZone } from '../../../core/preferences/user-time-zone';
 import { dueState, formatDue } from '../data/due';
 import { repeatLabel } from '../data/repeat-rule';
 
@@ -252,8 +253,10 @@ export class TaskRowComponent {
   protected readonly done = computed(() => this.task().status === 'completed' || this.task().status === 'cancelled');
   protected readonly statusLabel = computed(() => STATUS_LABELS[this.task().status]);
   protected readonly priorityLabel = computed(() => PRIORITY_LABELS[this.task().priority]);
+  /** The user's preferred zone when it differs from the browser's (null: the browser's). */
+  private readonly zone = inject(UserTimeZone).zone;
   protected readonly dueLabel = computed(() => {
     const due = this.task().dueDate;
-    return due ? `Due ${formatDue(new Date(due))}` : '';
+    return due ? `Due ${formatDue(new Date(due), new Date(), this.zone())}` : '';
   });
 }

@@ -1,9 +1,38 @@
 import { inject, Injectable, signal } from '@angular/core';
 import { Api, getPreferences } from '@primetrade/api-client';
 
-/** The zone the browser runs in (Intl), e.g. `America/New_York`. */
+/**
+ * ICU (Chromium's, Node's) still names some zones by their old IANA names; people look for the
+ * current ones. Both are valid IANA names, so the API takes either.
+ */
+const RENAMED_ZONES: Readonly<Record<string, string>> = {
+  'Asia/Calcutta': 'Asia/Kolkata',
+  'Asia/Katmandu': 'Asia/Kathmandu',
+  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Asia/Rangoon': 'Asia/Yangon',
+  'Europe/Kiev': 'Europe/Kyiv',
+  'America/Buenos_Aires': 'America/Argentina/Buenos_Aires',
+  'America/Godthab': 'America/Nuuk',
+  'Atlantic/Faeroe': 'Atlantic/Faroe',
+  'Pacific/Truk': 'Pacific/Chuuk',
+  'Pacific/Ponape': 'Pacific/Pohnpei',
+  'Pacific/Enderbury': 'Pacific/Kanton',
+};
+
+/** The current IANA name of a zone ICU may give by its old one. */
+export const currentZoneName = (zone: string): string => RENAMED_ZONES[zone] ?? zone;
+
+/** The zone the browser runs in (Intl), e.g. `America/New_York`, by its current IANA name. */
 export function browserTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return currentZoneName(Intl.DateTimeFormat().resolvedOptions().timeZone);
+}
+
+/** Every zone the browser knows, by current IANA names, sorted, UTC first. */
+export function knownTimeZones(): string[] {
+  const listed = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  const names = new Set(listed.map(currentZoneName));
+  names.delete('UTC');
+  return ['UTC', ...[...names].sort()];
 }
 
 /**

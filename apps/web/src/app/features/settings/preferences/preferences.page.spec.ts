@@ -90,5 +90,10 @@ describe('PreferencesPage', () => {
     const page = fixture.componentInstance as unknown as { zoneOptions: () => string[] };
     expect(page.zoneOptions()).toContain('America/New_York');
     expect(page.zoneOptions().every((z) => z.toLowerCase().includes('new_york'))).toBe(true);
+    // Current IANA names, also where ICU still lists the old one (Asia/Calcutta).
+    input.value = 'kolk';
+    input.dispatchEvent(new Event('input'));
+    await fixture.whenStable();
+    expect(page.zoneOptions()).toEqual(['Asia/Kolkata']);
   });
 });

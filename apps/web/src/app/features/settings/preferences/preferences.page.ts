@@ -8,14 +8,8 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { toProblem } from '../../../core/http/problem';
-import { browserTimeZone, UserTimeZone } from '../../../core/preferences/user-time-zone';
+import { browserTimeZone, knownTimeZones, UserTimeZone } from '../../../core/preferences/user-time-zone';
 import { type DueSoonLead, type Preferences, SettingsService } from '../data/settings.service';
-
-/** Every zone the browser knows (IANA names), UTC first. */
-function knownZones(): string[] {
-  const listed = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
-  return ['UTC', ...listed.filter((z) => z !== 'UTC')];
-}
 
 const LEADS: { value: DueSoonLead; label: string }[] = [
   { value: 'none', label: 'No "due soon" reminder' },
@@ -158,7 +152,7 @@ export class PreferencesPage {
   private readonly destroyRef = inject(DestroyRef);
   protected readonly leads = LEADS;
   protected readonly hours = Array.from({ length: 24 }, (_, h) => h);
-  private readonly allZones = knownZones();
+  private readonly allZones = knownTimeZones();
 
   protected readonly zone = signal('');
   protected readonly lead = signal<DueSoonLead>('1d');

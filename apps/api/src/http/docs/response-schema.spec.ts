@@ -12,7 +12,11 @@ const document = JSON.parse(readFileSync(join(__dirname, '../../../openapi.json'
 /** The OpenAPI schema of a component with its $refs resolved, as the serialiser's JSON schema would say it. */
 function fromDocument(schema: Schema): Schema {
   const ref = schema.$ref ?? schema.allOf?.[0]?.$ref;
-  if (ref) return fromDocument(document.components.schemas[ref.split('/').pop()!]);
+  if (ref) {
+    const target = fromDocument(document.components.schemas[ref.split('/').pop()!]);
+    // A nullable reference (`nullable` beside `allOf`) is the object or null.
+    return schema.nullable ? { ...target, type: [target.type, 'null'] } : target;
+  }
   const nullable = (type: unknown) => (schema.nullable ? [type, 'null'] : type);
   if (schema.type === 'array') return { type: nullable('array'), items: fromDocument(schema.items!) };
   if (schema.properties) {

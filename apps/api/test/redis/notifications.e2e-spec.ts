@@ -63,6 +63,9 @@ describeWithRedis('notifications on BullMQ with two worker processes', () => {
     const mails = smtp.accepted.filter((m) => m.to.includes(user.email));
     expect(mails).toHaveLength(1);
     expect(mails[0]!.subject).toBe('Task due soon: Quarterly report');
+    // A real mail: a plain-text and an HTML part.
+    expect(mails[0]!.raw).toMatch(/Content-Type: text\/plain/);
+    expect(mails[0]!.raw).toMatch(/Content-Type: text\/html/);
     const again = await api.http.get('/api/v1/notifications').set(user.auth).expect(200);
     expect(again.body.items).toHaveLength(1);
     expect(again.body.items[0].id).toBe(page.items[0].id);

@@ -54,6 +54,8 @@ describe('notification use cases', () => {
     expect(mailer.sent).toEqual([
       expect.objectContaining({ to: 'ada@example.com', subject: 'Task due soon: Report', idempotencyKey: 'task-due:t1' }),
     ]);
+    expect(mailer.sent[0]!.text).toContain('Your task "Report" is due at');
+    expect(mailer.sent[0]!.html).toMatch(/^<p>Hello .+,<\/p><p>Your task &#34;Report&#34; is due at .+<\/p>$/);
     expect(await notifications.countUnread('u1')).toBe(1);
   });
 

@@ -1,5 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { UserRepository } from '../../../../identity';
+import { escapeHtml } from '../../../../shared/application/escape-html';
 import { Clock } from '../../../../shared/ports/clock.port';
 import { IdGenerator } from '../../../../shared/ports/id-generator.port';
 import { OPEN_TASK_STATUSES, type Task, TaskRepository } from '../../../../tasks';
@@ -68,7 +69,10 @@ export class DeliverNotificationHandler implements ICommandHandler<DeliverNotifi
     // mail is settled unsent (emailedAt set), so the scan does not hand it back again.
     if (prefs.email && user.emailConfirmed) {
       // A failure here rejects, so the queue retries; the notification is not inserted twice.
-      await this.mailer.send({ userId: user.id, to: user.email, ...stored.message(), idempotencyKey: stored.key });
+      const { subject, text } = stored.message();
+      // Every mail has a plain-text and an HTML part.
+      const html = `<p>Hello ${escapeHtml(user.name)},</p><p>${escapeHtml(text)}</p>`;
+      await this.mailer.send({ userId: user.id, to: user.email, subject, text, html, idempotencyKey: stored.key });
     }
     stored.markEmailed(this.clock.now());
     await this.notifications.update(stored);

@@ -4,7 +4,7 @@ export interface MailMessage {
   to: string;
   subject: string;
   text: string;
-  /** An HTML part beside the text (account mail); notices are plain text only. */
+  /** The HTML part beside the text (every mail the app sends has both). */
   html?: string;
   /** Stable per logical message (the notification key), for adapters and receivers that dedupe. */
   idempotencyKey: string;

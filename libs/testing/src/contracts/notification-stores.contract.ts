@@ -11,6 +11,8 @@ import {
   Task,
   type TaskRepository,
   type TaskView,
+  UserPreferences,
+  type UserPreferencesRepository,
 } from '@primetrade/domain';
 import { fixtureTasks, NOW } from './task-fixtures';
 
@@ -21,6 +23,8 @@ export interface NotificationStores {
   outbox: Mailer;
   /** The same store's task repository: the scanner reads what it wrote. */
   tasks: TaskRepository;
+  /** The same store's preferences: the scanner keeps each owner's "due soon" lead. */
+  preferences: UserPreferencesRepository;
   /** How many messages the outbox holds under `idempotencyKey`. */
   outboxCount(idempotencyKey: string): Promise<number>;
   dispose(): Promise<void>;
@@ -213,6 +217,40 @@ export function describeNotificationStoresContract(name: string, open: () => Pro
         const due = first.find((d) => d.type === 'task-overdue');
         if (due) await stores.notifications.insertIfAbsent(notification('n-other-type', due.ownerId, due.taskId, 'task-due'));
         expect(await stores.scanner.findDue(NOW, UNTIL, 1000)).toEqual(referenceScan(views, NOW, UNTIL, 1000, notified));
+      });
+
+      it('keeps a "due soon" task only within its owner’s lead; overdue tasks whatever the lead', async () => {
+        const lead = async (ownerId: string, dueSoonLead: '15m' | '1h' | 'none') => {
+          const p = UserPreferences.defaults(ownerId);
+          p.change({ dueSoonLead }, NOW);
+          await stores.preferences.save(p);
+        };
+        await lead('quarter', '15m');
+        await lead('hour', '1h');
+        await lead('never', 'none');
+        for (const owner of ['quarter', 'hour', 'never', 'default']) {
+          for (const [suffix, offset] of [
+            ['late', -HOUR],
+            ['10m', 10 * MIN],
+            ['30m', 30 * MIN],
+            ['5h', 5 * HOUR],
+          ] as const) {
+            await stores.tasks.insert(edgeTask(`${owner}-${suffix}`, owner, new Date(NOW.getTime() + offset)));
+          }
+        }
+        const found = await stores.scanner.findDue(NOW, UNTIL, 1000);
+        expect(found.map((d) => `${d.type}:${d.taskId}`).sort()).toEqual(
+          [
+            ...['quarter', 'hour', 'never', 'default'].map((o) => `task-overdue:${o}-late`),
+            'task-due:quarter-10m',
+            'task-due:hour-10m',
+            'task-due:hour-30m',
+            'task-due:default-10m',
+            'task-due:default-30m',
+            'task-due:default-5h',
+          ].sort(),
+        );
+        expect(found.find((d) => d.taskId === 'hour-30m')?.dueDate).toEqual(new Date(NOW.getTime() + 30 * MIN));
       });
 
       it('finds nothing once every due task is notified, and nothing long before every due date', async () => {

@@ -1,4 +1,5 @@
-import { type DueTask, DueTaskScanner, OPEN_TASK_STATUSES } from '@primetrade/domain';
+import { type DueTask, DueTaskScanner, OPEN_TASK_STATUSES, UserPreferences } from '@primetrade/domain';
+import type { InMemoryUserPreferencesRepository } from './in-memory-user-preferences.repository';
 import type { InMemoryNotificationRepository } from './in-memory-notification.repository';
 import type { InMemoryStore } from './in-memory-store';
 
@@ -7,6 +8,7 @@ export class InMemoryDueTaskScanner extends DueTaskScanner {
   constructor(
     private readonly store: InMemoryStore,
     private readonly notifications: InMemoryNotificationRepository,
+    private readonly preferences?: InMemoryUserPreferencesRepository,
   ) {
     super();
   }
@@ -21,7 +23,13 @@ export class InMemoryDueTaskScanner extends DueTaskScanner {
         type: t.dueDate!.getTime() <= now.getTime() ? 'task-overdue' : 'task-due',
         dueDate: new Date(t.dueDate!.getTime()),
       }))
+      .filter((d) => d.type === 'task-overdue' || this.withinLead(d, now))
       .filter((d) => !this.notifications.has(d.type, d.taskId))
       .slice(0, limit);
+  }
+
+  private withinLead(d: DueTask, now: Date): boolean {
+    const by = (this.preferences?.rows.get(d.ownerId) ?? UserPreferences.defaults(d.ownerId)).dueSoonBy(now);
+    return by !== null && d.dueDate.getTime() <= by.getTime();
   }
 }

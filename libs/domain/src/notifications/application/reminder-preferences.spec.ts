@@ -37,7 +37,7 @@ function setup(start = '2026-06-15T12:00:00.000Z') {
   const queue = new RecordingNotificationQueue();
   const digests = new DailyDigestSender(preferences, persistence.users, persistence.readModel, mailer);
   const scan = new ScanDueTasksHandler(
-    new InMemoryDueTaskScanner(persistence.store, notifications),
+    new InMemoryDueTaskScanner(persistence.store, notifications, preferences),
     queue,
     clock,
     notifications,

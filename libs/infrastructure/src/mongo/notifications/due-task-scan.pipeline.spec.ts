@@ -6,6 +6,8 @@ import {
   OPEN_TASK_STATUSES,
   Task,
   type TaskView,
+  type DueSoonLead,
+  UserPreferences,
 } from '@primetrade/domain';
 import { find } from 'mingo';
 import { fixtureTasks, NOW } from '@primetrade/testing';
@@ -16,6 +18,14 @@ import { DUE_SCAN_KEYS, DUE_SCAN_PARTIAL_FILTER } from './due-task-scan.schema';
 import { NOTIFICATIONS_COLLECTION, type NotificationRecord } from './notification.schema';
 import { MingoDatabase } from '@primetrade/testing';
 import { type DueTaskRow, dueTaskMatch, dueTaskScanPipeline } from './due-task-scan.pipeline';
+import { toPreferencesRecord } from './user-preferences.filter';
+import { USER_PREFERENCES_COLLECTION, type UserPreferencesRecord } from './user-preferences.schema';
+
+function preferencesOf(ownerId: string, dueSoonLead: DueSoonLead): UserPreferencesRecord {
+  const p = UserPreferences.defaults(ownerId);
+  p.change({ dueSoonLead }, NOW);
+  return toPreferencesRecord(p);
+}
 
 const HOUR = 3_600_000;
 const UNTIL = new Date(NOW.getTime() + DUE_NOTICE_WINDOW_MS);
@@ -60,18 +70,31 @@ function notified(t: TaskView, type: NotificationType, ownerId = t.ownerId): Not
 }
 
 /** The port's definition, written independently of the pipeline. */
-function reference(now: Date, until: Date, limit: number, existing: NotificationRecord[]): DueTask[] {
+function reference(
+  now: Date,
+  until: Date,
+  limit: number,
+  existing: NotificationRecord[],
+  leadMinutes: Record<string, number> = {},
+): DueTask[] {
   const has = new Set(existing.map((n) => `${n.owner}|${n.taskId}|${n.type}`));
   return views
     .filter((t) => OPEN_TASK_STATUSES.includes(t.status) && t.dueDate !== null && t.dueDate.getTime() <= until.getTime())
     .sort((a, b) => (a.dueDate as Date).getTime() - (b.dueDate as Date).getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((t) => ({ taskId: t.id, ownerId: t.ownerId, type: neededType(t, now), dueDate: t.dueDate as Date }))
+    .filter((d) => d.type === 'task-overdue' || d.dueDate.getTime() - now.getTime() <= (leadMinutes[d.ownerId] ?? 24 * 60) * 60_000)
     .filter((d) => !has.has(`${d.ownerId}|${d.taskId}|${d.type}`))
     .slice(0, limit);
 }
 
-function scan(now: Date, until: Date, limit: number, existing: NotificationRecord[] = []): DueTaskRow[] {
-  const db = new MingoDatabase({ tasks: taskRecords, [NOTIFICATIONS_COLLECTION]: existing });
+function scan(
+  now: Date,
+  until: Date,
+  limit: number,
+  existing: NotificationRecord[] = [],
+  preferences: UserPreferencesRecord[] = [],
+): DueTaskRow[] {
+  const db = new MingoDatabase({ tasks: taskRecords, [NOTIFICATIONS_COLLECTION]: existing, [USER_PREFERENCES_COLLECTION]: preferences });
   return db.aggregate<DueTaskRow>('tasks', dueTaskScanPipeline(now, until, limit));
 }
 
@@ -168,6 +191,17 @@ describe('due-task scan pipeline (executed by mingo with its $lookup)', () => {
     );
   });
 
+  it('keeps a "due soon" task only within its owner’s lead (the default without preferences), overdue ones whatever the lead', () => {
+    const preferences = [preferencesOf('owner-a', '1h'), preferencesOf('owner-b', 'none'), preferencesOf('owner-c', '15m')];
+    const leads = { 'owner-a': 60, 'owner-b': 0, 'owner-c': 15 };
+    const rows = scan(NOW, UNTIL, 1000, [], preferences);
+    expect(rows).toEqual(reference(NOW, UNTIL, 1000, [], leads));
+    expect(rows.some((r) => r.ownerId === 'owner-b' && r.type === 'task-due')).toBe(false);
+    expect(rows.some((r) => r.ownerId === 'owner-b' && r.type === 'task-overdue')).toBe(true);
+    expect(rows.find((r) => r.taskId === 'edge-just-due')?.type).toBe('task-due'); // 1 ms ahead, within 15 minutes
+    expect(rows.length).toBeLessThan(scan(NOW, UNTIL, 1000).length);
+  });
+
   describe('index use', () => {
     it('starts with the match and the sort the scan index serves', () => {
       const [match, sort] = dueTaskScanPipeline(NOW, UNTIL, 10);
@@ -192,7 +226,9 @@ describe('due-task scan pipeline (executed by mingo with its $lookup)', () => {
     });
 
     it('probes notifications by owner, task and type: the fields of their unique key index', () => {
-      const lookup = dueTaskScanPipeline(NOW, UNTIL, 10).find((stage) => '$lookup' in stage)?.['$lookup'] as Record<string, unknown>;
+      const lookup = dueTaskScanPipeline(NOW, UNTIL, 10)
+        .map((stage) => stage['$lookup'] as Record<string, unknown> | undefined)
+        .find((l) => l?.['from'] === NOTIFICATIONS_COLLECTION) as Record<string, unknown>;
       expect(lookup['from']).toBe('notifications');
       expect(lookup['let']).toEqual({ owner: '$owner', taskId: '$_id', type: '$type' });
       const [probe] = lookup['pipeline'] as Array<{ $match: { $expr: { $and: unknown[] } } }>;

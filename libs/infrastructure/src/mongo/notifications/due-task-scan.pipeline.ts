@@ -1,6 +1,9 @@
-import { type DueTask, type NotificationType, OPEN_TASK_STATUSES } from '@primetrade/domain';
+import { DEFAULT_PREFERENCES, type DueTask, dueSoonLeadMinutes, type NotificationType, OPEN_TASK_STATUSES } from '@primetrade/domain';
 import type { MongoDocument } from '../connection/mongo-query.types';
 import { NOTIFICATIONS_COLLECTION } from './notification.schema';
+import { USER_PREFERENCES_COLLECTION } from './user-preferences.schema';
+
+const DEFAULT_LEAD_MINUTES = dueSoonLeadMinutes(DEFAULT_PREFERENCES.dueSoonLead);
 
 const OVERDUE: NotificationType = 'task-overdue';
 const DUE: NotificationType = 'task-due';
@@ -24,10 +27,12 @@ export type DueTaskRow = DueTask;
  *    order on the `scan_status_dueDate_id` index;
  * 2. the notification type each one needs: `task-overdue` when due at or before `now`,
  *    `task-due` otherwise;
- * 3. an anti-join on `notifications`: tasks that already have that notification are dropped.
+ * 3. a "due soon" task only within its owner's lead: a `$lookup` of the owner's preferences by
+ *    `_id` (one targeted probe; the default lead when there is none, 0 minutes for none);
+ * 4. an anti-join on `notifications`: tasks that already have that notification are dropped.
  *    The $lookup matches the owner, the task and the type, i.e. the whole unique key index
  *    (owner, taskId, type), so each probe is one index seek on one shard;
- * 4. the first `limit`.
+ * 5. the first `limit`.
  *
  * On a real server the stages stream: the index delivers tasks in order, and the pipeline stops
  * reading once `limit` rows are through; it never sorts or joins the whole window.
@@ -46,6 +51,22 @@ export function dueTaskScanPipeline(now: Date, until: Date, limit: number): Mong
     { $match: dueTaskMatch(until) },
     { $sort: { dueDate: 1, _id: 1 } },
     { $project: { _id: 1, owner: 1, dueDate: 1, type: { $cond: [{ $lte: ['$dueDate', now] }, OVERDUE, DUE] } } },
+    { $lookup: { from: USER_PREFERENCES_COLLECTION, localField: 'owner', foreignField: '_id', as: 'prefs' } },
+    {
+      $match: {
+        $expr: {
+          $or: [
+            { $eq: ['$type', OVERDUE] },
+            {
+              $lte: [
+                { $subtract: ['$dueDate', now] },
+                { $multiply: [{ $ifNull: [{ $arrayElemAt: ['$prefs.dueSoonMinutes', 0] }, DEFAULT_LEAD_MINUTES] }, 60_000] },
+              ],
+            },
+          ],
+        },
+      },
+    },
     {
       $lookup: {
         from: NOTIFICATIONS_COLLECTION,

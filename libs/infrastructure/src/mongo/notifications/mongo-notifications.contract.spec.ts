@@ -13,6 +13,8 @@ import { dueTaskScanPipeline } from './due-task-scan.pipeline';
 import { DUE_SCAN_INDEX, DueTaskScanRecord, DueTaskScanSchema } from './due-task-scan.schema';
 import { NOTIFICATION_KEY_INDEX, NotificationRecord, NotificationSchema } from './notification.schema';
 import { OutboxRecord, OutboxSchema } from './outbox.schema';
+import { MongoUserPreferencesRepository } from './mongo-user-preferences.repository';
+import { DailyDigestRecord, DailyDigestSchema, UserPreferencesRecord, UserPreferencesSchema } from './user-preferences.schema';
 import { PLAINTEXT_TASK_CONTENT } from '../../core/tasks/task-content-sealer';
 
 /**
@@ -46,21 +48,24 @@ async function openDatabase(mongoUri: string) {
   const notifications = db.model<NotificationRecord>(NotificationRecord.name, NotificationSchema);
   const outbox = db.model<OutboxRecord>(OutboxRecord.name, OutboxSchema);
   const scanView = db.model<DueTaskScanRecord>(DueTaskScanRecord.name, DueTaskScanSchema);
+  const preferences = db.model<UserPreferencesRecord>(UserPreferencesRecord.name, UserPreferencesSchema);
+  const digests = db.model<DailyDigestRecord>(DailyDigestRecord.name, DailyDigestSchema);
   // Indexes first: the unique key index is what makes insertIfAbsent idempotent. The two models
   // on `tasks` one after the other, so they do not race to create the collection.
-  await Promise.all([notifications.init(), outbox.init()]);
+  await Promise.all([notifications.init(), outbox.init(), preferences.init(), digests.init()]);
   await tasks.init();
   await scanView.init();
-  return { db, tasks, notifications, outbox, scanView };
+  return { db, tasks, notifications, outbox, scanView, preferences, digests };
 }
 
 async function openMongoNotificationStores(mongoUri: string): Promise<NotificationStores> {
-  const { db, tasks, notifications, outbox, scanView } = await openDatabase(mongoUri);
+  const { db, tasks, notifications, outbox, scanView, preferences, digests } = await openDatabase(mongoUri);
   return {
     notifications: new MongoNotificationRepository(notifications, cipher),
     scanner: new MongoDueTaskScanner(scanView),
     outbox: new MongoOutboxMailer(outbox, clock, cipher),
     tasks: new MongoTaskRepository(tasks, PLAINTEXT_TASK_CONTENT),
+    preferences: new MongoUserPreferencesRepository(preferences, digests),
     outboxCount: (key) => outbox.countDocuments({ _id: key }).exec(),
     dispose: async () => {
       await db.dropDatabase();

@@ -51,7 +51,11 @@ describe('MongoDB notification schemas', () => {
       expect(NotificationSchema.get('versionKey')).toBe(false);
       expect(NotificationSchema.path('_id').instance).toBe('String');
       for (const path of ['dueDate', 'createdAt', 'readAt', 'emailedAt']) expect(NotificationSchema.path(path).instance).toBe('Date');
-      expect((NotificationSchema.path('type') as unknown as { enumValues: string[] }).enumValues).toEqual(['task-due', 'task-overdue', 'webhook-disabled']);
+      expect((NotificationSchema.path('type') as unknown as { enumValues: string[] }).enumValues).toEqual([
+        'task-due',
+        'task-overdue',
+        'webhook-disabled',
+      ]);
     });
   });
 

@@ -15,7 +15,7 @@ import { ShownOnceComponent } from '../shown-once.component';
   imports: [MatButtonModule, ShownOnceComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <section class="card" aria-labelledby="feed-heading">
+    <section class="pt-card" aria-labelledby="feed-heading">
       <h2 id="feed-heading">Private calendar feed</h2>
       <p>
         Subscribe to your open tasks with a due date from any calendar application (Google Calendar, Apple Calendar, Outlook, Thunderbird).
@@ -45,16 +45,6 @@ import { ShownOnceComponent } from '../shown-once.component';
     </section>
   `,
   styles: `
-    .card {
-      padding: 16px;
-      margin: 16px 0;
-      border-radius: 12px;
-      background: var(--mat-sys-surface-container-low);
-    }
-    h2 {
-      font: var(--mat-sys-title-medium);
-      margin: 0 0 8px;
-    }
     a {
       color: var(--mat-sys-primary);
     }

@@ -27,7 +27,7 @@ const LEADS: { value: DueSoonLead; label: string }[] = [
   imports: [FormsModule, MatAutocompleteModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatSlideToggleModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <section class="card" aria-labelledby="prefs-heading">
+    <section class="pt-card" aria-labelledby="prefs-heading">
       <h2 id="prefs-heading">Reminders and digest</h2>
       @if (state() === 'failed') {
         <p class="error-banner" role="alert">
@@ -107,16 +107,6 @@ const LEADS: { value: DueSoonLead; label: string }[] = [
     </section>
   `,
   styles: `
-    .card {
-      padding: 16px;
-      margin: 16px 0;
-      border-radius: 12px;
-      background: var(--mat-sys-surface-container-low);
-    }
-    h2 {
-      font: var(--mat-sys-title-medium);
-      margin: 0 0 8px;
-    }
     .form {
       display: flex;
       flex-direction: column;

@@ -1,5 +1,6 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { UserTimeZone } from '../../core/preferences/user-time-zone';
 import { provideTestApp } from '../../testing/test-providers';
 import { DashboardPage } from './dashboard.page';
 
@@ -79,5 +80,27 @@ describe('DashboardPage', () => {
     fixture.detectChanges();
     backend.expectOne('/api/v1/tasks/stats/overview');
     backend.expectOne((r) => r.url === '/api/v1/tasks/stats/timeline');
+  });
+
+  it('counts the days of the user’s preferred zone when one is saved', async () => {
+    TestBed.configureTestingModule({ imports: [DashboardPage], providers: provideTestApp() });
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone === 'Asia/Tokyo' ? 'Europe/Lisbon' : 'Asia/Tokyo';
+    TestBed.inject(UserTimeZone).use(zone);
+    const fixture = TestBed.createComponent(DashboardPage);
+    const backend = TestBed.inject(HttpTestingController);
+    fixture.detectChanges();
+    backend.expectOne('/api/v1/tasks/stats/overview').flush({
+      total: 0,
+      byStatus: { todo: 0, in_progress: 0, completed: 0, cancelled: 0 },
+      byPriority: { low: 0, medium: 0, high: 0, urgent: 0 },
+      overdue: 0,
+      dueSoon: 0,
+      completionRate: 0,
+      averageCompletionSeconds: null,
+    });
+    await new Promise((r) => setTimeout(r));
+    fixture.detectChanges();
+    const timeline = backend.expectOne((r) => r.url === '/api/v1/tasks/stats/timeline');
+    expect(timeline.request.params.get('tz')).toBe(zone);
   });
 });

@@ -6,7 +6,8 @@ import { PRIORITY_LABELS, STATUS_LABELS } from '../../core/api/task.types';
 import { ConnectivityService } from '../../core/http/connectivity';
 import { toProblem } from '../../core/http/problem';
 import { BarChartComponent, BarDatum } from '../../shared/bar-chart.component';
-import { browserTimeZone, StatsService } from './data/stats.service';
+import { browserTimeZone, UserTimeZone } from '../../core/preferences/user-time-zone';
+import { StatsService } from './data/stats.service';
 import { formatDuration } from './format-duration';
 import { TimelineChartComponent } from './timeline-chart.component';
 
@@ -27,19 +28,22 @@ export class DashboardPage {
   });
   /**
    * The browser's zone, read after the first render: asking Intl for it loads the ICU data (tens
-   * of ms), which need not hold up the figures. Until then the timeline resource stays idle.
+   * of ms), which need not hold up the figures. Until then the timeline resource stays idle. The
+   * user's preferred zone wins once it is known, so "per day" means their days.
    */
-  private readonly timeZone = signal<string | undefined>(undefined);
+  private readonly browserZone = signal<string | undefined>(undefined);
+  private readonly preferredZone = inject(UserTimeZone).zone;
   protected readonly timeline = rxResource({
     params: () => {
-      const tz = this.timeZone();
+      const browser = this.browserZone();
+      const tz = browser && (this.preferredZone() ?? browser);
       return tz ? { tz, retry: this.connectivity.retryTick() } : undefined;
     },
     stream: ({ params }) => this.statsService.timeline(30, params.tz),
   });
 
   constructor() {
-    afterNextRender(() => setTimeout(() => this.timeZone.set(browserTimeZone())));
+    afterNextRender(() => setTimeout(() => this.browserZone.set(browserTimeZone())));
   }
 
   protected readonly stats = computed(() => (this.overview.hasValue() ? this.overview.value() : null));

@@ -2,12 +2,10 @@ import { inject, Injectable } from '@angular/core';
 import { Api, getTaskStats, getTaskTimeline } from '@primetrade/api-client';
 import { Observable } from 'rxjs';
 import { TaskStats, TaskTimeline } from '../../../core/api/task.types';
+import { browserTimeZone } from '../../../core/preferences/user-time-zone';
 
 export type { TaskTimeline };
 export type TimelineDay = TaskTimeline['days'][number];
-
-/** The browser's IANA zone, so "per day" means the user's days. */
-export const browserTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
 export const emptyTimeline = (timeZone = browserTimeZone()): TaskTimeline => ({ timeZone, days: [], currentStreak: 0 });
 
@@ -22,7 +20,7 @@ export class StatsService {
 
   /**
    * Tasks created and completed per day over the last `days` days, counted in the user's zone
-   * (the browser's), and the current streak of days with a completion.
+   * (the preferred one, else the browser's), and the current streak of days with a completion.
    */
   timeline(days = 30, timeZone = browserTimeZone()): Observable<TaskTimeline> {
     return this.api.invoke(getTaskTimeline, { days, tz: timeZone });

@@ -13,6 +13,7 @@ import { dueState, formatDue } from '../data/due';
 import { TaskService } from '../data/task.service';
 import { TaskViewsComponent } from '../task-views.component';
 import { Columns, emptyColumns, locate, moveCard, neighbour, replaceCard } from './board-moves';
+import { UserTimeZone } from '../../../core/preferences/user-time-zone';
 
 const PER_COLUMN = 200;
 
@@ -34,6 +35,8 @@ export class TaskBoardPage {
   private readonly connectivity = inject(ConnectivityService);
   private readonly announcer = inject(LiveAnnouncer);
   private readonly destroyRef = inject(DestroyRef);
+  /** The user's preferred zone for due labels, when it differs from the browser's. */
+  private readonly zone = inject(UserTimeZone).zone;
   private readonly reloads = signal(0);
 
   protected readonly statuses = TASK_STATUSES;
@@ -84,7 +87,7 @@ export class TaskBoardPage {
   protected due(task: Task): string | null {
     if (!task.dueDate) return null;
     const state = dueState(task);
-    return `${state === 'overdue' ? 'Overdue · ' : state === 'due-soon' ? 'Due soon · ' : ''}Due ${formatDue(new Date(task.dueDate))}`;
+    return `${state === 'overdue' ? 'Overdue · ' : state === 'due-soon' ? 'Due soon · ' : ''}Due ${formatDue(new Date(task.dueDate), new Date(), this.zone())}`;
   }
 
   protected dueClass(task: Task): string {

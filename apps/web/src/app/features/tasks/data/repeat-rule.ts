@@ -1,4 +1,5 @@
 import type { Task } from '../../../core/api/task.types';
+import { browserTimeZone } from '../../../core/preferences/user-time-zone';
 
 /** What the repeat picker offers; `custom` takes any RRULE the API accepts. */
 export type RepeatKind = 'none' | 'daily' | 'weekdays' | 'weekly' | 'monthly' | 'custom';
@@ -26,11 +27,6 @@ export const WEEKDAYS = [
 ] as const;
 
 const WORKDAYS = 'MO,TU,WE,TH,FR';
-
-/** The browser's zone: the default until users have a preferred one. */
-export function browserTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-}
 
 export function noRepeat(timeZone = browserTimeZone()): RepeatValue {
   return { kind: 'none', days: ['MO'], monthDay: 1, custom: '', timeZone };

@@ -25,6 +25,12 @@ import { AccountService } from '../features/account/data/account.service';
     }
   `,
   styles: `
+    :host {
+      display: block;
+      position: sticky;
+      bottom: 0;
+      z-index: 2;
+    }
     .banner {
       display: flex;
       flex-wrap: wrap;

@@ -45,6 +45,8 @@ const view = (r) => ({
   updatedAt: iso(r.updated_at),
   completedAt: iso(r.completed_at),
   version: r.version,
+  // The API's field for repeating tasks (null for one-off ones; the benchmark's tasks are one-off).
+  recurrence: r.recurrence_rule == null ? null : { rule: r.recurrence_rule, timeZone: r.recurrence_zone, seriesId: r.series_id },
 });
 const cursorOf = (r) => Buffer.from(JSON.stringify({ s: 'tasks:createdAt:desc', p: [r.created_at, r.id] })).toString('base64url');
 

@@ -1,25 +1,29 @@
 import { signUp, startTestApp, type TestApp } from '../support/test-app';
 import { describeWithRedis, dropPrefix, REDIS_URL, uniquePrefix } from './support/redis-env';
 
-describeWithRedis('rate limits shared by two app instances through Redis', () => {
+/** Two app instances on one Redis key prefix of their own (started before, closed and dropped after the suite). */
+function twoReplicas(name: string, limits: Record<string, string>): { a: TestApp; b: TestApp } {
+  const replicas = {} as { a: TestApp; b: TestApp };
   let prefix: string;
-  let a: TestApp;
-  let b: TestApp;
-
   beforeAll(async () => {
-    prefix = uniquePrefix('throttle');
-    const env = { REDIS_URL, REDIS_PREFIX: prefix, THROTTLE_LOGIN_LIMIT: '4', THROTTLE_LOGIN_TTL_SECONDS: '60' };
-    a = await startTestApp(env);
-    b = await startTestApp(env);
+    prefix = uniquePrefix(name);
+    const env = { REDIS_URL, REDIS_PREFIX: prefix, ...limits };
+    replicas.a = await startTestApp(env);
+    replicas.b = await startTestApp(env);
   });
-
   afterAll(async () => {
-    await a?.close();
-    await b?.close();
+    await replicas.a?.close();
+    await replicas.b?.close();
     if (prefix) await dropPrefix(prefix);
   });
+  return replicas;
+}
+
+describeWithRedis('rate limits shared by two app instances through Redis', () => {
+  const replicas = twoReplicas('throttle', { THROTTLE_LOGIN_LIMIT: '4', THROTTLE_LOGIN_TTL_SECONDS: '60' });
 
   it('counts login attempts against one budget whichever replica answers', async () => {
+    const { a, b } = replicas;
     const body = { email: `nobody-${Date.now()}@example.com`, password: 'wrong password here' };
     const statuses: number[] = [];
     for (const app of [a, b, a, b, a, b]) statuses.push((await app.http.post('/api/v1/auth/login').send(body)).status);
@@ -31,24 +35,10 @@ describeWithRedis('rate limits shared by two app instances through Redis', () =>
 });
 
 describeWithRedis('task-creation limit shared through Redis by single and bulk creates', () => {
-  let prefix: string;
-  let a: TestApp;
-  let b: TestApp;
-
-  beforeAll(async () => {
-    prefix = uniquePrefix('bulk-throttle');
-    const env = { REDIS_URL, REDIS_PREFIX: prefix, THROTTLE_TASK_CREATE_LIMIT: '3', THROTTLE_TASK_CREATE_TTL_SECONDS: '60' };
-    a = await startTestApp(env);
-    b = await startTestApp(env);
-  });
-
-  afterAll(async () => {
-    await a?.close();
-    await b?.close();
-    if (prefix) await dropPrefix(prefix);
-  });
+  const replicas = twoReplicas('bulk-throttle', { THROTTLE_TASK_CREATE_LIMIT: '3', THROTTLE_TASK_CREATE_TTL_SECONDS: '60' });
 
   it('counts each task a batch creates on one replica against what single creates spent on another', async () => {
+    const { a, b } = replicas;
     const { auth } = await signUp(a);
     await b.http.post('/api/v1/tasks').set(auth).send({ title: 'single' }).expect(201);
     const creates = Array.from({ length: 3 }, (_, i) => ({ op: 'create', task: { title: `bulk ${i}` } }));

@@ -65,8 +65,14 @@ describe('MongoPersistenceModule with MongoDB unreachable', () => {
     expect(moduleRef.get(PersistenceHealth).storeName).toBe('mongodb');
   });
 
-  it('registers the three collections’ models on the connection', () => {
-    expect(Object.keys(connection.models).sort()).toEqual(['SessionRecord', 'TaskRecord', 'UserRecord']);
+  it('registers the collections’ models on the connection (the task counters for their indexes)', () => {
+    expect(Object.keys(connection.models).sort()).toEqual([
+      'SessionRecord',
+      'TaskCounterRecord',
+      'TaskDueCounterRecord',
+      'TaskRecord',
+      'UserRecord',
+    ]);
     expect(connection.models['TaskRecord'].collection.collectionName).toBe('tasks');
   });
 

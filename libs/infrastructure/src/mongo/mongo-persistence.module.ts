@@ -30,12 +30,17 @@ import { MongoTaskActivityReadModel } from './tasks/mongo-task-activity';
 import { MongoUserRepository } from './identity/mongo-user.repository';
 import { SessionRecord, SessionSchema } from './identity/session.schema';
 import { TaskRecord, TaskSchema } from './tasks/task.schema';
+import { TaskCounterRecord, TaskCounterSchema, TaskDueCounterRecord, TaskDueCounterSchema } from './tasks/task-counters.schema';
+import { MongoTaskCounters } from './tasks/mongo-task-counters';
 import { UserRecord, UserSchema } from './identity/user.schema';
 
 export const MONGO_MODELS = [
   { name: UserRecord.name, schema: UserSchema },
   { name: SessionRecord.name, schema: SessionSchema },
   { name: TaskRecord.name, schema: TaskSchema },
+  // The statistics read model: declared for its indexes, written by MongoTaskRepository.
+  { name: TaskCounterRecord.name, schema: TaskCounterSchema },
+  { name: TaskDueCounterRecord.name, schema: TaskDueCounterSchema },
 ];
 
 /**
@@ -72,6 +77,8 @@ export class MongoPersistenceModule {
         MongoEventOutbox,
         // One instance behind TaskRepository and the unit of work's writes.
         MongoTaskRepository,
+        // The statistics counters' build state; rebuilds them at start-up when not built yet.
+        MongoTaskCounters,
         ...adapters,
       ],
       exports: adapters.map((adapter) => adapter.provide),

@@ -31,8 +31,12 @@ describe('MongoDB schemas', () => {
       expect(tasks['owner_status_createdAt_id'].keys).toEqual({ owner: 1, status: 1, createdAt: -1, _id: -1 });
     });
 
+    it('has the statistics’ open-tasks-by-due-date index: owner, status, due date', () => {
+      expect(tasks['owner_status_dueDate'].keys).toEqual({ owner: 1, status: 1, dueDate: 1 });
+    });
+
     it('has no other index, and every index but the due-task scan starts with the owner (the shard key)', () => {
-      expect(Object.keys(tasks)).toHaveLength(10);
+      expect(Object.keys(tasks)).toHaveLength(11);
       for (const [name, { keys }] of Object.entries(tasks))
         if (name !== 'scan_status_dueDate_id') expect(Object.keys(keys)[0]).toBe('owner');
       // No unique index besides _id: a hashed shard key cannot back one.

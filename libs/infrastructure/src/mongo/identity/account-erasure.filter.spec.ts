@@ -7,6 +7,7 @@ import { IDEMPOTENCY_COLLECTION } from '../idempotency/idempotency.schema';
 import { NOTIFICATIONS_COLLECTION } from '../notifications/notification.schema';
 import { OUTBOX_COLLECTION } from '../notifications/outbox.schema';
 import { DAILY_DIGESTS_COLLECTION, USER_PREFERENCES_COLLECTION } from '../notifications/user-preferences.schema';
+import { READ_MODEL_BUILDS, TASK_COUNTERS, TASK_DUE_COUNTERS } from '../tasks/task-counters.filter';
 import { accountErasure, ownerAttachmentKeysFilter } from './account-erasure.filter';
 
 /** Every collection the MongoDB adapters name, read from their source: a new one must be considered here. */
@@ -20,13 +21,16 @@ function collectionsInSource(): Set<string> {
     OUTBOX_COLLECTION,
     USER_PREFERENCES_COLLECTION,
     DAILY_DIGESTS_COLLECTION,
+    TASK_COUNTERS,
+    TASK_DUE_COUNTERS,
+    READ_MODEL_BUILDS,
   };
   const names = new Set<string>();
   const root = join(__dirname, '..');
   for (const file of readdirSync(root, { recursive: true }).map(String)) {
     if (!file.endsWith('.ts') || file.endsWith('.spec.ts')) continue;
     const source = readFileSync(join(root, file), 'utf8');
-    for (const [, ref] of source.matchAll(/collection(?::\s*|\(\s*)([A-Z_]+\b|'[^']+')/g)) {
+    for (const [, ref] of source.matchAll(/collection(?::\s*|(?:<[^>]*>)?\(\s*)([A-Z_]+\b|'[^']+')/g)) {
       const name = ref!.startsWith("'") ? ref!.slice(1, -1) : constants[ref!];
       if (!name) throw new Error(`${file}: collection ${ref} is not known to this test`);
       names.add(name);
@@ -38,6 +42,8 @@ function collectionsInSource(): Set<string> {
 /** One document of user `u` in each collection, shaped as the app writes it. */
 const documentsOf = (u: string): Record<string, Record<string, unknown>[]> => ({
   tasks: [{ _id: `${u}-t1`, owner: u, title: 'x' }],
+  task_counters: [{ _id: `${u}:todo:low`, owner: u, status: 'todo', priority: 'low', tasks: 1, completionMsSum: 0, completionCount: 0 }],
+  task_due_counters: [{ _id: `${u}:9000`, owner: u, period: 9000, openTasks: 1 }],
   attachments: [{ _id: `${u}-a1`, owner: u, taskId: `${u}-t1` }],
   attachment_counts: [{ _id: `${u}:${u}-t1`, count: 1 }],
   notifications: [{ _id: `${u}-n1`, owner: u }],
@@ -69,9 +75,9 @@ describe('MongoDB account erasure (executed with mingo)', () => {
     }
   });
 
-  it('covers every collection the adapters write, but for the relay lease, which holds nothing of a user', () => {
+  it('covers every collection the adapters write, but for the relay lease and the read-model builds, which hold nothing of a user', () => {
     const erased = new Set(accountErasure(A).map((s) => s.collection));
-    expect([...collectionsInSource()].filter((name) => !erased.has(name)).sort()).toEqual([OUTBOX_LEASE]);
+    expect([...collectionsInSource()].filter((name) => !erased.has(name)).sort()).toEqual([OUTBOX_LEASE, READ_MODEL_BUILDS].sort());
   });
 
   it('finds the storage keys of the user’s attachment files', () => {

@@ -5,6 +5,7 @@ import { IDEMPOTENCY_COLLECTION } from '../idempotency/idempotency.schema';
 import { NOTIFICATIONS_COLLECTION } from '../notifications/notification.schema';
 import { OUTBOX_COLLECTION } from '../notifications/outbox.schema';
 import { DAILY_DIGESTS_COLLECTION, USER_PREFERENCES_COLLECTION } from '../notifications/user-preferences.schema';
+import { TASK_COUNTERS, TASK_DUE_COUNTERS } from '../tasks/task-counters.filter';
 
 export interface ErasureStep {
   collection: string;
@@ -19,6 +20,9 @@ export interface ErasureStep {
 export function accountErasure(userId: string): ErasureStep[] {
   return [
     { collection: 'tasks', filter: { owner: userId } },
+    // The statistics counters go with the tasks (in the same transaction, so they stay equal).
+    { collection: TASK_COUNTERS, filter: { owner: userId } },
+    { collection: TASK_DUE_COUNTERS, filter: { owner: userId } },
     { collection: 'attachments', filter: { owner: userId } },
     // Per-task counts are keyed `<owner>:<task>`: the owner's keys are the range [`<owner>:`, `<owner>;`).
     { collection: ATTACHMENT_COUNTS, filter: { _id: { $gte: `${userId}:`, $lt: `${userId};` } } },

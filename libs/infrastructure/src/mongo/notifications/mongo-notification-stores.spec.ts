@@ -78,6 +78,8 @@ describe('mongoNotificationStores with MongoDB unreachable', () => {
       'NotificationRecord',
       'OutboxRecord',
       'SessionRecord',
+      'TaskCounterRecord',
+      'TaskDueCounterRecord',
       'TaskRecord',
       'UserPreferencesRecord',
       'UserRecord',

@@ -72,7 +72,8 @@ describe('MongoDB task list indexes', () => {
     }
   }
 
-  it('has an index for the timeline’s completions by time', () => {
+  it('has an index for each side of the timeline: creations and completions by time', () => {
+    expect(schemaIndexes.get('owner_createdAt_id')).toEqual({ owner: 1, createdAt: -1, _id: -1 });
     expect(schemaIndexes.get('owner_completedAt')).toEqual({ owner: 1, completedAt: 1 });
   });
 });

@@ -80,6 +80,9 @@ TaskSchema.index({ owner: 1, dueSortKey: 1, _id: 1 }, { name: 'owner_dueSortKey_
 TaskSchema.index({ owner: 1, priorityRank: 1, _id: 1 }, { name: 'owner_priorityRank_id' });
 // Status tabs (one status, newest first): only that status's entries are walked.
 TaskSchema.index({ owner: 1, status: 1, createdAt: -1, _id: -1 }, { name: 'owner_status_createdAt_id' });
+// Statistics: the open tasks due from the current due period's start to the end of the due-soon
+// window (OPEN_DUE_INDEX), two ranges counted from the index keys alone (see task-counters.filter.ts).
+TaskSchema.index({ owner: 1, status: 1, dueDate: 1 }, { name: 'owner_status_dueDate' });
 // The timeline: one owner's completions by time (completed tasks only).
 TaskSchema.index({ owner: 1, completedAt: 1 }, { name: 'owner_completedAt', partialFilterExpression: { completedAt: { $type: 'date' } } });
 // No unique index for a recurring series' occurrences: a hashed shard key cannot back one. An

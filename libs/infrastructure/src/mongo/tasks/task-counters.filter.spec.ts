@@ -1,6 +1,7 @@
 import { TASK_PRIORITIES, TASK_STATUSES, type TaskStats } from '@primetrade/domain';
 import { fixtureTasks, MingoCollection, NOW } from '@primetrade/testing';
 import fc from 'fast-check';
+import type { Schema } from 'mongoose';
 import {
   type CountedTask,
   type CounterRebuildRow,
@@ -186,7 +187,7 @@ describe('MongoDB task counters (statistics read model, executed by mingo)', () 
   });
 
   it('has the indexes its reads walk: the current period’s range and the past periods’ sum', () => {
-    const index = (schema: typeof TaskSchema, name: string) =>
+    const index = (schema: Schema, name: string) =>
       schema.indexes().find(([, options]) => (options as { name: string }).name === name)?.[0];
     // owner (equality), status ($in: two point ranges), then the due-date range: only the range's keys are read.
     expect(index(TaskSchema, OPEN_DUE_INDEX)).toEqual({ owner: 1, status: 1, dueDate: 1 });

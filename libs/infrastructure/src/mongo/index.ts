@@ -8,4 +8,5 @@ export {
   resolveMongoPersistenceOptions,
 } from './connection/mongo-persistence.options';
 export * from './key-rotation/mongo-key-rotation';
+export { connectMongoTaskCounters, MongoTaskCounters } from './tasks/mongo-task-counters';
 export { resealGridFs, sweepGridFs, gridFsVersionStore, type GridFsVersionStore } from './attachments/gridfs-maintenance';

@@ -1,7 +1,12 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import type { ClientSession, Model } from 'mongoose';
+import { type ClientSession, createConnection, type Model } from 'mongoose';
 import { mongoCall } from '../connection/mongo.errors';
+import {
+  type MongoPersistenceOptions,
+  mongooseConnectOptions,
+  resolveMongoPersistenceOptions,
+} from '../connection/mongo-persistence.options';
 import {
   type CounterRebuildRow,
   counterRebuildPipeline,
@@ -16,7 +21,7 @@ import {
   type TaskCounterDoc,
   type TaskDueCounterDoc,
 } from './task-counters.filter';
-import { TaskRecord } from './task.schema';
+import { TaskRecord, TaskSchema } from './task.schema';
 
 /**
  * The statistics counters' build state and their rebuild from the tasks.
@@ -55,7 +60,7 @@ export class MongoTaskCounters implements OnApplicationBootstrap {
     return this.known;
   }
 
-  /** Rebuilds every owner's counters, then records the build. One run at a time per process. */
+  /** Rebuilds every owner's counters, then records the build (also when already built: `stats:rebuild`). One run at a time per process. */
   rebuildAll(): Promise<void> {
     this.running ??= this.walkOwners().finally(() => (this.running = null));
     return this.running;
@@ -114,4 +119,19 @@ export class MongoTaskCounters implements OnApplicationBootstrap {
     const dueDocs = rebuiltDueCounterDocs(owner, dueRows);
     if (dueDocs.length > 0) await due.insertMany(dueDocs, { session });
   }
+}
+
+/**
+ * Connects as the app does and returns the counters' rebuild (`npm run stats:rebuild`); `close`
+ * ends the connection. Indexes are not built here (autoIndex off): the app builds them.
+ */
+export async function connectMongoTaskCounters(
+  options: MongoPersistenceOptions,
+): Promise<{ counters: MongoTaskCounters; close: () => Promise<void> }> {
+  const resolved = resolveMongoPersistenceOptions({ ...options, autoIndex: false });
+  const connection = await createConnection(resolved.uri, { ...mongooseConnectOptions(resolved), autoIndex: false }).asPromise();
+  return {
+    counters: new MongoTaskCounters(connection.model<TaskRecord>(TaskRecord.name, TaskSchema)),
+    close: () => connection.close(),
+  };
 }

@@ -26,6 +26,7 @@ export * from './contracts/persistence-stores';
 export * from './contracts/persistence.contract';
 export * from './contracts/task-activity.contract';
 export * from './contracts/task-unit-of-work.contract';
+export * from './contracts/task-archive.contract';
 export * from './contracts/notification-repository.contract';
 export * from './contracts/notification-stores.contract';
 export * from './contracts/attachment-stores.contract';

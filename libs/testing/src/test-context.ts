@@ -3,6 +3,7 @@ import { FakeTokenService } from './doubles/fake-token-service';
 import { FixedClock } from './doubles/fixed-clock';
 import { FixedStepRecurrenceRules } from './doubles/fixed-step-recurrence-rules';
 import { InMemoryTaskUnitOfWork } from './in-memory/in-memory-task-unit-of-work';
+import { InMemoryTaskArchive } from './in-memory/in-memory-task-archive';
 import { createInMemoryPersistence, type InMemoryPersistence } from './in-memory/in-memory-persistence';
 import { RecordingEventPublisher } from './doubles/recording-event-publisher';
 import { SequentialIdGenerator } from './doubles/sequential-id-generator';
@@ -16,6 +17,8 @@ export interface TestContext extends InMemoryPersistence {
   tokens: FakeTokenService;
   /** Commits over the same store, publishing to `events`. */
   unitOfWork: InMemoryTaskUnitOfWork;
+  /** The archive over the same store, publishing to `events`. */
+  archive: InMemoryTaskArchive;
   rules: FixedStepRecurrenceRules;
 }
 
@@ -30,6 +33,7 @@ export function createTestContext(): TestContext {
     hasher: new FakePasswordHasher(),
     tokens: new FakeTokenService(),
     unitOfWork: new InMemoryTaskUnitOfWork(persistence.store, events),
+    archive: new InMemoryTaskArchive(persistence.store, events),
     rules: new FixedStepRecurrenceRules(),
   };
 }

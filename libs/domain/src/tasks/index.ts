@@ -12,5 +12,6 @@ export * from './ports/task-read-model.port';
 export * from './ports/task-statistics.port';
 export * from './ports/task-activity.port';
 export * from './ports/task-unit-of-work.port';
+export * from './ports/task-archive.port';
 export * from './ports/recurrence-rules.port';
 export * from './application';

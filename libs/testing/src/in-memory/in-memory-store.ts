@@ -9,11 +9,14 @@ export class InMemoryStore {
   readonly users = new Map<string, UserProps>();
   readonly sessions = new Map<string, SessionProps>();
   readonly tasks = new Map<string, TaskProps>();
+  /** The archive (TaskArchive): a task is in one of the two maps, never both. */
+  readonly archivedTasks = new Map<string, TaskProps>();
 
   clear(): void {
     this.users.clear();
     this.sessions.clear();
     this.tasks.clear();
+    this.archivedTasks.clear();
   }
 }
 

@@ -11,7 +11,7 @@ export class InMemoryTaskReadModel extends TaskReadModel {
 
   async list(ownerId: string, request: TaskListRequest): Promise<TaskView[]> {
     const { criteria, sort, order, after } = request;
-    const rows = [...this.store.tasks.values()].filter(
+    const rows = [...(criteria.archived ? this.store.archivedTasks : this.store.tasks).values()].filter(
       (task) =>
         task.ownerId === ownerId && matchesCriteria(task, criteria) && (after === null || isAfterPosition(task, sort, order, after)),
     );

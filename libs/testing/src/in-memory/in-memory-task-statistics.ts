@@ -30,6 +30,7 @@ export class InMemoryTaskStatistics extends TaskStatistics {
         completedWithTime++;
       }
     }
+    for (const task of this.store.archivedTasks.values()) if (task.ownerId === ownerId) stats.archived++;
     stats.completionRate = stats.total === 0 ? 0 : stats.byStatus.completed / stats.total;
     stats.averageCompletionMs = completedWithTime === 0 ? null : Math.round(completionSum / completedWithTime);
     return stats;

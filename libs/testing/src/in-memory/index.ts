@@ -8,3 +8,4 @@ export * from './in-memory-persistence';
 export * from './in-memory-persistence.module';
 export * from './in-memory-task-activity';
 export * from './in-memory-task-unit-of-work';
+export * from './in-memory-task-archive';

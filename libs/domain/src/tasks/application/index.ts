@@ -9,6 +9,8 @@ import { GetTaskHandler } from './queries/get-task/get-task.handler';
 import { GetTaskStatsHandler } from './queries/get-task-stats/get-task-stats.handler';
 import { GetTaskTimelineHandler } from './queries/get-task-timeline/get-task-timeline.handler';
 import { ListTasksHandler } from './queries/list-tasks/list-tasks.handler';
+import { RestoreTaskHandler } from './commands/restore-task/restore-task.handler';
+import { ArchiveCompletedTasksHandler } from './commands/archive-completed-tasks/archive-completed-tasks.handler';
 
 export * from './task.view';
 export * from './task-stats';
@@ -21,6 +23,8 @@ export * from './commands/complete-task/complete-task.command';
 export * from './commands/delete-task/delete-task.command';
 export * from './commands/import-tasks/import-tasks.command';
 export * from './commands/bulk-tasks/bulk-tasks.command';
+export * from './commands/restore-task/restore-task.command';
+export * from './commands/archive-completed-tasks/archive-completed-tasks.command';
 export * from './queries/export-tasks/export-tasks.query';
 export * from './task-pages';
 export * from './queries/get-task/get-task.query';
@@ -39,6 +43,8 @@ export {
   ListTasksHandler,
   GetTaskStatsHandler,
   GetTaskTimelineHandler,
+  RestoreTaskHandler,
+  ArchiveCompletedTasksHandler,
 };
 
 /** Providers of the task use cases, for the composition root. */
@@ -54,4 +60,6 @@ export const taskHandlers = [
   ListTasksHandler,
   GetTaskStatsHandler,
   GetTaskTimelineHandler,
+  RestoreTaskHandler,
+  ArchiveCompletedTasksHandler,
 ];

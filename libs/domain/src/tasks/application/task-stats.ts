@@ -13,6 +13,8 @@ export interface TaskStats {
   completionRate: number;
   /** Mean time from creation to completion of completed tasks; null when none is completed. */
   averageCompletionMs: number | null;
+  /** Tasks in the archive (TaskArchive); counted in none of the figures above. */
+  archived: number;
 }
 
 export const DUE_SOON_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -26,5 +28,6 @@ export function emptyTaskStats(): TaskStats {
     dueSoon: 0,
     completionRate: 0,
     averageCompletionMs: null,
+    archived: 0,
   };
 }

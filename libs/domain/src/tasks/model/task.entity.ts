@@ -1,7 +1,7 @@
 import { AggregateRoot } from '../../shared/model/aggregate-root';
 import { DomainValidationError } from '../../shared/model/domain.errors';
 import { InvalidTaskTransitionError } from './task.errors';
-import { TaskCompleted, TaskCreated, TaskDeleted, type TaskFacts, TaskUpdated } from './task.events';
+import { TaskCompleted, TaskCreated, TaskDeleted, type TaskFacts, TaskRestored, TaskUpdated } from './task.events';
 import { DEFAULT_TASK_PRIORITY, type TaskPriority } from './task-priority';
 import { type RecurrenceInput, sameRecurrence, type TaskRecurrence } from './task-recurrence';
 import { OPEN_TASK_STATUSES, TASK_TRANSITIONS, type TaskStatus } from './task-status';
@@ -213,6 +213,15 @@ export class Task extends AggregateRoot {
       seriesId: recurrence.seriesId,
       now: input.now,
     });
+  }
+
+  /**
+   * Back from the archive: a new version, changed now (so the next archive run leaves it hot for
+   * another ARCHIVE_AFTER), recorded as TaskRestored; the archive moves the row.
+   */
+  unarchive(now: Date): void {
+    this.touch(now);
+    this.raise(new TaskRestored(this.id, this.ownerId, this.facts(), now));
   }
 
   /** Records the deletion; the repository removes the row. */

@@ -62,3 +62,27 @@ export class TaskDeleted implements TaskEventBase {
     readonly occurredAt: Date,
   ) {}
 }
+
+/** Moved to the archive (ARCHIVE_AFTER): out of the hot lists and counters, still the owner's. */
+export class TaskArchived implements TaskEventBase {
+  static readonly TYPE = 'tasks.task-archived';
+  readonly type = TaskArchived.TYPE;
+  constructor(
+    readonly aggregateId: string,
+    readonly ownerId: string,
+    readonly last: TaskFacts,
+    readonly occurredAt: Date,
+  ) {}
+}
+
+/** Brought back from the archive: a hot task again, with these facts. */
+export class TaskRestored implements TaskEventBase {
+  static readonly TYPE = 'tasks.task-restored';
+  readonly type = TaskRestored.TYPE;
+  constructor(
+    readonly aggregateId: string,
+    readonly ownerId: string,
+    readonly facts: TaskFacts,
+    readonly occurredAt: Date,
+  ) {}
+}

@@ -18,6 +18,8 @@ export interface TaskListCriteria {
   q?: string;
   /** A filter expression (AND-ed with the rest); stores resolve it at `now` (resolveTaskFilter). */
   filter?: TaskFilterExpression;
+  /** The archive's tasks instead of the hot ones (TaskArchive), with the same criteria and keyset. */
+  archived?: boolean;
   now: Date;
 }
 

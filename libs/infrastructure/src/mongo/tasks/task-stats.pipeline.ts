@@ -76,5 +76,6 @@ export function toTaskStats(row: TaskStatsRow | undefined): TaskStats {
     dueSoon: row.dueSoon,
     completionRate: row.byStatus.completed / row.total,
     averageCompletionMs: average === null || average === undefined ? null : Math.round(Number(average)),
+    archived: 0, // counted on the archive collection by MongoTaskStatistics
   };
 }

@@ -9,7 +9,7 @@ import {
   UserPreferencesRepository,
 } from '../../../../notifications';
 import { Clock } from '../../../../shared/ports/clock.port';
-import { TaskReadModel, taskPages } from '../../../../tasks';
+import { TaskReadModel, taskPages, type TaskView } from '../../../../tasks';
 import { UserNotFoundError } from '../../../model/identity.errors';
 import { SessionRepository } from '../../../ports/session.repository.port';
 import { UserRepository } from '../../../ports/user.repository.port';
@@ -40,8 +40,7 @@ export class ExportAccountHandler implements IQueryHandler<ExportAccountQuery> {
       user: { ...toUserView(user), updatedAt: user.updatedAt },
       preferences: toPreferencesView((await this.preferences.find(user.id)) ?? UserPreferences.defaults(user.id)),
       sessions: await this.sessions.listActive(user.id, now),
-      // Every task, whatever its status, oldest first.
-      tasks: taskPages(this.tasks, user.id, { criteria: { now }, sort: 'createdAt', order: 'asc' }),
+      tasks: this.taskPages(user.id, now),
       notifications: this.notificationPages(user.id),
       attachments: attachments.map((a) => ({
         id: a.id,
@@ -53,6 +52,12 @@ export class ExportAccountHandler implements IQueryHandler<ExportAccountQuery> {
         content: () => this.files.read(a.storageKey),
       })),
     };
+  }
+
+  /** Every task, whatever its status, oldest first: the hot ones, then the archived ones. */
+  private async *taskPages(ownerId: string, now: Date): AsyncIterable<TaskView> {
+    yield* taskPages(this.tasks, ownerId, { criteria: { now }, sort: 'createdAt', order: 'asc' });
+    yield* taskPages(this.tasks, ownerId, { criteria: { now, archived: true }, sort: 'createdAt', order: 'asc' });
   }
 
   private async *notificationPages(ownerId: string): AsyncIterable<NotificationView> {

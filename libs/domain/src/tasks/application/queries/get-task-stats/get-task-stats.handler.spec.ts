@@ -35,6 +35,7 @@ describe('GetTaskStatsHandler', () => {
       dueSoon: 0,
       completionRate: 0,
       averageCompletionMs: null,
+      archived: 0,
     });
   });
 
@@ -64,6 +65,7 @@ describe('GetTaskStatsHandler', () => {
       dueSoon: 1,
       completionRate: 2 / 6,
       averageCompletionMs: 2 * HOUR, // (1 h + 3 h) / 2
+      archived: 0,
     });
 
     // Three hours on, the task due in two hours has become overdue.

@@ -13,6 +13,7 @@ import {
   PersistenceHealth,
   SessionRepository,
   TaskActivityReadModel,
+  TaskArchive,
   TaskReadModel,
   TaskRepository,
   TaskUnitOfWork,
@@ -42,6 +43,7 @@ import { SqliteUserPreferencesRepository } from './notifications/sqlite-user-pre
 import { SqliteTaskReadModel } from './tasks/sqlite-task-read-model';
 import { SqliteTaskRepository } from './tasks/sqlite-task.repository';
 import { SqliteTaskUnitOfWork } from './tasks/sqlite-task-unit-of-work';
+import { SqliteTaskArchive } from './tasks/sqlite-task-archive';
 import { SqliteTaskStatistics } from './tasks/sqlite-task-statistics';
 import { SqliteTaskActivityReadModel } from './tasks/sqlite-task-activity';
 import { SqliteWebhookDeliveryStore } from './webhooks/sqlite-webhook-delivery.store';
@@ -87,6 +89,7 @@ export class SqliteModule {
       { provide: AccountEraser, useClass: SqliteAccountEraser },
       { provide: TaskRepository, useExisting: SqliteTaskRepository },
       { provide: TaskUnitOfWork, useClass: SqliteTaskUnitOfWork },
+      { provide: TaskArchive, useClass: SqliteTaskArchive },
       { provide: TaskReadModel, useClass: SqliteTaskReadModel },
       { provide: StoreTaskStatistics, useClass: SqliteTaskStatistics },
       { provide: TaskActivityReadModel, useClass: SqliteTaskActivityReadModel },

@@ -535,4 +535,80 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 22,
+    name: 'tasks-archive',
+    sql: `
+      -- Cold storage (issue 10, ARCHIVE_AFTER): completed tasks unchanged for a while move here in
+      -- batches, out of the hot indexes, search index and counters (the DELETE from tasks fires their
+      -- triggers). The same columns as tasks, and the same keyset and status indexes, so the archive
+      -- lists, filters and pages with the read model's own SQL, table name aside.
+      CREATE TABLE tasks_archive (
+        id TEXT PRIMARY KEY,
+        owner_id TEXT NOT NULL,
+        title TEXT NOT NULL,
+        description TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL,
+        priority TEXT NOT NULL,
+        priority_rank INTEGER NOT NULL,
+        due_at INTEGER,
+        tags TEXT NOT NULL DEFAULT '[]',
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        completed_at INTEGER,
+        version INTEGER NOT NULL,
+        content_sealed INTEGER NOT NULL DEFAULT 0,
+        recurrence_rule TEXT,
+        recurrence_zone TEXT,
+        series_id TEXT,
+        due_sort INTEGER GENERATED ALWAYS AS (COALESCE(due_at, 9007199254740991)) VIRTUAL
+      ) STRICT;
+      CREATE INDEX tasks_archive_owner_created_id ON tasks_archive (owner_id, created_at, id);
+      CREATE INDEX tasks_archive_owner_updated_id ON tasks_archive (owner_id, updated_at, id);
+      CREATE INDEX tasks_archive_owner_due_sort_id ON tasks_archive (owner_id, due_sort, id);
+      CREATE INDEX tasks_archive_owner_rank_id ON tasks_archive (owner_id, priority_rank, id);
+      CREATE INDEX tasks_archive_owner_status_created_id ON tasks_archive (owner_id, status, created_at, id);
+      CREATE INDEX tasks_archive_owner_sealed ON tasks_archive (owner_id) WHERE content_sealed = 1;
+      CREATE TABLE task_archive_tags (
+        task_id TEXT NOT NULL REFERENCES tasks_archive (id) ON DELETE CASCADE,
+        owner_id TEXT NOT NULL,
+        tag TEXT NOT NULL,
+        PRIMARY KEY (task_id, tag)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX task_archive_tags_owner_tag ON task_archive_tags (owner_id, tag);
+
+      -- q on the archive: its own trigram index, kept as tasks_fts is (migrations 7 and 19).
+      CREATE VIRTUAL TABLE tasks_archive_fts USING fts5(title, description, content = 'tasks_archive', content_rowid = 'rowid', tokenize = 'trigram');
+      INSERT INTO tasks_archive_fts (tasks_archive_fts, rank) VALUES ('secure-delete', 1);
+      CREATE TRIGGER tasks_archive_fts_insert AFTER INSERT ON tasks_archive WHEN new.content_sealed = 0 BEGIN
+        INSERT INTO tasks_archive_fts (rowid, title, description) VALUES (new.rowid, new.title, new.description);
+      END;
+      CREATE TRIGGER tasks_archive_fts_delete AFTER DELETE ON tasks_archive WHEN old.content_sealed = 0 BEGIN
+        INSERT INTO tasks_archive_fts (tasks_archive_fts, rowid, title, description) VALUES ('delete', old.rowid, old.title, old.description);
+      END;
+      -- Key rotation re-seals archived text in place.
+      CREATE TRIGGER tasks_archive_fts_update AFTER UPDATE OF title, description, content_sealed ON tasks_archive
+      WHEN old.title IS NOT new.title OR old.description IS NOT new.description OR old.content_sealed IS NOT new.content_sealed BEGIN
+        INSERT INTO tasks_archive_fts (tasks_archive_fts, rowid, title, description)
+          SELECT 'delete', old.rowid, old.title, old.description WHERE old.content_sealed = 0;
+        INSERT INTO tasks_archive_fts (rowid, title, description)
+          SELECT new.rowid, new.title, new.description WHERE new.content_sealed = 0;
+      END;
+
+      -- The statistics overview's archived count: one row per owner, kept by triggers.
+      CREATE TABLE task_archive_counters (
+        owner_id TEXT PRIMARY KEY,
+        tasks INTEGER NOT NULL
+      ) STRICT, WITHOUT ROWID;
+      CREATE TRIGGER task_archive_counters_insert AFTER INSERT ON tasks_archive BEGIN
+        INSERT INTO task_archive_counters VALUES (new.owner_id, 1) ON CONFLICT DO UPDATE SET tasks = tasks + 1;
+      END;
+      CREATE TRIGGER task_archive_counters_delete AFTER DELETE ON tasks_archive BEGIN
+        UPDATE task_archive_counters SET tasks = tasks - 1 WHERE owner_id = old.owner_id;
+      END;
+
+      -- The archive run, across owners: completed tasks by last change, oldest first.
+      CREATE INDEX tasks_completed_updated ON tasks (updated_at) WHERE status = 'completed';
+    `,
+  },
 ];

@@ -8,8 +8,8 @@ const OWNER_COLUMNS = ['owner_id', 'user_id'] as const;
 /**
  * Erases a user from the embedded store in one transaction. Every table with an `owner_id` or
  * `user_id` column is cleared of the user's rows — found from the schema, so a table added
- * later is covered without a change here — after `tasks`, whose triggers keep the search index
- * and counters. The connection runs with `secure_delete` (freed bytes are overwritten), the
+ * later is covered without a change here — after `tasks` and `tasks_archive`, whose triggers keep
+ * the search indexes and counters. The connection runs with `secure_delete` (freed bytes are overwritten), the
  * search index drops the rows' trigrams at once (migration 19), and a TRUNCATE checkpoint
  * empties the write-ahead log, so none of the user's data stays readable in the file.
  */
@@ -27,6 +27,7 @@ export class SqliteAccountEraser extends AccountEraser {
     const fileKeys = db.transaction(() => {
       const keys = (db.prepare('SELECT id FROM attachments WHERE owner_id = ?').all(userId) as { id: string }[]).map((r) => r.id);
       db.prepare('DELETE FROM tasks WHERE owner_id = ?').run(userId);
+      db.prepare('DELETE FROM tasks_archive WHERE owner_id = ?').run(userId);
       for (const { table, column } of tables) db.prepare(`DELETE FROM "${table}" WHERE "${column}" = ?`).run(userId);
       db.prepare('DELETE FROM users WHERE id = ?').run(userId);
       return keys;

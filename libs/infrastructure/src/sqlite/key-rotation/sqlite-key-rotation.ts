@@ -55,7 +55,8 @@ export class SqliteKeyRotation {
       files: { scanned: 0, resealed: 0 },
     };
     this.rotateUsers(batchSize, progress, options.onBatch);
-    this.rotateTasks(batchSize, progress, options.onBatch);
+    // Archived tasks (migration 22) are sealed the same way and re-sealed alike.
+    for (const table of ['tasks', 'tasks_archive'] as const) this.rotateTasks(table, batchSize, progress, options.onBatch);
     this.rotateNotifications(batchSize, progress, options.onBatch);
     this.rotateOutbox(batchSize, progress, options.onBatch);
     this.rotateWebhooks(batchSize, progress, options.onBatch);
@@ -95,17 +96,22 @@ export class SqliteKeyRotation {
     }
   }
 
-  private rotateTasks(batchSize: number, progress: RotationProgress, onBatch?: (p: RotationProgress) => void): void {
+  private rotateTasks(
+    table: 'tasks' | 'tasks_archive',
+    batchSize: number,
+    progress: RotationProgress,
+    onBatch?: (p: RotationProgress) => void,
+  ): void {
     const sealAll = this.options.sealTaskContent === true;
     const sealer = new TaskContentSealer(this.cipher, true);
     // With the flag off only rows sealed earlier are looked at (kept readable when a key goes).
     const select = this.sqlite.db.prepare(
-      `SELECT id, title, description, content_sealed FROM tasks WHERE id > ? ${sealAll ? '' : 'AND content_sealed = 1'} ORDER BY id LIMIT ?`,
+      `SELECT id, title, description, content_sealed FROM ${table} WHERE id > ? ${sealAll ? '' : 'AND content_sealed = 1'} ORDER BY id LIMIT ?`,
     );
     // Compare-and-set on the stored text: a task changed meanwhile keeps the app's write (already
     // sealed with the active key). The version is not bumped: the task itself did not change.
     const update = this.sqlite.db.prepare(
-      'UPDATE tasks SET title = ?, description = ?, content_sealed = 1 WHERE id = ? AND title = ? AND description = ? AND content_sealed = ?',
+      `UPDATE ${table} SET title = ?, description = ?, content_sealed = 1 WHERE id = ? AND title = ? AND description = ? AND content_sealed = ?`,
     );
     let after = '';
     for (;;) {

@@ -1,4 +1,5 @@
 import type { TaskFilterCondition, TaskFilterDateColumn } from '@primetrade/domain';
+import { HOT_TASKS, type TaskTable } from './sqlite-task-tables';
 
 export interface SqlCondition {
   sql: string;
@@ -13,21 +14,21 @@ const DATE_COLUMNS: Record<TaskFilterDateColumn, string> = {
 };
 
 /**
- * A filter condition as one SQL condition over `tasks`, every value a bound parameter. Each piece
+ * A filter condition as one SQL condition over `table` (tasks or the archive), every value a bound parameter. Each piece
  * is two-valued (never NULL: a range on a missing date is false, not unknown), so NOT flips it as
  * the domain's reference does. Text is compared as stored: the caller keeps sealed rows out of it.
  */
-export function taskFilterSql(condition: TaskFilterCondition): SqlCondition {
+export function taskFilterSql(condition: TaskFilterCondition, table: TaskTable = HOT_TASKS): SqlCondition {
   const c = condition;
   switch (c.kind) {
     case 'and':
     case 'or': {
       if (c.operands.length === 0) return { sql: c.kind === 'and' ? '1' : '0', params: [] };
-      const parts = c.operands.map(taskFilterSql);
+      const parts = c.operands.map((operand) => taskFilterSql(operand, table));
       return { sql: `(${parts.map((p) => p.sql).join(c.kind === 'and' ? ' AND ' : ' OR ')})`, params: parts.flatMap((p) => p.params) };
     }
     case 'not': {
-      const inner = taskFilterSql(c.operand);
+      const inner = taskFilterSql(c.operand, table);
       return { sql: `NOT ${inner.sql}`, params: inner.params };
     }
     case 'equals':
@@ -40,10 +41,10 @@ export function taskFilterSql(condition: TaskFilterCondition): SqlCondition {
       if (c.values.length === 0) return { sql: '0', params: [] };
       return { sql: `${c.kind} IN (${c.values.map(() => '?').join(', ')})`, params: [...c.values] };
     case 'tag':
-      // Probes the (task_id, tag) primary key of task_tags for the row at hand.
-      return { sql: 'EXISTS (SELECT 1 FROM task_tags WHERE task_tags.task_id = tasks.id AND task_tags.tag = ?)', params: [c.value] };
+      // Probes the (task_id, tag) primary key of the tags table for the row at hand.
+      return { sql: `EXISTS (SELECT 1 FROM ${table.tags} t WHERE t.task_id = ${table.name}.id AND t.tag = ?)`, params: [c.value] };
     case 'untagged':
-      return { sql: 'NOT EXISTS (SELECT 1 FROM task_tags WHERE task_tags.task_id = tasks.id)', params: [] };
+      return { sql: `NOT EXISTS (SELECT 1 FROM ${table.tags} t WHERE t.task_id = ${table.name}.id)`, params: [] };
     case 'missing':
       return { sql: `${DATE_COLUMNS[c.field]} IS NULL`, params: [] };
     case 'range': {

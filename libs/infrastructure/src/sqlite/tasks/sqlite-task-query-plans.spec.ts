@@ -18,6 +18,7 @@ import { TASK_COLUMNS } from './sqlite-task.mapper';
 import { SqliteTaskRepository } from './sqlite-task.repository';
 import { SqliteTaskStatistics } from './sqlite-task-statistics';
 import { SqliteTaskActivityReadModel } from './sqlite-task-activity';
+import { SqliteTaskArchive } from './sqlite-task-archive';
 
 /**
  * The query plan of every list variant, read with EXPLAIN QUERY PLAN from the statements the
@@ -110,7 +111,7 @@ function stopRecording(sqlite: SqliteDatabase): void {
 }
 
 /** A page query of the read model (the other statements count or probe). */
-const isPage = (sql: string) => sql.startsWith(`SELECT ${TASK_COLUMNS} FROM tasks`);
+const isPage = (sql: string, table = 'tasks') => sql.startsWith(`SELECT ${TASK_COLUMNS} FROM ${table} `);
 
 function plan(sqlite: SqliteDatabase, { sql, params }: Executed): string[] {
   return (sqlite.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((row) => row.detail);
@@ -136,6 +137,22 @@ async function seed(sqlite: SqliteDatabase, content: TaskContentSealer, count: n
   }
 }
 
+/** A page seeks to the owner (and the cursor) in an index of `table` and never sorts, but for a rare needle's hits. */
+function assertSeeks(lines: string[], sort: TaskSortField, withCursor: boolean, table = 'tasks'): void {
+  const text = lines.join('\n');
+  expect(text).not.toMatch(new RegExp(`^SCAN ${table}\\b`, 'm'));
+  const searchDriven = lines.includes(`SEARCH ${table} USING INTEGER PRIMARY KEY (rowid=?)`);
+  if (searchDriven) {
+    // A rare needle: the rows come from the trigram index by rowid; only those hits are sorted.
+    expect(text).toMatch(new RegExp(`SCAN ${table}_fts VIRTUAL TABLE`));
+    return;
+  }
+  expect(text).not.toMatch(/USE TEMP B-TREE FOR ORDER BY/);
+  const access = lines.find((line) => line.startsWith(`SEARCH ${table} USING`));
+  expect(access).toMatch(new RegExp(`^SEARCH ${table} USING (COVERING )?INDEX ${table}_owner_\\w+ \\(owner_id=\\?`));
+  if (withCursor) expect(access).toContain(`(${SORT_COLUMN[sort]},id)`);
+}
+
 describe('SQLite task query plans', () => {
   let sqlite: SqliteDatabase;
   let executed: Executed[];
@@ -153,21 +170,6 @@ describe('SQLite task query plans', () => {
   afterEach(() => stopRecording(sqlite));
 
   const taskQueries = () => executed.filter((e) => /\bFROM tasks\b/.test(e.sql));
-
-  function assertSeeks(lines: string[], sort: TaskSortField, withCursor: boolean): void {
-    const text = lines.join('\n');
-    expect(text).not.toMatch(/^SCAN tasks\b/m);
-    const searchDriven = lines.includes('SEARCH tasks USING INTEGER PRIMARY KEY (rowid=?)');
-    if (searchDriven) {
-      // A rare needle: the rows come from the trigram index by rowid; only those hits are sorted.
-      expect(text).toMatch(/SCAN tasks_fts VIRTUAL TABLE/);
-      return;
-    }
-    expect(text).not.toMatch(/USE TEMP B-TREE FOR ORDER BY/);
-    const access = lines.find((line) => line.startsWith('SEARCH tasks USING'));
-    expect(access).toMatch(/^SEARCH tasks USING (COVERING )?INDEX tasks_owner_\w+ \(owner_id=\?/);
-    if (withCursor) expect(access).toContain(`(${SORT_COLUMN[sort]},id)`);
-  }
 
   for (const [name, criteria] of Object.entries(FILTERS)) {
     for (const sort of SORTS) {
@@ -208,6 +210,7 @@ describe('SQLite task query plans', () => {
       expect.stringMatching(/^SEARCH task_counters USING PRIMARY KEY \(owner_id=\?\)$/),
       expect.stringMatching(/^SEARCH task_due_counters USING PRIMARY KEY \(owner_id=\? AND period<\?\)$/),
       expect.stringMatching(/^SEARCH tasks USING (COVERING )?INDEX tasks_open_owner_due \(owner_id=\? AND due_at>\? AND due_at<\?\)$/),
+      expect.stringMatching(/^SEARCH task_archive_counters USING PRIMARY KEY \(owner_id=\?\)$/),
     ]);
   });
 
@@ -249,5 +252,76 @@ describe('SQLite task query plans', () => {
     for (const page of pages) assertSeeks(plan(sealed, page), 'dueDate', page.sql.includes('(due_sort, id)'));
     stopRecording(sealed);
     sealed.close();
+  });
+});
+
+describe('SQLite task archive query plans', () => {
+  let sqlite: SqliteDatabase;
+  let executed: Executed[];
+  let moveStatements: Executed[];
+  const archiveQueries = () => executed.filter((e) => /\bFROM tasks_archive\b/.test(e.sql));
+
+  beforeAll(async () => {
+    sqlite = new SqliteDatabase({ file: ':memory:' });
+    // A quarter of the tasks are completed: more archived tasks hold the common word than a search drives from its hits.
+    await seed(sqlite, PLAINTEXT_TASK_CONTENT, 9000);
+    moveStatements = recording(sqlite);
+    const archive = new SqliteTaskArchive(sqlite, PLAINTEXT_TASK_CONTENT, new SqliteTaskRepository(sqlite, PLAINTEXT_TASK_CONTENT));
+    expect(await archive.archiveBatch(NOW, 5000, NOW)).toBe(2250);
+    stopRecording(sqlite);
+    sqlite.db.exec('ANALYZE');
+  });
+  afterAll(() => sqlite.close());
+  beforeEach(() => {
+    executed = recording(sqlite);
+  });
+  afterEach(() => stopRecording(sqlite));
+
+  it('moved a batch with index look-ups only: candidates from the completed-by-last-change index, rows by id', () => {
+    const [candidates, ...writes] = moveStatements;
+    expect(plan(sqlite, candidates).join('\n')).toMatch(/^SEARCH tasks USING INDEX tasks_completed_updated \(updated_at<\?\)$/);
+    expect(writes.map((w) => w.sql.split(' ').slice(0, 3).join(' '))).toEqual([
+      'INSERT INTO tasks_archive',
+      'INSERT INTO task_archive_tags',
+      'DELETE FROM tasks',
+    ]);
+    for (const write of writes) {
+      const text = plan(sqlite, write).join('\n');
+      expect(text).not.toMatch(/^SCAN (tasks|task_tags)\b/m);
+      expect(text).toMatch(/SEARCH (tasks|task_tags) USING (INDEX sqlite_autoindex_tasks_1 \(id=\?\)|PRIMARY KEY \(task_id=\?\))/);
+    }
+  });
+
+  for (const [name, criteria] of Object.entries(FILTERS)) {
+    for (const sort of SORTS) {
+      for (const order of ORDERS) {
+        it(`lists the archive with ${name}, sorted by ${sort} ${order}, from the start and from a cursor`, async () => {
+          const reader = new SqliteTaskReadModel(sqlite, PLAINTEXT_TASK_CONTENT);
+          for (const after of [null, { key: sort === 'dueDate' ? null : NOW.getTime() - 4000 * HOUR, id: 't05003' }]) {
+            executed.length = 0;
+            await reader.list(OWNER, { criteria: { ...criteria, archived: true, now: NOW }, sort, order, after, limit: 20 });
+            const pages = archiveQueries().filter((e) => isPage(e.sql, 'tasks_archive'));
+            expect(pages).toHaveLength(1);
+            assertSeeks(plan(sqlite, pages[0]), sort, after !== null, 'tasks_archive');
+            for (const other of archiveQueries()) expect(plan(sqlite, other).join('\n')).not.toMatch(/^SCAN tasks_archive\b/m);
+            expect(executed.filter((e) => /\bFROM tasks\b/.test(e.sql))).toEqual([]);
+          }
+        });
+      }
+    }
+  }
+
+  it('walks the archive’s sort index for a common needle and drives a rare one from its trigram hits', async () => {
+    const reader = new SqliteTaskReadModel(sqlite, PLAINTEXT_TASK_CONTENT);
+    const pageOf = async (q: string) => {
+      executed.length = 0;
+      await reader.list(OWNER, { criteria: { q, archived: true, now: NOW }, sort: 'createdAt', order: 'desc', after: null, limit: 20 });
+      return plan(
+        sqlite,
+        archiveQueries().find((e) => isPage(e.sql, 'tasks_archive'))!,
+      ).join('\n');
+    };
+    expect(await pageOf('needle')).toMatch(/SCAN tasks_archive_fts VIRTUAL TABLE/);
+    expect(await pageOf('chore')).toMatch(/INDEX tasks_archive_owner_created_id/);
   });
 });

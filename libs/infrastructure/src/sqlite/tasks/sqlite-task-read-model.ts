@@ -15,6 +15,7 @@ import { scanForMatches } from '../../core/tasks/scan-for-matches';
 import { searchNeedle, TaskContentSealer } from '../../core/tasks/task-content-sealer';
 import { SqliteDatabase } from '../database/sqlite-database';
 import { taskFilterSql } from './sqlite-task-filter';
+import { type TaskTable, taskTableOf } from './sqlite-task-tables';
 import { rowSortKey, rowToView, storedText, TASK_COLUMNS, type TaskRow } from './sqlite-task.mapper';
 
 /** A missing due date sorts after every date, as the port defines. */
@@ -28,14 +29,6 @@ const SORT_KEY: Record<TaskSortField, string> = {
   priority: 'priority_rank',
 };
 
-/** The (owner, key, id) index each sort walks, in either direction. */
-const SORT_INDEX: Record<TaskSortField, string> = {
-  createdAt: 'tasks_owner_created_id',
-  updatedAt: 'tasks_owner_updated_id',
-  dueDate: 'tasks_owner_due_sort_id',
-  priority: 'tasks_owner_rank_id',
-};
-
 /** Trigram search needs three characters; shorter needles are matched on the index walk. */
 const MIN_TRIGRAM_NEEDLE = 3;
 /**
@@ -46,6 +39,8 @@ const MIN_TRIGRAM_NEEDLE = 3;
 const MAX_DRIVING_HITS = 2000;
 
 interface Where {
+  /** tasks, or the archive (criteria.archived): the same SQL on either. */
+  table: TaskTable;
   where: string[];
   params: unknown[];
   /** A filter expression makes the SQL text vary without bound: such statements are not cached. */
@@ -67,10 +62,13 @@ type Access = { kind: 'index'; index: string } | { kind: 'search'; match: string
  * index: an owner holding any is searched as before, candidates walked in sort order and the text
  * decrypted and matched in the process until the page is full (scanForMatches).
  *
- * tasks_fts points at tasks by rowid, and tasks has no INTEGER PRIMARY KEY, so a VACUUM could
- * renumber its rows: the app never runs one; after a manual VACUUM, empty the index ('delete-all')
- * and refill it with migration 7's INSERT … WHERE content_sealed = 0 (not 'rebuild', which would
- * index sealed text too).
+ * tasks_fts points at tasks by rowid (tasks_archive_fts at tasks_archive alike), and neither table
+ * has an INTEGER PRIMARY KEY, so a VACUUM could renumber its rows: the app never runs one; after a
+ * manual VACUUM, empty each index ('delete-all') and refill it with migration 7's INSERT … WHERE
+ * content_sealed = 0 (not 'rebuild', which would index sealed text too).
+ *
+ * `criteria.archived` reads the archive (migration 22) with the same SQL: its own table, tags,
+ * trigram index and indexes of the same shapes (sqlite-task-tables.ts).
  */
 @Injectable()
 export class SqliteTaskReadModel extends TaskReadModel {
@@ -86,17 +84,17 @@ export class SqliteTaskReadModel extends TaskReadModel {
     const condition = request.criteria.filter ? resolveTaskFilter(request.criteria.filter, request.criteria.now) : null;
     const filter = this.filters(ownerId, request);
     // Text comparisons cannot run on sealed text: sealed rows pass the SQL and are matched once opened.
-    const textOnSealed = condition !== null && filterReadsText(condition) && this.hasSealedRows(ownerId);
+    const textOnSealed = condition !== null && filterReadsText(condition) && this.hasSealedRows(ownerId, filter.table);
     if (condition) this.addFilter(filter, condition, textOnSealed);
     if (!needle && !textOnSealed) return this.page(request, filter, this.walk(request), request.after, request.limit).map(this.toView);
 
     // unicode_lower (registered by SqliteDatabase) folds case beyond ASCII, unlike LIKE, the same
     // way the in-process match does (String#toLowerCase).
     const exact = '(instr(unicode_lower(title), ?) > 0 OR instr(unicode_lower(description), ?) > 0)';
-    if (needle && !this.hasSealedRows(ownerId)) {
+    if (needle && !this.hasSealedRows(ownerId, filter.table)) {
       filter.where.push(exact);
       filter.params.push(needle, needle);
-      return this.page(request, filter, this.searchAccess(request, needle), request.after, request.limit).map(this.toView);
+      return this.page(request, filter, this.searchAccess(request, filter.table, needle), request.after, request.limit).map(this.toView);
     }
 
     if (needle) {
@@ -115,7 +113,7 @@ export class SqliteTaskReadModel extends TaskReadModel {
 
   /** The filter expression as SQL; with sealed text in play, sealed rows pass and are checked once opened. */
   private addFilter(filter: Where, condition: TaskFilterCondition, textOnSealed: boolean): void {
-    const { sql, params } = taskFilterSql(condition);
+    const { sql, params } = taskFilterSql(condition, filter.table);
     filter.where.push(textOnSealed ? `(content_sealed = 1 OR ${sql})` : sql);
     filter.params.push(...params);
     filter.varies = true;
@@ -131,25 +129,29 @@ export class SqliteTaskReadModel extends TaskReadModel {
 
   /** The index a list without search walks: the sort's, or one status's own when that is the filter. */
   private walk({ sort, criteria }: TaskListRequest): Access {
-    if (sort === 'createdAt' && criteria.status?.length === 1) return { kind: 'index', index: 'tasks_owner_status_created_id' };
-    return { kind: 'index', index: SORT_INDEX[sort] };
+    const table = taskTableOf(criteria);
+    if (sort === 'createdAt' && criteria.status?.length === 1) return { kind: 'index', index: table.statusIndex };
+    return { kind: 'index', index: table.sortIndex[sort] };
   }
 
-  private searchAccess(request: TaskListRequest, needle: string): Access {
+  private searchAccess(request: TaskListRequest, table: TaskTable, needle: string): Access {
     if ([...needle].length < MIN_TRIGRAM_NEEDLE) return this.walk(request);
     const match = `"${needle.replaceAll('"', '""')}"`;
     const { hits } = this.sqlite
-      .statement('SELECT COUNT(*) AS hits FROM (SELECT 1 FROM tasks_fts WHERE tasks_fts MATCH ? LIMIT ?)')
+      .statement(`SELECT COUNT(*) AS hits FROM (SELECT 1 FROM ${table.fts} WHERE ${table.fts} MATCH ? LIMIT ?)`)
       .get(match, MAX_DRIVING_HITS + 1) as { hits: number };
     return hits > MAX_DRIVING_HITS ? this.walk(request) : { kind: 'search', match };
   }
 
-  private hasSealedRows(ownerId: string): boolean {
-    return this.sqlite.statement('SELECT 1 FROM tasks WHERE owner_id = ? AND content_sealed = 1 LIMIT 1').get(ownerId) !== undefined;
+  private hasSealedRows(ownerId: string, table: TaskTable): boolean {
+    return (
+      this.sqlite.statement(`SELECT 1 FROM ${table.name} WHERE owner_id = ? AND content_sealed = 1 LIMIT 1`).get(ownerId) !== undefined
+    );
   }
 
   /** Owner and every criterion but `q`, as SQL conditions. */
   private filters(ownerId: string, { criteria }: TaskListRequest): Where {
+    const table = taskTableOf(criteria);
     const where: string[] = ['owner_id = ?'];
     const params: unknown[] = [ownerId];
     const inList = (column: string, values: readonly string[]) => {
@@ -160,7 +162,7 @@ export class SqliteTaskReadModel extends TaskReadModel {
     if (criteria.priority?.length) inList('priority', criteria.priority);
     if (criteria.tag) {
       // Probes the (task_id, tag) primary key for each row walked; never lists the owner's tagged rows.
-      where.push('EXISTS (SELECT 1 FROM task_tags WHERE task_tags.task_id = tasks.id AND task_tags.tag = ?)');
+      where.push(`EXISTS (SELECT 1 FROM ${table.tags} t WHERE t.task_id = ${table.name}.id AND t.tag = ?)`);
       params.push(criteria.tag.trim().toLowerCase());
     }
     if (criteria.dueBefore) {
@@ -176,7 +178,7 @@ export class SqliteTaskReadModel extends TaskReadModel {
       where.push('due_at < ?');
       params.push(criteria.now.getTime());
     }
-    return { where, params };
+    return { table, where, params };
   }
 
   /** One keyset page of the filtered rows: strictly after `after` in (key, id) order. */
@@ -190,10 +192,11 @@ export class SqliteTaskReadModel extends TaskReadModel {
       where.push(`(${key}, id) ${request.order === 'asc' ? '>' : '<'} (?, ?)`);
       params.push(after.key ?? NO_DUE_DATE, after.id);
     }
-    let from = `tasks INDEXED BY ${access.kind === 'index' ? access.index : ''}`;
+    const table = filter.table;
+    let from = `${table.name} INDEXED BY ${access.kind === 'index' ? access.index : ''}`;
     if (access.kind === 'search') {
-      from = 'tasks NOT INDEXED';
-      where.unshift('rowid IN (SELECT rowid FROM tasks_fts WHERE tasks_fts MATCH ?)');
+      from = `${table.name} NOT INDEXED`;
+      where.unshift(`rowid IN (SELECT rowid FROM ${table.fts} WHERE ${table.fts} MATCH ?)`);
       params.unshift(access.match);
     }
     const sql = `SELECT ${TASK_COLUMNS} FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${key} ${direction}, id ${direction} LIMIT ?`;

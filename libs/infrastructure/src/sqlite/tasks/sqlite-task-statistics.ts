@@ -17,6 +17,8 @@ const DUE_PERIOD_MS = 2 ** 31;
 // Time-dependent counts cannot be kept by writes alone: the open tasks of the periods already over
 // come from task_due_counters (a few rows a year); those due from the current period's start until
 // the end of the due-soon window from a range of the open-tasks-by-due-date index.
+// Archived tasks (migration 22) are in none of the counters above: one row per owner of their own.
+const ARCHIVED_SQL = 'SELECT tasks FROM task_archive_counters WHERE owner_id = ?';
 const PAST_PERIODS_SQL = 'SELECT IFNULL(SUM(open_tasks), 0) AS overdue FROM task_due_counters WHERE owner_id = ? AND period < ?';
 const DUE_SQL = `
   SELECT IFNULL(SUM(due_at < @now), 0) AS overdue, IFNULL(SUM(due_at >= @now), 0) AS due_soon
@@ -55,6 +57,7 @@ export class SqliteTaskStatistics extends TaskStatistics {
     }) as { overdue: number; due_soon: number };
     stats.overdue = past.overdue + due.overdue;
     stats.dueSoon = due.due_soon;
+    stats.archived = (this.sqlite.statement(ARCHIVED_SQL).get(ownerId) as { tasks: number } | undefined)?.tasks ?? 0;
     stats.completionRate = stats.total === 0 ? 0 : stats.byStatus.completed / stats.total;
     stats.averageCompletionMs = completionCount === 0 ? null : Math.round(completionSum / completionCount);
     return stats;

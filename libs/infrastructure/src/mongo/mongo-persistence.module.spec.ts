@@ -7,6 +7,7 @@ import {
   SessionRepository,
   Task,
   TaskReadModel,
+  TaskArchive,
   TaskRepository,
   User,
   UserRepository,
@@ -21,7 +22,8 @@ import { mongooseConnectOptions, resolveMongoPersistenceOptions } from './connec
 import { MongoSessionRepository } from './identity/mongo-session.repository';
 import { MongoTaskReadModel } from './tasks/mongo-task-read-model';
 import { MongoTaskRepository } from './tasks/mongo-task.repository';
-import { MongoTaskStatistics } from './tasks/mongo-task-statistics';
+import { MongoArchivedCountStatistics } from './tasks/mongo-archived-count-statistics';
+import { MongoTaskArchive } from './tasks/mongo-task-archive';
 import { MongoUserRepository } from './identity/mongo-user.repository';
 
 const NOW = new Date('2026-06-15T12:00:00.000Z');
@@ -60,19 +62,22 @@ describe('MongoPersistenceModule with MongoDB unreachable', () => {
     expect(moduleRef.get(SessionRepository)).toBeInstanceOf(MongoSessionRepository);
     expect(moduleRef.get(TaskRepository)).toBeInstanceOf(MongoTaskRepository);
     expect(moduleRef.get(TaskReadModel)).toBeInstanceOf(MongoTaskReadModel);
-    expect(moduleRef.get(StoreTaskStatistics)).toBeInstanceOf(MongoTaskStatistics);
+    expect(moduleRef.get(StoreTaskStatistics)).toBeInstanceOf(MongoArchivedCountStatistics);
+    expect(moduleRef.get(TaskArchive)).toBeInstanceOf(MongoTaskArchive);
     expect(moduleRef.get(PersistenceHealth)).toBeInstanceOf(MongoHealth);
     expect(moduleRef.get(PersistenceHealth).storeName).toBe('mongodb');
   });
 
   it('registers the collections’ models on the connection (the task counters for their indexes)', () => {
     expect(Object.keys(connection.models).sort()).toEqual([
+      'ArchivedTaskRecord',
       'SessionRecord',
       'TaskCounterRecord',
       'TaskDueCounterRecord',
       'TaskRecord',
       'UserRecord',
     ]);
+    expect(connection.models['ArchivedTaskRecord'].collection.collectionName).toBe('tasks_archive');
     expect(connection.models['TaskRecord'].collection.collectionName).toBe('tasks');
   });
 

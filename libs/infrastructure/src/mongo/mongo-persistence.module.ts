@@ -5,6 +5,7 @@ import {
   PersistenceHealth,
   SessionRepository,
   TaskActivityReadModel,
+  TaskArchive,
   TaskReadModel,
   TaskRepository,
   TaskUnitOfWork,
@@ -27,6 +28,9 @@ import { EventOutbox } from '../core/events/event-outbox';
 import { MongoEventOutbox } from './events/mongo-event-outbox';
 import { MongoTaskStatistics } from './tasks/mongo-task-statistics';
 import { MongoTaskActivityReadModel } from './tasks/mongo-task-activity';
+import { MongoTaskArchive } from './tasks/mongo-task-archive';
+import { MongoArchivedCountStatistics } from './tasks/mongo-archived-count-statistics';
+import { ARCHIVED_TASK_MODEL, ArchivedTaskSchema } from './tasks/task-archive.schema';
 import { MongoUserRepository } from './identity/mongo-user.repository';
 import { SessionRecord, SessionSchema } from './identity/session.schema';
 import { TaskRecord, TaskSchema } from './tasks/task.schema';
@@ -41,6 +45,7 @@ export const MONGO_MODELS = [
   // The statistics read model: declared for its indexes, written by MongoTaskRepository.
   { name: TaskCounterRecord.name, schema: TaskCounterSchema },
   { name: TaskDueCounterRecord.name, schema: TaskDueCounterSchema },
+  { name: ARCHIVED_TASK_MODEL, schema: ArchivedTaskSchema },
 ];
 
 /**
@@ -57,7 +62,8 @@ export class MongoPersistenceModule {
       { provide: TaskRepository, useExisting: MongoTaskRepository },
       { provide: TaskUnitOfWork, useClass: MongoTaskUnitOfWork },
       { provide: TaskReadModel, useClass: MongoTaskReadModel },
-      { provide: StoreTaskStatistics, useClass: MongoTaskStatistics },
+      { provide: StoreTaskStatistics, useClass: MongoArchivedCountStatistics },
+      { provide: TaskArchive, useClass: MongoTaskArchive },
       { provide: TaskActivityReadModel, useClass: MongoTaskActivityReadModel },
       { provide: PersistenceHealth, useClass: MongoHealth },
       // The transactional outbox the task and user repositories write their events to.
@@ -79,6 +85,8 @@ export class MongoPersistenceModule {
         MongoTaskRepository,
         // The statistics counters' build state; rebuilds them at start-up when not built yet.
         MongoTaskCounters,
+        // The hot tasks' overview, which MongoArchivedCountStatistics completes with the archived count.
+        MongoTaskStatistics,
         ...adapters,
       ],
       exports: adapters.map((adapter) => adapter.provide),

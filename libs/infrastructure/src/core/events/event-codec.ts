@@ -1,4 +1,13 @@
-import { type DomainEvent, TaskCompleted, TaskCreated, TaskDeleted, TaskUpdated, UserRegistered } from '@primetrade/domain';
+import {
+  type DomainEvent,
+  TaskArchived,
+  TaskCompleted,
+  TaskCreated,
+  TaskDeleted,
+  TaskRestored,
+  TaskUpdated,
+  UserRegistered,
+} from '@primetrade/domain';
 import type { OutboxEvent } from './event-outbox';
 
 /** The event classes the in-process bus routes by (a relayed event is an instance again). */
@@ -7,6 +16,8 @@ const EVENT_CLASSES: ReadonlyMap<string, { prototype: object }> = new Map<string
   [TaskUpdated.TYPE, TaskUpdated],
   [TaskCompleted.TYPE, TaskCompleted],
   [TaskDeleted.TYPE, TaskDeleted],
+  [TaskArchived.TYPE, TaskArchived],
+  [TaskRestored.TYPE, TaskRestored],
   [UserRegistered.TYPE, UserRegistered],
 ]);
 

@@ -8,6 +8,7 @@ import { NOTIFICATIONS_COLLECTION } from '../notifications/notification.schema';
 import { OUTBOX_COLLECTION } from '../notifications/outbox.schema';
 import { DAILY_DIGESTS_COLLECTION, USER_PREFERENCES_COLLECTION } from '../notifications/user-preferences.schema';
 import { READ_MODEL_BUILDS, TASK_COUNTERS, TASK_DUE_COUNTERS } from '../tasks/task-counters.filter';
+import { TASKS_ARCHIVE } from '../tasks/task-archive.schema';
 import { accountErasure, ownerAttachmentKeysFilter } from './account-erasure.filter';
 
 /** Every collection the MongoDB adapters name, read from their source: a new one must be considered here. */
@@ -24,6 +25,7 @@ function collectionsInSource(): Set<string> {
     TASK_COUNTERS,
     TASK_DUE_COUNTERS,
     READ_MODEL_BUILDS,
+    TASKS_ARCHIVE,
   };
   const names = new Set<string>();
   const root = join(__dirname, '..');
@@ -53,6 +55,7 @@ const documentsOf = (u: string): Record<string, Record<string, unknown>[]> => ({
   calendar_feeds: [{ _id: u, tokenHash: `${u}-h` }],
   webhooks: [{ _id: `${u}-w`, ownerId: u, url: 'https://example.com/hook' }],
   webhook_deliveries: [{ _id: `${u}-d`, ownerId: u, webhookId: `${u}-w` }],
+  tasks_archive: [{ _id: `${u}-t0`, owner: u, title: 'archived' }],
   user_preferences: [{ _id: u, timeZone: 'Europe/Berlin', digestEnabled: true }],
   daily_digests: [{ _id: `${u} 2026-06-15`, userId: u, localDate: '2026-06-15' }],
   account_tokens: [{ _id: `${u}-k`, userId: u }],

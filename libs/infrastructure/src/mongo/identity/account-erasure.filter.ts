@@ -3,6 +3,7 @@ import type { MongoDocument } from '../connection/mongo-query.types';
 import { EVENT_OUTBOX } from '../events/event-outbox.filter';
 import { IDEMPOTENCY_COLLECTION } from '../idempotency/idempotency.schema';
 import { NOTIFICATIONS_COLLECTION } from '../notifications/notification.schema';
+import { TASKS_ARCHIVE } from '../tasks/task-archive.schema';
 import { OUTBOX_COLLECTION } from '../notifications/outbox.schema';
 import { DAILY_DIGESTS_COLLECTION, USER_PREFERENCES_COLLECTION } from '../notifications/user-preferences.schema';
 import { TASK_COUNTERS, TASK_DUE_COUNTERS } from '../tasks/task-counters.filter';
@@ -33,6 +34,7 @@ export function accountErasure(userId: string): ErasureStep[] {
     { collection: 'calendar_feeds', filter: { _id: userId } },
     { collection: 'webhooks', filter: { ownerId: userId } },
     { collection: 'webhook_deliveries', filter: { ownerId: userId } },
+    { collection: TASKS_ARCHIVE, filter: { owner: userId } },
     { collection: USER_PREFERENCES_COLLECTION, filter: { _id: userId } },
     { collection: DAILY_DIGESTS_COLLECTION, filter: { userId } },
     { collection: 'account_tokens', filter: { userId } },

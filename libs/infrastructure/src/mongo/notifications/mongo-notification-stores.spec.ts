@@ -73,6 +73,7 @@ describe('mongoNotificationStores with MongoDB unreachable', () => {
 
   it('compiles its models on the app’s connection, next to the persistence module’s', () => {
     expect(Object.keys(connection.models).sort()).toEqual([
+      'ArchivedTaskRecord',
       'DailyDigestRecord',
       'DueTaskScanRecord',
       'NotificationRecord',

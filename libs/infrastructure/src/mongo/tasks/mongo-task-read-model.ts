@@ -9,6 +9,7 @@ import { mongoCall } from '../connection/mongo.errors';
 import { MONGO_PERSISTENCE_OPTIONS, type ResolvedMongoPersistenceOptions } from '../connection/mongo-persistence.options';
 import { needsTextScan, TASK_VIEW_PROJECTION, type TaskListQuery, taskListQuery, taskSearchCandidatesQuery } from './task-list.filter';
 import { TaskRecord } from './task.schema';
+import { archiveModelOf } from './task-archive.schema';
 
 /**
  * ListTasks: a keyset-paged find on the configured read preference (a secondary by default).
@@ -18,12 +19,16 @@ import { TaskRecord } from './task.schema';
  */
 @Injectable()
 export class MongoTaskReadModel extends TaskReadModel {
+  /** criteria.archived: the archive collection, the same documents and list indexes (task-archive.schema.ts). */
+  private readonly archive: Model<TaskRecord>;
+
   constructor(
     @InjectModel(TaskRecord.name) private readonly tasks: Model<TaskRecord>,
     @Inject(MONGO_PERSISTENCE_OPTIONS) private readonly options: ResolvedMongoPersistenceOptions,
     private readonly content: TaskContentSealer,
   ) {
     super();
+    this.archive = archiveModelOf(tasks);
   }
 
   list(ownerId: string, request: TaskListRequest): Promise<TaskView[]> {
@@ -31,12 +36,13 @@ export class MongoTaskReadModel extends TaskReadModel {
     const condition = request.criteria.filter ? resolveTaskFilter(request.criteria.filter, request.criteria.now) : null;
     return mongoCall(async () => {
       if (!needsTextScan(request.criteria)) {
-        return (await this.find(taskListQuery(ownerId, request))).map((record) => openTaskProps(record, this.content));
+        return (await this.find(request, taskListQuery(ownerId, request))).map((record) => openTaskProps(record, this.content));
       }
       const records = await scanForMatches<TaskRecord>({
         limit: request.limit,
         fetch: (last, size) =>
           this.find(
+            request,
             taskSearchCandidatesQuery(
               ownerId,
               request,
@@ -54,8 +60,8 @@ export class MongoTaskReadModel extends TaskReadModel {
     });
   }
 
-  private find({ filter, sort, limit, hint }: TaskListQuery): Promise<TaskRecord[]> {
-    return this.tasks
+  private find(request: TaskListRequest, { filter, sort, limit, hint }: TaskListQuery): Promise<TaskRecord[]> {
+    return (request.criteria.archived ? this.archive : this.tasks)
       .find(filter, TASK_VIEW_PROJECTION)
       .hint(hint)
       .sort(sort)

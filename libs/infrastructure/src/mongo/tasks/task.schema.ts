@@ -94,3 +94,6 @@ TaskSchema.index(
   { status: 1, dueDate: 1, _id: 1 },
   { name: 'scan_status_dueDate_id', partialFilterExpression: { dueDate: { $type: 'date' } } },
 );
+// The archive run (ARCHIVE_AFTER), across owners: completed tasks by last change, oldest first
+// (ARCHIVE_CANDIDATES_INDEX). Partial, so open tasks cost it nothing.
+TaskSchema.index({ updatedAt: 1, _id: 1 }, { name: 'completed_updatedAt', partialFilterExpression: { status: 'completed' } });

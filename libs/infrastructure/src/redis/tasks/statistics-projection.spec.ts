@@ -1,4 +1,4 @@
-import { TaskCreated, TaskDeleted, TaskUpdated, UserRegistered } from '@primetrade/domain';
+import { TaskArchived, TaskCreated, TaskDeleted, TaskRestored, TaskUpdated, UserRegistered } from '@primetrade/domain';
 import { Redis } from 'ioredis';
 import type { EventEnvelope } from '../events/event-envelope';
 import { describeWithRedis, dropTestPrefix, TEST_REDIS_URL, testPrefix } from '@primetrade/testing';
@@ -68,6 +68,7 @@ describeWithRedis('StatisticsProjection on Redis', () => {
       dueSoon: 0,
       completionRate: 0.5,
       averageCompletionMs: 2 * 3_600_000,
+      archived: 0,
     });
     expect(await redis.get(projection.appliedKey('u1'))).toBe('4');
   });
@@ -78,6 +79,20 @@ describeWithRedis('StatisticsProjection on Redis', () => {
     await projection.apply(redis, envelope(TaskDeleted.TYPE, 3, { last: facts() }));
     expect(await projection.read(redis, 'u1', NOW)).toEqual(
       expect.objectContaining({ total: 0, dueSoon: 0, overdue: 0, averageCompletionMs: null }),
+    );
+  });
+
+  it('moves an archived task out of the counters into the archived count, and back on restore', async () => {
+    const done = facts({ status: 'completed', completedAt: '2026-12-01T10:00:00.000Z' });
+    await projection.apply(redis, envelope(UserRegistered.TYPE, 1, {}, 'u1'));
+    await projection.apply(redis, envelope(TaskCreated.TYPE, 2, { facts: done }));
+    await projection.apply(redis, envelope(TaskArchived.TYPE, 3, { last: done }));
+    expect(await projection.read(redis, 'u1', NOW)).toEqual(
+      expect.objectContaining({ total: 0, archived: 1, byStatus: expect.objectContaining({ completed: 0 }), averageCompletionMs: null }),
+    );
+    await projection.apply(redis, envelope(TaskRestored.TYPE, 4, { facts: done }));
+    expect(await projection.read(redis, 'u1', NOW)).toEqual(
+      expect.objectContaining({ total: 1, archived: 0, byStatus: expect.objectContaining({ completed: 1 }) }),
     );
   });
 });

@@ -94,6 +94,7 @@ export class StatisticsProjection {
     stats.dueSoon = dueSoon;
     stats.completionRate = stats.total === 0 ? 0 : stats.byStatus.completed / stats.total;
     stats.averageCompletionMs = stats.byStatus.completed === 0 ? null : Math.round(n('csum') / stats.byStatus.completed);
+    stats.archived = n('archived');
     return stats;
   }
 }

@@ -1,4 +1,4 @@
-import { OPEN_TASK_STATUSES, TaskCreated, TaskDeleted, type TaskStatus, TaskUpdated } from '@primetrade/domain';
+import { OPEN_TASK_STATUSES, TaskArchived, TaskCreated, TaskDeleted, TaskRestored, type TaskStatus, TaskUpdated } from '@primetrade/domain';
 
 /** TaskFacts as they arrive in the event payload (dates as ISO strings). */
 interface FactsJson {
@@ -12,7 +12,7 @@ interface FactsJson {
 /** What one event changes in an owner's statistics projection. */
 export interface StatsDelta {
   taskId: string;
-  /** Hash field → increment (total, s:<status>, p:<priority>, csum = summed completion ms). */
+  /** Hash field → increment (total, s:<status>, p:<priority>, csum = summed completion ms, archived). */
   counters: Record<string, number>;
   /** The task's entry in the open-tasks-by-due-date set. */
   due: { op: 'set'; score: number } | { op: 'del' } | { op: 'none' };
@@ -44,7 +44,14 @@ export function statsDelta(type: string, aggregateId: string, payload: Record<st
   if (type === TaskCreated.TYPE) after = payload['facts'] as FactsJson;
   else if (type === TaskUpdated.TYPE) [before, after] = [payload['before'] as FactsJson, payload['after'] as FactsJson];
   else if (type === TaskDeleted.TYPE) before = payload['last'] as FactsJson;
-  else return { taskId: aggregateId, counters, due: { op: 'none' } };
+  // The archive: out of the hot counters (as a deletion) and into its own count; a restore undoes both.
+  else if (type === TaskArchived.TYPE) {
+    before = payload['last'] as FactsJson;
+    counters['archived'] = 1;
+  } else if (type === TaskRestored.TYPE) {
+    after = payload['facts'] as FactsJson;
+    counters['archived'] = -1;
+  } else return { taskId: aggregateId, counters, due: { op: 'none' } };
   if (before) add(counters, before, -1);
   if (after) add(counters, after, 1);
   for (const [field, by] of Object.entries(counters)) if (by === 0) delete counters[field];

@@ -5,4 +5,6 @@ import { applyStoredTheme } from './app/core/theme/theme';
 
 // Before the first render, so a remembered dark theme never flashes light.
 applyStoredTheme();
-bootstrapApplication(AppComponent, appConfig).catch((err) => console.error(err));
+// Angular starts in a task of its own rather than in the one that evaluated the bundle: two
+// shorter tasks instead of one long one, so input is not blocked as long (Lighthouse's TBT).
+setTimeout(() => void bootstrapApplication(AppComponent, appConfig).catch((err) => console.error(err)));

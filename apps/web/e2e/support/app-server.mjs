@@ -2,13 +2,15 @@
 // `nx build api`), which also serves the built client, on a free port with a throw-away data
 // directory.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../../../..');
-export const WEB_DIR = join(ROOT, 'dist/apps/web/browser');
+// E2E_WEB_DIR serves another client build (e.g. to compare two builds in one sitting).
+export const WEB_DIR = process.env.E2E_WEB_DIR ? resolve(process.env.E2E_WEB_DIR) : join(ROOT, 'dist/apps/web/browser');
 // E2E_API_MAIN runs another API build (e.g. one from a clean worktree while the tree is mid-change).
 export const API_MAIN = process.env.E2E_API_MAIN ? resolve(process.env.E2E_API_MAIN) : join(ROOT, 'dist/server/apps/api/src/main.js');
 
@@ -38,8 +40,39 @@ async function waitForHttp(url, child, logs, timeoutMs = 30_000) {
   throw new Error(`API did not answer ${url} within ${timeoutMs} ms:\n${logs.join('')}`);
 }
 
+/**
+ * The test settings: rate limits off, fast notification scans and webhook deliveries to 127.0.0.1.
+ * `production: true` runs the API as `npm start` would (NODE_ENV=production, keys given as a
+ * deployment gives them), with only the rate limits raised so a test can seed its data.
+ */
+function envFor(production) {
+  if (production) {
+    const key = () => randomBytes(32).toString('base64');
+    return {
+      NODE_ENV: 'production',
+      JWT_SECRET: key(),
+      ENCRYPTION_KEYS: `run:${key()}`,
+      ENCRYPTION_ACTIVE_KEY: 'run',
+      BLIND_INDEX_KEY: key(),
+      THROTTLE_DEFAULT_LIMIT: '100000',
+      THROTTLE_TASK_CREATE_LIMIT: '100000',
+      THROTTLE_LOGIN_LIMIT: '1000',
+    };
+  }
+  return {
+    NODE_ENV: 'test',
+    // The flow logs in several times and creates tasks quickly; rate limits have their own tests.
+    THROTTLE_ENABLED: 'false',
+    // Scan for due and overdue tasks every two seconds so the bell has something to show.
+    NOTIFICATION_SCAN_INTERVAL: '2s',
+    // The settings test's webhook receiver listens on 127.0.0.1; deliveries go out at once.
+    WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
+    WEBHOOK_POLL_INTERVAL: '200ms',
+  };
+}
+
 /** @returns {Promise<{ baseUrl: string, stop: () => Promise<void> }>} */
-export async function startApp() {
+export async function startApp({ production = false } = {}) {
   if (!existsSync(join(WEB_DIR, 'index.html'))) throw new Error(`No client build at ${WEB_DIR}: run \`nx build web\` first.`);
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -53,19 +86,12 @@ export async function startApp() {
     cwd: ROOT,
     env: {
       ...inherited,
-      NODE_ENV: 'test',
       HOST: '127.0.0.1',
       PORT: String(port),
       DATA_DIR: dataDir,
       WEB_DIST_DIR: WEB_DIR,
       LOG_LEVEL: 'warn',
-      // The flow logs in several times and creates tasks quickly; rate limits have their own tests.
-      THROTTLE_ENABLED: 'false',
-      // Scan for due and overdue tasks every two seconds so the bell has something to show.
-      NOTIFICATION_SCAN_INTERVAL: '2s',
-      // The settings test's webhook receiver listens on 127.0.0.1; deliveries go out at once.
-      WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
-      WEBHOOK_POLL_INTERVAL: '200ms',
+      ...envFor(production),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -28,7 +28,7 @@ export async function messagingModule(config: AppConfig): Promise<DynamicModule>
       if (!config.redisUrl) throw new Error('the redis profile needs REDIS_URL');
       const redis = RedisMessagingModule.forRoot({
         redis: { url: config.redisUrl, prefix: config.redisPrefix },
-        notifications: config.notifications,
+        notifications: { ...config.notifications, archiveAfterMs: config.archive.afterMs },
         statsCacheTtlMs: config.statsCacheTtlMs,
         processJobs,
         claimIdleMs: config.events.claimIdleMs,
@@ -39,7 +39,7 @@ export async function messagingModule(config: AppConfig): Promise<DynamicModule>
     }
     case 'in-process':
       return InProcessMessagingModule.forRoot({
-        notifications: config.notifications,
+        notifications: { ...config.notifications, archiveAfterMs: config.archive.afterMs },
         processJobs,
         relay: config.events.relay,
         webhooks: { intervalMs: config.webhooks.pollIntervalMs, batchSize: 16 },

@@ -47,6 +47,14 @@ describe('loadConfig', () => {
     );
   });
 
+  it('archives completed tasks after 90 days by default, after any duration, or never with 0', () => {
+    expect(loadConfig({}).archive).toEqual({ afterMs: 90 * 86_400_000 });
+    expect(loadConfig({ ARCHIVE_AFTER: '30d' }).archive).toEqual({ afterMs: 30 * 86_400_000 });
+    expect(loadConfig({ ARCHIVE_AFTER: '0' }).archive).toEqual({ afterMs: 0 });
+    expect(() => loadConfig({ ARCHIVE_AFTER: 'soon' })).toThrow(/ARCHIVE_AFTER: must be 0 \(off\) or a duration/);
+    expect(() => loadConfig({ ARCHIVE_AFTER: '-1d' })).toThrow(/ARCHIVE_AFTER/);
+  });
+
   it('lists every invalid setting in one readable error', () => {
     try {
       loadConfig({ PORT: 'eighty', NODE_ENV: 'staging', THROTTLE_ENABLED: 'maybe' });

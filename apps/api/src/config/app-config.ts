@@ -90,6 +90,15 @@ const schema = z
     NOTIFICATION_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
     NOTIFICATION_BACKOFF: duration.default(5000),
     NOTIFICATION_LOCK: duration.default(30_000),
+    // Completed tasks unchanged this long move to the archive (cold storage); 0 turns it off.
+    ARCHIVE_AFTER: z
+      .string()
+      .transform((v, ctx) =>
+        v.trim() === '0'
+          ? 0
+          : (parseDuration(v) ?? (ctx.addIssue({ code: 'custom', message: 'must be 0 (off) or a duration such as 90d, 12h' }), z.NEVER)),
+      )
+      .default(90 * 86_400_000),
     SMTP_URL: z.string().url().optional(),
     MAIL_FROM: z.string().default('Primetrade <no-reply@primetrade.local>'),
     PUBLIC_URL: z
@@ -204,6 +213,8 @@ export interface AppConfig {
   /** Namespace of every Redis key (BullMQ, cache, throttler, streams). */
   redisPrefix: string;
   notifications: { scanIntervalMs: number; attempts: number; backoffMs: number; lockMs: number };
+  /** Cold storage: completed tasks unchanged for `afterMs` move to the archive on each scan; 0 = off. */
+  archive: { afterMs: number };
   mail: { smtpUrl?: string; from: string };
   /** Where people reach the web app: links in mail point here. */
   publicUrl: string;
@@ -299,6 +310,7 @@ export function loadConfig(source: Record<string, string | undefined>, argv: rea
       backoffMs: e.NOTIFICATION_BACKOFF,
       lockMs: e.NOTIFICATION_LOCK,
     },
+    archive: { afterMs: e.ARCHIVE_AFTER },
     mail: { smtpUrl: e.SMTP_URL || undefined, from: e.MAIL_FROM },
     publicUrl: e.PUBLIC_URL,
     statsCacheTtlMs: e.STATS_CACHE_TTL,

@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ScanDueTasksCommand } from '@primetrade/domain';
+import { ArchiveCompletedTasksCommand, ScanDueTasksCommand } from '@primetrade/domain';
 
 /**
  * Single-process mode only: one process means one timer, so a plain interval is right here.
@@ -15,6 +15,8 @@ export class IntervalScanScheduler implements OnApplicationBootstrap, OnApplicat
   constructor(
     private readonly commands: CommandBus,
     private readonly intervalMs: number,
+    /** ARCHIVE_AFTER: the archive run after each scan; 0 turns it off. */
+    private readonly archiveAfterMs = 0,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -30,6 +32,11 @@ export class IntervalScanScheduler implements OnApplicationBootstrap, OnApplicat
       await this.commands.execute(new ScanDueTasksCommand());
     } catch (error) {
       this.logger.error(`scan failed: ${(error as Error).message}`);
+    }
+    try {
+      if (this.archiveAfterMs > 0) await this.commands.execute(new ArchiveCompletedTasksCommand(this.archiveAfterMs));
+    } catch (error) {
+      this.logger.error(`archive run failed: ${(error as Error).message}`);
     } finally {
       this.running = false;
     }

@@ -15,4 +15,9 @@ export interface NotificationQueueSettings {
   backoffMs: number;
   /** How long a worker's lock on a job lasts; a dead worker's job is taken back after about this long. */
   lockMs: number;
+  /**
+   * The archive run that follows each scan on the same schedule (ARCHIVE_AFTER): completed tasks
+   * unchanged this long move to the archive. 0 or absent: no archive run.
+   */
+  archiveAfterMs?: number;
 }

@@ -66,7 +66,7 @@ export class InProcessMessagingModule {
     if (options.processJobs) {
       providers.push({
         provide: IntervalScanScheduler,
-        useFactory: (bus: CommandBus) => new IntervalScanScheduler(bus, settings.scanIntervalMs),
+        useFactory: (bus: CommandBus) => new IntervalScanScheduler(bus, settings.scanIntervalMs, settings.archiveAfterMs),
         inject: [CommandBus],
       });
       providers.push({

@@ -32,7 +32,7 @@ export class BullMqNotificationsModule {
       })(ConfiguredProcessor);
       workerProviders.push({
         provide: ConfiguredProcessor,
-        useFactory: (bus: CommandBus) => new ConfiguredProcessor(bus),
+        useFactory: (bus: CommandBus) => new ConfiguredProcessor(bus, options.archiveAfterMs),
         inject: [CommandBus],
       });
     }

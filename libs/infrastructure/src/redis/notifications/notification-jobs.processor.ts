@@ -1,7 +1,7 @@
 import { OnWorkerEvent, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { DeliverNotificationCommand, type NotificationJob, ScanDueTasksCommand } from '@primetrade/domain';
+import { ArchiveCompletedTasksCommand, DeliverNotificationCommand, type NotificationJob, ScanDueTasksCommand } from '@primetrade/domain';
 import type { Job } from 'bullmq';
 import { DELIVER_JOB, SCAN_JOB } from '../../core/notifications/notification-jobs';
 
@@ -12,7 +12,11 @@ import { DELIVER_JOB, SCAN_JOB } from '../../core/notifications/notification-job
 export class NotificationJobsProcessor extends WorkerHost {
   private readonly logger = new Logger('NotificationJobs');
 
-  constructor(private readonly commands: CommandBus) {
+  constructor(
+    private readonly commands: CommandBus,
+    /** ARCHIVE_AFTER: the archive run rides the one cluster-wide scan schedule; 0 turns it off. */
+    private readonly archiveAfterMs = 0,
+  ) {
     super();
   }
 
@@ -32,8 +36,12 @@ export class NotificationJobsProcessor extends WorkerHost {
 
   async process(job: Job): Promise<unknown> {
     switch (job.name) {
-      case SCAN_JOB:
-        return this.commands.execute(new ScanDueTasksCommand());
+      case SCAN_JOB: {
+        const outcome = await this.commands.execute(new ScanDueTasksCommand());
+        // After the scan, in the same job: one worker runs it per tick, however many replicas there are.
+        const archived = this.archiveAfterMs > 0 ? await this.commands.execute(new ArchiveCompletedTasksCommand(this.archiveAfterMs)) : 0;
+        return { ...outcome, archived };
+      }
       case DELIVER_JOB: {
         const outcome = await this.commands.execute(new DeliverNotificationCommand(job.data as NotificationJob));
         this.logger.debug(`${job.id}: ${outcome} (attempt ${job.attemptsMade + 1})`);

@@ -125,6 +125,8 @@ export type { UpdateTask$Params as UpdateTask$Params } from './fn/tasks/update-t
 export { updateTask as updateTask } from './fn/tasks/update-task';
 export type { CompleteTask$Params as CompleteTask$Params } from './fn/tasks/complete-task';
 export { completeTask as completeTask } from './fn/tasks/complete-task';
+export type { RestoreTask$Params as RestoreTask$Params } from './fn/tasks/restore-task';
+export { restoreTask as restoreTask } from './fn/tasks/restore-task';
 export type { ListNotifications$Params as ListNotifications$Params } from './fn/notifications/list-notifications';
 export { listNotifications as listNotifications } from './fn/notifications/list-notifications';
 export type { MarkNotificationRead$Params as MarkNotificationRead$Params } from './fn/notifications/mark-notification-read';

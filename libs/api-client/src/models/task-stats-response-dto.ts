@@ -6,6 +6,11 @@ import { StatusCountsDto } from '../models/status-counts-dto';
 export interface TaskStatsResponseDto {
 
   /**
+   * Tasks in the archive (GET /tasks?archived=true), counted in none of the figures above
+   */
+  archived: number;
+
+  /**
    * Mean seconds from creation to completion
    */
   averageCompletionSeconds: number | null;

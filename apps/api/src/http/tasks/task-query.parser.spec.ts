@@ -23,6 +23,7 @@ const LIST_VALUES: Record<string, string[]> = {
   dueBefore: ['2030-01-01T10:00:00Z', '2030-01-01', 'tomorrow', '2030-13-45T99:00:00Z', '2030-01-01T10:00:00+02:00'],
   dueAfter: ['2020-06-01T00:00:00.000Z', 'yesterday'],
   overdue: ['true', 'false', 'yes', '1'],
+  archived: ['true', 'false', 'no', '0'],
   q: ['needle', '', 'x'.repeat(200), 'x'.repeat(201), '100%', '😀'.repeat(150)],
   sort: ['createdAt', 'updatedAt', 'dueDate', 'priority', 'title'],
   order: ['asc', 'desc', 'up'],

@@ -69,6 +69,7 @@ export function parseListTasksQuery(value: unknown): Record<string, unknown> | u
         break;
       }
       case 'overdue':
+      case 'archived':
         parsed = v === 'true' ? true : v === 'false' ? false : undefined;
         break;
       case 'q':

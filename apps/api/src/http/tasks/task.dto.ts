@@ -188,6 +188,17 @@ export class ListTasksQueryDto {
   @IsBoolean()
   overdue?: boolean;
 
+  @ApiPropertyOptional({
+    type: Boolean,
+    description:
+      'The archive instead of the current tasks: completed tasks unchanged for ARCHIVE_AFTER (90 days by default), ' +
+      'with the same filters, search, sorts and cursors; POST /tasks/{id}/restore brings one back',
+  })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  archived?: boolean;
+
   @ApiPropertyOptional({ maxLength: 200, description: 'Text in title or description (case-insensitive)' })
   @IsOptional()
   @IsString()
@@ -295,6 +306,8 @@ export class TaskStatsResponseDto {
   @ApiProperty({ description: 'Completed share of all tasks, 0 to 1' }) completionRate!: number;
   @ApiProperty({ type: Number, nullable: true, description: 'Mean seconds from creation to completion' }) averageCompletionSeconds!:
     number | null;
+  @ApiProperty({ description: 'Tasks in the archive (GET /tasks?archived=true), counted in none of the figures above' })
+  archived!: number;
 }
 
 export class TaskTimelineQueryDto {

@@ -30,6 +30,7 @@ export const toTaskStatsResponse = (stats: TaskStats): TaskStatsResponseDto => (
   dueSoon: stats.dueSoon,
   completionRate: stats.completionRate,
   averageCompletionSeconds: stats.averageCompletionMs === null ? null : Math.round(stats.averageCompletionMs / 1000),
+  archived: stats.archived,
 });
 
 export const toTaskTimelineResponse = (timeline: TaskTimeline): TaskTimelineResponseDto => ({

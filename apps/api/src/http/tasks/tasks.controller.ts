@@ -10,6 +10,7 @@ import {
   GetTaskTimelineQuery,
   TASK_TIMELINE_DAYS,
   ListTasksQuery,
+  RestoreTaskCommand,
   type TaskView,
   UpdateTaskCommand,
 } from '@primetrade/domain';
@@ -151,6 +152,25 @@ export class TasksController {
     const task = await this.commands.execute(new CompleteTaskCommand(user.id, id, parseIfMatch(ifMatch)));
     void reply.header('ETag', etagOf(task.version));
     return toCompletedTaskResponse(task);
+  }
+
+  @Post(':id/restore')
+  @HttpCode(200)
+  @serialised(200, TASK_SCHEMA)
+  @ApiOperation({
+    summary: 'Bring an archived task back',
+    description:
+      'Moves the task from the archive (GET /tasks?archived=true) back among your current tasks, as a new version changed now, ' +
+      'so the next archive run leaves it there for another ARCHIVE_AFTER. 404 when it is not in your archive.',
+  })
+  @ApiOkResponse({ type: TaskResponseDto })
+  @ApiProblems(401, 404, 409, 429)
+  async restoreTask(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id') id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TaskResponseDto> {
+    return this.withEtag(reply, await this.commands.execute(new RestoreTaskCommand(user.id, id)));
   }
 
   @Delete(':id')

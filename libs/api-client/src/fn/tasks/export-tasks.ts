@@ -37,6 +37,11 @@ export interface ExportTasks$Params {
   overdue?: boolean;
 
 /**
+ * The archive instead of the current tasks: completed tasks unchanged for ARCHIVE_AFTER (90 days by default), with the same filters, search, sorts and cursors; POST /tasks/{id}/restore brings one back
+ */
+  archived?: boolean;
+
+/**
  * Text in title or description (case-insensitive)
  */
   q?: string;
@@ -63,6 +68,7 @@ export function exportTasks(http: HttpClient, rootUrl: string, params?: ExportTa
     rb.query('dueBefore', params.dueBefore, {});
     rb.query('dueAfter', params.dueAfter, {});
     rb.query('overdue', params.overdue, {});
+    rb.query('archived', params.archived, {});
     rb.query('q', params.q, {});
     rb.query('filter', params.filter, {});
     rb.query('sort', params.sort, {});

@@ -3,7 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { type ThrottlerStorage, ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
-import type { DestinationStream } from 'pino';
+import type { Logger as PinoLogger } from 'pino';
 import { EncryptionModule, RATE_LIMIT_STORAGE } from '@primetrade/infrastructure';
 import { AdaptersModule } from './composition/adapters.module';
 import { CoreModule } from './composition/core.module';
@@ -16,7 +16,7 @@ import { JwtAuthGuard } from './http/auth/jwt-auth.guard';
 import { DocsHttpModule } from './http/docs/docs-http.module';
 import { HealthHttpModule } from './http/health/health-http.module';
 import { IdentityHttpModule } from './http/identity/identity-http.module';
-import { loggerOptions } from './http/logging/logger-options';
+import { loggerModuleParams } from './http/logging/logger-options';
 import { NotificationsHttpModule } from './http/notifications/notifications-http.module';
 import { ProblemDetailsFilter } from './http/problem/problem-details.filter';
 import { createValidationPipe } from './http/problem/validation.pipe';
@@ -32,12 +32,12 @@ import { ObservabilityModule } from './observability/observability.module';
  */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, logDestination?: DestinationStream): DynamicModule {
+  static forRoot(config: AppConfig, logger: PinoLogger): DynamicModule {
     if (!config.encryption) throw new Error('AppModule needs resolved encryption keys');
     return {
       module: AppModule,
       imports: [
-        LoggerModule.forRoot(loggerOptions(config, logDestination)),
+        LoggerModule.forRoot(loggerModuleParams(logger)),
         CqrsModule.forRoot(),
         CoreModule.forRoot(config),
         EncryptionModule.forRoot(config.encryption),

@@ -9,7 +9,8 @@ import type { AppConfig } from '../config/app-config';
 import { resolveEncryptionKeys } from '../config/encryption-keys';
 import { resolveJwtSecret } from '../config/jwt-secret';
 import { buildOpenApiDocument, mountSwagger } from '../http/docs/swagger';
-import { correlationIdFor, LOG_CONTEXT, type RequestLogContext } from '../http/logging/logger-options';
+import { correlationIdFor, createRootLogger } from '../http/logging/logger-options';
+import { RequestLogController } from '../http/logging/request-log.controller';
 import { answerClientError, answerFrameworkError } from '../http/problem/client-error';
 import { drainRefusedBodies } from './drain-refused-body';
 import { addSecurityHeaders } from './security-headers';
@@ -30,14 +31,18 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   const encryption = resolveEncryptionKeys(config.encryption, config.dataDir, new NestLogger('Config'));
   const resolved: AppConfig = { ...config, jwt: { ...config.jwt, secret }, encryption };
 
+  // Quiet apps still get a logger (Nest's and Fastify's code expect one); it writes nothing.
+  const logger = createRootLogger(options.quiet ? { ...resolved, logLevel: 'silent' } : resolved, options.logDestination);
   const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    logController: new RequestLogController(),
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: resolved.trustProxy,
     clientErrorHandler: answerClientError,
     frameworkErrors: answerFrameworkError,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => correlationIdFor(req.headers['x-correlation-id']),
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(resolved, options.logDestination), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(resolved, logger), adapter, {
     bufferLogs: true,
     logger: options.quiet ? false : undefined,
   });
@@ -49,10 +54,6 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   fastify.removeContentTypeParser('text/plain');
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('x-correlation-id', request.id);
-  });
-  fastify.addHook('onSend', async (request) => {
-    const user = (request as { user?: { id?: string } }).user;
-    (request.raw as { [LOG_CONTEXT]?: RequestLogContext })[LOG_CONTEXT] = { route: request.routeOptions.url, userId: user?.id };
   });
 
   addSecurityHeaders(fastify);

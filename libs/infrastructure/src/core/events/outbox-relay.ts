@@ -32,6 +32,8 @@ const PRUNE_EVERY_MS = 60_000;
 export class OutboxRelay extends PollingLoop {
   readonly holder = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   protected readonly waiting = 'events wait in the outbox';
+  /** Until when this process holds the lease as far as it knows (epoch ms); 0 when it does not. */
+  private heldUntil = 0;
 
   constructor(
     private readonly outbox: EventOutbox,
@@ -49,13 +51,13 @@ export class OutboxRelay extends PollingLoop {
 
   override async onApplicationShutdown(): Promise<void> {
     await super.onApplicationShutdown();
+    this.heldUntil = 0;
     await this.outbox.releaseLease(this.holder).catch(() => undefined);
   }
 
   protected async drainOnce(): Promise<void> {
     for (let round = 0; round < MAX_ROUNDS; round++) {
-      const now = this.clock.now();
-      if (!(await this.outbox.acquireLease(this.holder, now, new Date(now.getTime() + this.settings.leaseMs)))) return;
+      if (!(await this.holdLease())) return;
       const batch = await this.outbox.pending(this.settings.batchSize);
       if (batch.length > 0) {
         await this.sink.deliver(batch);
@@ -66,6 +68,19 @@ export class OutboxRelay extends PollingLoop {
       }
       if (batch.length < this.settings.batchSize) return;
     }
+  }
+
+  /**
+   * Takes or renews the lease, but writes only once half of it has run: a busy relay drains many
+   * times a second and would otherwise pay a write transaction per drain for it.
+   */
+  private async holdLease(): Promise<boolean> {
+    const now = this.clock.now().getTime();
+    if (now < this.heldUntil - this.settings.leaseMs / 2) return true;
+    const until = now + this.settings.leaseMs;
+    const held = await this.outbox.acquireLease(this.holder, new Date(now), new Date(until));
+    this.heldUntil = held ? until : 0;
+    return held;
   }
 
   protected async prune(now: number): Promise<void> {

@@ -2,6 +2,7 @@ import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS, type Migration } from './migrations';
+import { SqliteWriteBatch } from './sqlite-write-batch';
 
 export interface SqliteOptions {
   /** Path of the database file, or ':memory:'. */
@@ -14,6 +15,8 @@ export interface SqliteOptions {
  */
 export class SqliteDatabase {
   readonly db: Database.Database;
+  /** Group commit for the request path's writes (see SqliteWriteBatch). */
+  readonly writes: SqliteWriteBatch;
   private readonly statements = new Map<string, Database.Statement>();
 
   constructor(options: SqliteOptions) {
@@ -31,6 +34,7 @@ export class SqliteDatabase {
     // SQLite's lower() and LIKE fold ASCII only; search must be case-insensitive for "Étude" too.
     this.db.function('unicode_lower', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? text.toLowerCase() : text));
     migrate(this.db, MIGRATIONS);
+    this.writes = new SqliteWriteBatch(this.db);
   }
 
   /** A prepared statement, cached by its SQL text (the number of query shapes is bounded). */

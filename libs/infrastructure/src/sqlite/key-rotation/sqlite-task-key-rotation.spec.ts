@@ -112,7 +112,7 @@ describe('SqliteKeyRotation of task content', () => {
       if (context === 'tasks/p1/title') {
         const edited = task('p1', 'Plain errand 1');
         edited.update({ title: 'Edited by the app' }, NOW);
-        void new SqliteTaskRepository(sqlite, PLAINTEXT_TASK_CONTENT).update(edited); // runs synchronously
+        new SqliteTaskRepository(sqlite, PLAINTEXT_TASK_CONTENT).updateNow(edited); // the write itself, right now
       }
       return seal(plaintext, context);
     });

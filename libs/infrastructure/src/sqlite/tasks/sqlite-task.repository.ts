@@ -21,12 +21,12 @@ export class SqliteTaskRepository extends TaskRepository {
     return row ? rowToTask(row, this.content) : null;
   }
 
-  async insert(task: Task): Promise<void> {
-    this.insertNow(task);
+  insert(task: Task): Promise<void> {
+    return this.sqlite.writes.run(() => this.insertNow(task));
   }
 
-  async update(task: Task): Promise<void> {
-    this.updateNow(task);
+  update(task: Task): Promise<void> {
+    return this.sqlite.writes.run(() => this.updateNow(task));
   }
 
   /**
@@ -84,8 +84,8 @@ export class SqliteTaskRepository extends TaskRepository {
     return result.changes === 1;
   }
 
-  override async remove(task: Task): Promise<boolean> {
-    return this.removeNow(task);
+  override remove(task: Task): Promise<boolean> {
+    return this.sqlite.writes.run(() => this.removeNow(task));
   }
 
   private writeTags(task: Task): void {

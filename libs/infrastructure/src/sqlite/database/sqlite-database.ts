@@ -76,16 +76,20 @@ export function migrate(db: Database.Database, migrations: readonly Migration[])
     'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL) STRICT',
   );
   const applied = new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((row) => row.version));
+  const isApplied = db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?');
   for (const migration of migrations) {
     if (applied.has(migration.version)) continue;
+    // Under the write lock (IMMEDIATE), and only if no other process starting on the same file
+    // applied it since this one looked: an API and a worker may open a new file at once.
     db.transaction(() => {
+      if (isApplied.get(migration.version)) return;
       db.exec(migration.sql);
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
         migration.version,
         migration.name,
         Date.now(),
       );
-    })();
+    }).immediate();
   }
 }
 

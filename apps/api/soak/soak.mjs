@@ -93,17 +93,21 @@ function startApp(name, role, port) {
     env: { ...env, PORT: String(port), METRICS_PORT: '0' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
-  child.stderr.on('data', () => undefined);
-  return { name, role, port, child, url: `http://127.0.0.1:${port}` };
+  // The last of its stderr, to say why it died or did not start.
+  const proc = { name, role, port, child, url: `http://127.0.0.1:${port}`, stderr: '' };
+  child.stderr.on('data', (chunk) => (proc.stderr = (proc.stderr + chunk).slice(-4000)));
+  return proc;
 }
 async function ready(p) {
-  for (let i = 0; i < 300; i++) {
+  // Generous: three processes start at once on a shared two-core machine.
+  for (let i = 0; i < 900; i++) {
+    if (p.child.exitCode !== null) throw new Error(`${p.name} exited with ${p.child.exitCode} before it was live:\n${p.stderr}`);
     try {
       if ((await fetch(`${p.url}/api/health/live`)).ok) return;
     } catch {}
     await sleep(100);
   }
-  throw new Error(`${p.name} did not start`);
+  throw new Error(`${p.name} was not live after 90 s:\n${p.stderr}`);
 }
 const rssOf = (pid) => {
   try {

@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { apiEnv, dropRedisKeys, load, rssMb, seedTasks, signUp, sleep, start, waitFor } from './support.mjs';
+import { apiEnv, dropRedisKeys, load, rssMb, seedTasks, signUp, sleep, start, START_FLAGS, waitFor } from './support.mjs';
 
 const SMALL = Number(process.env.BENCH_SMALL ?? 1_000);
 const LARGE = Number(process.env.BENCH_LARGE ?? 100_000);
@@ -60,7 +60,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'primetrade-bench-scale-'));
 const prefix = `benchscale${process.pid}`;
 const api = start(
   'api',
-  ['dist/server/apps/api/src/main.js'],
+  [...START_FLAGS, 'dist/server/apps/api/src/main.js'],
   apiEnv(dataDir, port, process.env.REDIS_URL ? { REDIS_PREFIX: prefix } : {}),
   port,
 );

@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { apiEnv, dropRedisKeys, JWT_SECRET, load, rssMb, seedTasks, signUp, sleep, start, waitFor } from './support.mjs';
+import { apiEnv, dropRedisKeys, JWT_SECRET, load, rssMb, seedTasks, signUp, sleep, start, START_FLAGS, waitFor } from './support.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -46,15 +46,17 @@ try {
   const hello = start('hello', ['-e', `require('node:http').createServer((q,s)=>s.end('hello world')).listen(3901,'127.0.0.1')`], {}, 3901);
   servers.push(hello);
 
-  // The APIs: readiness timed from process start on the built tree.
+  // The APIs, started as `npm start` starts them (its heap cap); readiness timed from process start
+  // on the built tree. One more embedded API without the cap shows what the cap does to RSS.
   const apis = [];
-  for (const [name, port, extra] of [
-    ['API (embedded)', 3902, {}],
-    ...(REDIS_URL ? [['API (Redis)', 3904, { REDIS_URL, REDIS_PREFIX: `bench${process.pid}` }]] : []),
+  for (const [name, port, extra, flags] of [
+    ['API (embedded)', 3902, {}, START_FLAGS],
+    ['API (embedded, no heap cap)', 3905, {}, []],
+    ...(REDIS_URL ? [['API (Redis)', 3904, { REDIS_URL, REDIS_PREFIX: `bench${process.pid}` }, START_FLAGS]] : []),
   ]) {
     const dataDir = mkdtempSync(join(tmpdir(), 'primetrade-bench-'));
     dirs.push(dataDir);
-    const api = start(name, ['dist/server/apps/api/src/main.js'], apiEnv(dataDir, port, extra), port);
+    const api = start(name, [...flags, 'dist/server/apps/api/src/main.js'], apiEnv(dataDir, port, extra), port);
     servers.push(api);
     api.readyMs = await waitFor(`${api.url}/api/health/ready`, api.startedAt);
     api.file = join(dataDir, 'primetrade.sqlite');
@@ -100,7 +102,7 @@ try {
   }
 
   console.log(
-    `\n${CONNECTIONS} connections, ${SECONDS} s per run, user with ${TASKS} tasks, Node ${process.version}, load average ${load()}`,
+    `\n${CONNECTIONS} connections, ${SECONDS} s per run, user with ${TASKS} tasks, Node ${process.version}, API flags ${START_FLAGS.join(' ') || 'none'}, load average ${load()}`,
   );
   console.log('| request | server | req/s | p50 | p99 | × baseline | × ceiling | RSS | errors |');
   console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
@@ -112,6 +114,7 @@ try {
   for (const api of apis) {
     console.log(`${api.label}: ready ${(api.readyMs / 1000).toFixed(2)} s after start, peak RSS ${rssMb(api.pid).peak.toFixed(0)} MB`);
   }
+  // The targets are the API as `npm start` runs it; the uncapped row is for comparison.
   const list = rows.find(([n, s]) => n.startsWith('GET /api') && s === 'API (embedded)');
   const create = rows.find(([n, s]) => n.startsWith('POST') && s === 'API (embedded)');
   const targets = [

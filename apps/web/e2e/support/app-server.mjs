@@ -71,8 +71,11 @@ function envFor(production) {
   };
 }
 
-/** @returns {Promise<{ baseUrl: string, stop: () => Promise<void> }>} */
-export async function startApp({ production = false } = {}) {
+/**
+ * `env` adds or overrides settings for one suite (e.g. a short ARCHIVE_AFTER).
+ * @returns {Promise<{ baseUrl: string, stop: () => Promise<void> }>}
+ */
+export async function startApp({ production = false, env = {} } = {}) {
   if (!existsSync(join(WEB_DIR, 'index.html'))) throw new Error(`No client build at ${WEB_DIR}: run \`nx build web\` first.`);
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -92,6 +95,7 @@ export async function startApp({ production = false } = {}) {
       WEB_DIST_DIR: WEB_DIR,
       LOG_LEVEL: 'warn',
       ...envFor(production),
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -36,6 +36,16 @@ describe('toQuery', () => {
     });
   });
 
+  it('asks for the archive with archived=true, the other filters kept', () => {
+    expect(toQuery({ ...DEFAULT_FILTERS, archived: true, tag: 'home' })).toEqual({
+      archived: true,
+      tag: 'home',
+      sort: 'createdAt',
+      order: 'desc',
+      limit: PAGE_SIZE,
+    });
+  });
+
   it('sends the search field as filter= instead of q= in expression mode', () => {
     const query = toQuery({ ...DEFAULT_FILTERS, mode: 'filter', q: ' priority >= high and tag = work ', status: ['todo'] });
     expect(query).toEqual({ filter: 'priority >= high and tag = work', status: ['todo'], sort: 'createdAt', order: 'desc', limit: PAGE_SIZE });

@@ -16,6 +16,8 @@ export interface TaskFilters {
   dueAfter: string;
   dueBefore: string;
   overdue: boolean;
+  /** The archive (completed tasks moved out after a while) instead of the current tasks. */
+  archived: boolean;
   sort: SortField;
   order: SortOrder;
 }
@@ -31,6 +33,7 @@ export const DEFAULT_FILTERS: TaskFilters = {
   dueAfter: '',
   dueBefore: '',
   overdue: false,
+  archived: false,
   sort: 'createdAt',
   order: 'desc',
 };
@@ -49,6 +52,7 @@ export function toQuery(filters: TaskFilters, cursor?: string): TaskQuery {
   if (filters.dueAfter) query.dueAfter = new Date(`${filters.dueAfter}T00:00:00`).toISOString();
   if (filters.dueBefore) query.dueBefore = new Date(`${filters.dueBefore}T23:59:59.999`).toISOString();
   if (filters.overdue) query.overdue = true;
+  if (filters.archived) query.archived = true;
   if (cursor) query.cursor = cursor;
   return query;
 }

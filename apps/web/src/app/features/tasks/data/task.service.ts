@@ -9,6 +9,7 @@ import {
   getTask,
   importTasks,
   listTasks,
+  restoreTask,
   updateTask,
 } from '@primetrade/api-client';
 import { EMPTY, expand, map, Observable, reduce } from 'rxjs';
@@ -100,6 +101,11 @@ export class TaskService {
   /** For an open occurrence of a repeating task, `series` ends the series; otherwise the next occurrence takes its place. */
   delete(id: string, series = false): Observable<void> {
     return this.api.invoke(deleteTask, { id, ...(series ? { series: 'true' as const } : {}) }).pipe(map(() => undefined));
+  }
+
+  /** Brings an archived task back among the current ones (a new version). */
+  restore(id: string): Observable<Task> {
+    return this.api.invoke(restoreTask, { id });
   }
 
   /** Several operations in one request, each answered on its own (not atomic): the results say which failed. */

@@ -62,7 +62,7 @@ export class TaskFiltersComponent {
   });
   protected readonly activeCount = computed(() => {
     const v = this.value();
-    return [v.status.length, v.priority.length, v.tag.trim(), v.dueAfter, v.dueBefore, v.overdue].filter(Boolean).length;
+    return [v.status.length, v.priority.length, v.tag.trim(), v.dueAfter, v.dueBefore, v.overdue, v.archived].filter(Boolean).length;
   });
 
   /** The expression last applied (Enter, or switching to expression mode); typing alone does not send it. */

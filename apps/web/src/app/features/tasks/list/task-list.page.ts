@@ -80,11 +80,11 @@ export class TaskListPage {
       k: () => this.select(Math.max(0, this.selected() - 1)),
       x: () => {
         const task = this.selectedTask();
-        if (task) this.toggle(task);
+        if (task && !this.store.archived()) this.toggle(task);
       },
       e: () => {
         const task = this.selectedTask();
-        if (task) void this.router.navigate(['/tasks', task.id, 'edit']);
+        if (task && !this.store.archived()) void this.router.navigate(['/tasks', task.id, 'edit']);
       },
     });
     inject(DestroyRef).onDestroy(() => void this.snack?.then((s) => s.dismiss()));
@@ -105,12 +105,19 @@ export class TaskListPage {
   }
 
   protected created(task: Task): void {
-    this.store.add(task);
+    // A new task is a current one: it has no place in the archive's list.
+    if (!this.store.archived()) this.store.add(task);
     this.snack = notify(this.injector, `Added “${task.title}”.`, undefined, 4000);
   }
 
   protected toggle(task: Task): void {
     this.store.toggle(task, (change) => this.offerUndo(change));
+  }
+
+  protected restore(task: Task): void {
+    this.store.restore(task, (restored) => {
+      this.snack = notify(this.injector, `Restored “${restored.title}” to your tasks.`, undefined, 4000);
+    });
   }
 
   protected onScroll(index: number): void {
@@ -165,7 +172,8 @@ export class TaskListPage {
     const viewport = this.viewport();
     const id = this.store.items()[i].id;
     const focus = () => {
-      const box = this.document.getElementById(`done-${id}`);
+      // An archived row's completion box is disabled: its Restore button takes the focus.
+      const box = this.store.archived() ? this.document.getElementById(`restore-${id}`) : this.document.getElementById(`done-${id}`);
       if (!box) return false;
       box.focus({ preventScroll: false });
       box.closest('[role="listitem"]')?.scrollIntoView({ block: 'nearest' });

@@ -183,4 +183,29 @@ describe('TaskListStore', () => {
     await settle();
     expect(store.loadProblem()?.message).toBe('Boom');
   });
+
+  it('lists the archive with archived=true and restores a task out of it', async () => {
+    await loadFirst([task('a')]);
+    store.setFilters({ ...DEFAULT_FILTERS, archived: true });
+    TestBed.tick();
+    const archive = [task('x', { status: 'completed' }), task('y', { status: 'completed' })];
+    backend.expectOne('/api/v1/tasks?archived=true&sort=createdAt&order=desc&limit=50').flush({ items: archive, nextCursor: null });
+    await settle();
+    expect(store.archived()).toBe(true);
+    expect(store.items().map((t) => t.id)).toEqual(['x', 'y']);
+
+    const restored: Task[] = [];
+    store.restore(store.items()[0], (t) => restored.push(t));
+    backend.expectOne({ method: 'POST', url: '/api/v1/tasks/x/restore' }).flush(task('x', { status: 'completed', version: 2 }));
+    expect(store.items().map((t) => t.id)).toEqual(['y']);
+    expect(restored.map((t) => t.version)).toEqual([2]);
+
+    // Restored elsewhere meanwhile: the row stays and the reason is shown.
+    store.restore(store.items()[0]);
+    backend
+      .expectOne({ method: 'POST', url: '/api/v1/tasks/y/restore' })
+      .flush({ title: 'Not found', status: 404 }, { status: 404, statusText: 'Not Found' });
+    expect(store.items().map((t) => t.id)).toEqual(['y']);
+    expect(store.actionProblem()?.message).toContain('no longer exists');
+  });
 });

@@ -57,6 +57,8 @@ export class TaskListStore {
     const neutral = { sort: '', order: '', mode: '' };
     return JSON.stringify({ ...this.filters(), ...neutral }) !== JSON.stringify({ ...DEFAULT_FILTERS, ...neutral });
   });
+  /** The archive is shown (the "Archived" filter): its rows are restored, not edited. */
+  readonly archived = computed(() => this.filters().archived);
   readonly loadingMore = signal(false);
   /** The last failed action (complete, delete, ...), shown above the list. */
   readonly actionProblem = signal<Problem | null>(null);
@@ -145,6 +147,17 @@ export class TaskListStore {
       this.items.update((items) => items.filter((t) => t.id !== task.id));
       // The API made the next occurrence: read the list again to show it.
       if (task.recurrence && !series) this.reload();
+    });
+  }
+
+  /** Moves an archived task back among the current ones: it leaves the archive's list. */
+  restore(task: Task, done?: (restored: Task) => void): void {
+    if (this.busy().has(task.id)) return;
+    this.setBusy(task.id, true);
+    this.actionProblem.set(null);
+    this.run(this.tasks.restore(task.id), task, (restored) => {
+      this.items.update((items) => items.filter((t) => t.id !== task.id));
+      done?.(restored);
     });
   }
 

@@ -97,4 +97,21 @@ describe('TaskRowComponent', () => {
     expect(pick.checked).toBe(true);
     expect(el.classList).toContain('picked');
   });
+
+  it('shows an archived task without edit, selection or delete, and a named "Restore" button that emits it', async () => {
+    fixture.componentRef.setInput('archived', true);
+    const archived = { ...base, status: 'completed' as const, completedAt: '2030-01-02T00:00:00Z' };
+    const el = await render(archived);
+    expect(el.querySelector('a')).toBeNull();
+    expect(el.querySelector('[data-testid="task-title"]')?.textContent?.trim()).toBe('File taxes');
+    expect(el.querySelector('[data-testid="task-select"]')).toBeNull();
+    expect(el.querySelector<HTMLInputElement>('[data-testid="task-check"]')?.disabled).toBe(true);
+    expect(el.querySelector('.delete')).toBeNull();
+    const restore = el.querySelector<HTMLButtonElement>('[data-testid="task-restore"]')!;
+    expect(restore.getAttribute('aria-label')).toBe('Restore File taxes');
+    const restored: Task[] = [];
+    fixture.componentInstance.restoreTask.subscribe((t) => restored.push(t));
+    restore.click();
+    expect(restored).toEqual([archived]);
+  });
 });

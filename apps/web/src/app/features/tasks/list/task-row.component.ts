@@ -11,7 +11,7 @@ export const TASK_ROW_HEIGHT = 76;
 /**
  * One task as a compact row: a checkbox that completes or reopens it, the title (a link to
  * edit), priority, due date and tags on one line, and delete. Overdue and due-soon say so in
- * words too.
+ * words too. An archived task's row has "Restore" instead, and nothing to edit.
  */
 @Component({
   selector: 'pt-task-row',
@@ -32,21 +32,23 @@ export const TASK_ROW_HEIGHT = 76;
   template: `
     <div class="row">
       <span class="pick">
-        <input
-          type="checkbox"
-          [id]="'pick-' + task().id"
-          [checked]="picked()"
-          (change)="pickedChange.emit(task())"
-          [attr.aria-label]="'Select ' + task().title"
-          data-testid="task-select"
-        />
+        @if (!archived()) {
+          <input
+            type="checkbox"
+            [id]="'pick-' + task().id"
+            [checked]="picked()"
+            (change)="pickedChange.emit(task())"
+            [attr.aria-label]="'Select ' + task().title"
+            data-testid="task-select"
+          />
+        }
       </span>
       <span class="check">
         <input
           type="checkbox"
           [id]="'done-' + task().id"
           [checked]="task().status === 'completed'"
-          [disabled]="task().status === 'cancelled'"
+          [disabled]="archived() || task().status === 'cancelled'"
           (change)="toggleDone.emit(task())"
           [attr.aria-label]="task().title"
           [attr.aria-describedby]="'meta-' + task().id"
@@ -54,9 +56,17 @@ export const TASK_ROW_HEIGHT = 76;
         />
       </span>
       <div class="body">
-        <a class="title" [routerLink]="['/tasks', task().id, 'edit']" [attr.aria-label]="'Edit ' + task().title" data-testid="task-title">{{
-          task().title
-        }}</a>
+        @if (archived()) {
+          <span class="title" data-testid="task-title">{{ task().title }}</span>
+        } @else {
+          <a
+            class="title"
+            [routerLink]="['/tasks', task().id, 'edit']"
+            [attr.aria-label]="'Edit ' + task().title"
+            data-testid="task-title"
+            >{{ task().title }}</a
+          >
+        }
         <p class="meta" [id]="'meta-' + task().id">
           @if (task().status === 'in_progress' || task().status === 'cancelled') {
             <span class="badge status" data-testid="task-status">{{ statusLabel() }}</span>
@@ -88,7 +98,20 @@ export const TASK_ROW_HEIGHT = 76;
           }
         </p>
       </div>
-      <button type="button" class="delete" (click)="deleteTask.emit(task())" [attr.aria-label]="'Delete ' + task().title">Delete</button>
+      @if (archived()) {
+        <button
+          type="button"
+          class="restore"
+          [id]="'restore-' + task().id"
+          (click)="restoreTask.emit(task())"
+          [attr.aria-label]="'Restore ' + task().title"
+          data-testid="task-restore"
+        >
+          Restore
+        </button>
+      } @else {
+        <button type="button" class="delete" (click)="deleteTask.emit(task())" [attr.aria-label]="'Delete ' + task().title">Delete</button>
+      }
     </div>
   `,
   styles: `
@@ -229,6 +252,20 @@ export const TASK_ROW_HEIGHT = 76;
     .delete:hover {
       background: var(--mat-sys-error-container);
     }
+    .restore {
+      flex: none;
+      min-height: 40px;
+      padding: 0 12px;
+      border: 0;
+      border-radius: 20px;
+      background: transparent;
+      color: var(--mat-sys-primary);
+      font: var(--mat-sys-label-large);
+      cursor: pointer;
+    }
+    .restore:hover {
+      background: var(--mat-sys-primary-container);
+    }
     :host(.overdue) .delete {
       color: var(--mat-sys-on-error-container);
     }
@@ -244,6 +281,9 @@ export class TaskRowComponent {
   readonly setSize = input<number | null>(null);
   readonly toggleDone = output<Task>();
   readonly deleteTask = output<Task>();
+  /** A row of the archive: no edit, selection or deletion; "Restore" brings it back. */
+  readonly archived = input(false);
+  readonly restoreTask = output<Task>();
 
   protected readonly due = computed(() => dueState(this.task()));
   protected readonly repeatText = computed(() => {

@@ -14,6 +14,9 @@ describe('serveWebClient', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'web-client-'));
     mkdirSync(join(dir, 'media'));
+    mkdirSync(join(dir, 'shells'));
+    writeFileSync(join(dir, 'shells/frame.html'), '<header>Primetrade</header>\n');
+    writeFileSync(join(dir, 'shells/login.html'), '<h1>Log in</h1>\n');
     writeFileSync(
       join(dir, 'index.html'),
       `<!doctype html><html><head><title>t</title></head><body>${'<!-- pad -->'.repeat(200)}<link rel="modulepreload" href="chunk-CORE0001.js"><script src="main-ABCD1234.js" type="module"></script></body></html>`,
@@ -30,7 +33,7 @@ describe('serveWebClient', () => {
       join(dir, 'preload-routes.json'),
       JSON.stringify({
         routes: [
-          { pattern: '^/login(?:[/?#]|$)', chunks: ['login.page'] },
+          { pattern: '^/login(?:[/?#]|$)', chunks: ['login.page'], shell: ['frame', 'login', 'missing', '../index'] },
           { pattern: '^/gone', chunks: ['missing.page'] },
         ],
       }),
@@ -87,6 +90,17 @@ describe('serveWebClient', () => {
       const other = await fastify.inject({ url });
       expect(other.statusCode).toBe(200);
       expect(other.body).not.toContain('login.page');
+    }
+  });
+
+  it("paints the route's static first frame first in the body, hidden from assistive technology", async () => {
+    const login = await fastify.inject({ url: '/login' });
+    // Fragments in order; a missing one, or a name reaching outside shells/, is left out.
+    expect(login.body).toContain(
+      '<body><div id="app-shell" aria-hidden="true" inert><header>Primetrade</header><h1>Log in</h1></div><!-- pad -->',
+    );
+    for (const url of ['/', '/tasks', '/gone']) {
+      expect((await fastify.inject({ url })).body).not.toContain('app-shell');
     }
   });
 

@@ -20,10 +20,17 @@ export function cacheControlFor(path: string): string {
   return HASHED_ASSET.test(basename(path)) ? HASHED_CACHE_CONTROL : UNHASHED_CACHE_CONTROL;
 }
 
-/** `preload-routes.json` of the client build: lazy chunk names per first URL. */
+/**
+ * `preload-routes.json` of the client build: per first URL, the lazy chunk names to announce and
+ * the static first frame to paint before the scripts have run (fragments of `shells/`).
+ */
 interface PreloadRoutes {
-  routes: { pattern: string; chunks: string[] }[];
+  routes: { pattern: string; chunks: string[]; shell?: string[] }[];
 }
+
+/** The element holding a route's static first frame; the client removes it once it has rendered. */
+export const APP_SHELL_ID = 'app-shell';
+const SHELL_NAME = /^[\w-]+$/;
 
 // esbuild's static imports: `import{a as b}from"./chunk-X.js"` and `import"./chunk-X.js"`
 // (dynamic `import("./…")` is lazy and left alone).
@@ -32,8 +39,11 @@ const STATIC_IMPORT = /(?:\bfrom\s*|\bimport\s*)["']\.\/([\w.-]+\.m?js)["']/g;
 /**
  * index.html for a URL, with `<link rel="modulepreload">` for the lazy chunks of the route it
  * opens (and everything they import): without them the browser learns of those chunks only after
- * main.js has run, one round trip per level of imports. The mapping comes from the client build
- * (`preload-routes.json`); without it every URL gets index.html as built.
+ * main.js has run, one round trip per level of imports. And with the route's static first frame
+ * (`shells/<name>.html` of the client build, in a hidden-from-assistive-technology, inert
+ * `#app-shell` first in the body): painted as soon as the stylesheet is in, instead of after the
+ * scripts have loaded and run. The mapping comes from the client build (`preload-routes.json`);
+ * without it every URL gets index.html as built.
  */
 export function indexHtmlFor(root: string): (url: string) => string {
   const index = readFileSync(join(root, 'index.html'), 'utf8');
@@ -52,7 +62,13 @@ export function indexHtmlFor(root: string): (url: string) => string {
     }
     return found;
   };
-  const routes = manifest.routes.map(({ pattern, chunks }) => {
+  const shellHtml = (names: string[]): string => {
+    const parts = names.filter((n) => SHELL_NAME.test(n) && existsSync(join(root, 'shells', `${n}.html`)));
+    if (parts.length === 0) return '';
+    const html = parts.map((n) => readFileSync(join(root, 'shells', `${n}.html`), 'utf8').trim()).join('');
+    return `<div id="${APP_SHELL_ID}" aria-hidden="true" inert>${html}</div>`;
+  };
+  const routes = manifest.routes.map(({ pattern, chunks, shell = [] }) => {
     const wanted: string[] = [];
     const visit = (file: string) => {
       if (wanted.includes(file) || already.has(file)) return;
@@ -64,7 +80,10 @@ export function indexHtmlFor(root: string): (url: string) => string {
       if (file) visit(file);
     }
     const links = wanted.map((f) => `<link rel="modulepreload" href="${f}">`).join('');
-    return { pattern: new RegExp(pattern), html: links ? index.replace('</head>', `${links}</head>`) : index };
+    const frame = shellHtml(shell);
+    let html = links ? index.replace('</head>', `${links}</head>`) : index;
+    if (frame) html = html.replace(/<body[^>]*>/, (body) => body + frame);
+    return { pattern: new RegExp(pattern), html };
   });
   return (url: string) => routes.find((r) => r.pattern.test(url))?.html ?? index;
 }

@@ -1,6 +1,11 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { RouterOutlet } from '@angular/router';
+import { afterNextRender, ChangeDetectionStrategy, Component, DOCUMENT, inject, Injector } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { NavigationEnd, NavigationError, Router, RouterOutlet } from '@angular/router';
+import { filter, take } from 'rxjs';
 import { ConnectivityService } from './core/http/connectivity';
+
+/** The static first frame the server may put in index.html (public/shells, preload-routes.json). */
+export const APP_SHELL_ID = 'app-shell';
 
 /** The root: an offline banner above whatever page is shown. */
 @Component({
@@ -34,4 +39,18 @@ import { ConnectivityService } from './core/http/connectivity';
 })
 export class AppComponent {
   protected readonly connectivity = inject(ConnectivityService);
+
+  constructor() {
+    // The server's static first frame stays until the first page has rendered, and goes in the
+    // same frame as that page appears: no blank page between them, and nothing shifts.
+    const doc = inject(DOCUMENT);
+    const injector = inject(Injector);
+    inject(Router)
+      .events.pipe(
+        filter((e) => e instanceof NavigationEnd || e instanceof NavigationError),
+        take(1),
+        takeUntilDestroyed(),
+      )
+      .subscribe(() => afterNextRender(() => doc.getElementById(APP_SHELL_ID)?.remove(), { injector }));
+  }
 }

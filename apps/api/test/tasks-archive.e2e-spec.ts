@@ -1,5 +1,6 @@
 import { eventually, sleep } from './redis/support/redis-env';
 import { expectProblem, signUp, startTestApp, type TestApp } from './support/test-app';
+import { binary, unzip } from './support/zip';
 
 type Auth = { Authorization: string };
 interface TaskBody {
@@ -91,6 +92,16 @@ describe('the task archive (e2e): moved by the scan, listed, searched, paged, re
     expect(second.nextCursor).toBeNull();
     const exported = await t.http.get('/api/v1/tasks/export?format=json&archived=true').set(ada.auth).buffer(true).expect(200);
     expect((JSON.parse(exported.text as string) as TaskBody[]).map((x) => x.title)).toEqual([
+      'Passport renewal',
+      'Passport photos',
+      'Tax return',
+    ]);
+    // The account export holds every task, archived ones after the current ones.
+    const zip = await t.http.get('/api/v1/users/me/export').set(ada.auth).buffer(true).parse(binary).expect(200);
+    const exportedTasks = JSON.parse((await unzip(zip.body as Buffer)).get('tasks.json')!.toString('utf8')) as TaskBody[];
+    expect(exportedTasks.map((x) => x.title)).toEqual([
+      'Draft kept busy',
+      'Still open',
       'Passport renewal',
       'Passport photos',
       'Tax return',

@@ -1,7 +1,11 @@
 import type { Task } from '../model/task.entity';
 
-/** Tasks moved to the archive per run of the archive job, per transaction. */
-export const TASK_ARCHIVE_BATCH = 500;
+/**
+ * Tasks moved per transaction. A move costs about 1 ms a task on SQLite (measured at 20 k and 100 k
+ * tasks: the deletes rewrite scattered index and search-index pages), so 100 holds the write lock
+ * (and, in one process, the event loop) for about a tenth of a second at a time.
+ */
+export const TASK_ARCHIVE_BATCH = 100;
 
 /**
  * Cold storage of old completed tasks (ARCHIVE_AFTER): a table or collection of its own, so the hot

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Injectable, Optional } from '@nestjs/common';
 import { type Task, TaskArchive, TaskArchived, type TaskPriority, type TaskStatus } from '@primetrade/domain';
 import { TaskContentSealer } from '../../core/tasks/task-content-sealer';
@@ -47,6 +48,9 @@ export class SqliteTaskArchive extends TaskArchive {
   }
 
   async archiveBatch(cutoff: Date, limit: number, now: Date): Promise<number> {
+    // better-sqlite3 is synchronous: without a turn of the event loop between batches, a backlog
+    // of batches would hold up every request of this process until the last one.
+    await nextTurn();
     const params = { cutoff: cutoff.getTime(), limit };
     return this.sqlite.db
       .transaction(() => {

@@ -107,6 +107,7 @@ function seed() {
     ...[0, 1, 2, 3].map((i) => toSealedTaskRecord(task(i), sealer)),
     ...[4, 5].map((i) => toSealedTaskRecord(task(i), new TaskContentSealer(null, false))),
   ]);
+  const archivedTasks = new MingoCollection<TaskRecord>([toSealedTaskRecord(task(6), sealer)]);
   const notifications = new MingoCollection<NotificationRecord>([
     ...[0, 1, 2].map((i) => toSealedNotificationRecord(notification(i), text)),
     toNotificationRecord(notification(3)),
@@ -118,10 +119,11 @@ function seed() {
   const collections = {
     users: new MingoRotationCollection(users),
     tasks: new MingoRotationCollection(tasks),
+    archivedTasks: new MingoRotationCollection(archivedTasks),
     notifications: new MingoRotationCollection(notifications),
     outbox: new MingoRotationCollection(outbox),
   };
-  return { users, tasks, notifications, outbox, collections: collections as MongoRotationCollections & typeof collections };
+  return { users, tasks, archivedTasks, notifications, outbox, collections: collections as MongoRotationCollections & typeof collections };
 }
 
 describe('MongoKeyRotation (query and update documents run with mingo)', () => {
@@ -143,7 +145,7 @@ describe('MongoKeyRotation (query and update documents run with mingo)', () => {
     });
     expect(progress).toEqual({
       users: { scanned: 7, resealed: 7 },
-      tasks: { scanned: 4, resealed: 4 }, // the flag is off: plaintext tasks stay as they are
+      tasks: { scanned: 5, resealed: 5 }, // archived one included; the flag is off: plaintext tasks stay as they are
       notifications: { scanned: 4, resealed: 4 },
       outbox: { scanned: 4, resealed: 4 },
       webhooks: { scanned: 0, resealed: 0 },
@@ -157,6 +159,7 @@ describe('MongoKeyRotation (query and update documents run with mingo)', () => {
     expect(JSON.stringify(s.users.docs)).not.toMatch(/example\.com|Name \d/);
     const sealer = new TaskContentSealer(onlyNew, true);
     expect(s.tasks.find({}).map((r) => openTaskProps(r, sealer).title)).toEqual([0, 1, 2, 3, 4, 5].map((i) => `Title ${i}`));
+    expect(s.archivedTasks.find({}).map((r) => openTaskProps(r, sealer).title)).toEqual(['Title 6']);
     const text = new SealedText(onlyNew);
     expect(s.notifications.find({}).map((r) => openNotification(r, text).taskTitle)).toEqual(['Title 0', 'Title 1', 'Title 2', 'Title 3']);
     expect(s.outbox.find({}).map((r) => openOutboxRecord(r, text).to)).toEqual([
@@ -179,7 +182,7 @@ describe('MongoKeyRotation (query and update documents run with mingo)', () => {
   it('with ENCRYPT_TASK_CONTENT on seals the plaintext tasks too', async () => {
     const s = seed();
     const progress = await new MongoKeyRotation(s.collections, rotating, blind, { sealTaskContent: true }).run({ batchSize: 4 });
-    expect(progress.tasks).toEqual({ scanned: 6, resealed: 6 });
+    expect(progress.tasks).toEqual({ scanned: 7, resealed: 7 });
     expect(s.tasks.docs.every((r) => r.contentSealed === true)).toBe(true);
     expect(JSON.stringify(s.tasks.docs)).not.toMatch(/Title \d|Text \d/);
     expect(openTaskProps(s.tasks.find({ _id: 't5' })[0], new TaskContentSealer(onlyNew, true))).toMatchObject({

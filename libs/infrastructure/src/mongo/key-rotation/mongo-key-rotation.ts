@@ -8,6 +8,7 @@ import {
 import { NotificationRecord as NotificationModel, NotificationSchema } from '../notifications/notification.schema';
 import { OutboxRecord as OutboxModel, OutboxSchema } from '../notifications/outbox.schema';
 import { TaskRecord as TaskModel, TaskSchema } from '../tasks/task.schema';
+import { ARCHIVED_TASK_MODEL, ArchivedTaskSchema } from '../tasks/task-archive.schema';
 import { UserRecord as UserModel, UserSchema } from '../identity/user.schema';
 import { notificationTitleContext, outboxContext, SealedText } from '../../core/notifications/sealed-text';
 import { sealUserUpdate, type UserFieldProtection } from '../identity/user.mapper';
@@ -119,6 +120,8 @@ export function webhookRotationUpdate(record: WebhookRecord, cipher: ContentCiph
 export interface MongoRotationCollections {
   users: RotationCollection<UserRecord>;
   tasks: RotationCollection<TaskRecord>;
+  /** The archive (tasks_archive): the same documents, re-sealed the same way, counted with the tasks. */
+  archivedTasks?: RotationCollection<TaskRecord>;
   notifications: RotationCollection<NotificationRecord>;
   outbox: RotationCollection<OutboxRecord>;
   webhooks?: RotationCollection<WebhookRecord>;
@@ -141,7 +144,7 @@ export function modelRotationCollection<R>(model: Model<R>): RotationCollection<
 }
 
 /**
- * `keys:rotate` for MongoDB: re-seals users' email and name, task text (sealing plaintext tasks
+ * `keys:rotate` for MongoDB: re-seals users' email and name, task text, archived ones included (sealing plaintext tasks
  * too with `sealTaskContent`), notifications' title and the outbox under the active key, first
  * sealing documents still in plaintext (as the repositories do in the background).
  *
@@ -170,7 +173,7 @@ export class MongoKeyRotation {
       webhooks: { scanned: 0, resealed: 0 },
       files: { scanned: 0, resealed: 0 },
     };
-    const { users, tasks, notifications, outbox, webhooks } = this.collections;
+    const { users, tasks, archivedTasks, notifications, outbox, webhooks } = this.collections;
     const cipher = this.cipher;
     const text = new SealedText(cipher);
     const index = new BlindIndex(this.blindIndexKey);
@@ -198,15 +201,17 @@ export class MongoKeyRotation {
     progress.outbox.resealed += legacy.outbox.resealed;
     // Then everything sealed under another key.
     await this.pass(users, ROTATION_SELECTORS.users, size, progress.users, (r) => userRotationUpdate(r, cipher), options.onBatch, progress);
-    await this.pass(
-      tasks,
-      ROTATION_SELECTORS.tasks(this.options.sealTaskContent === true),
-      size,
-      progress.tasks,
-      (r) => taskRotationUpdate(r, cipher),
-      options.onBatch,
-      progress,
-    );
+    for (const collection of archivedTasks ? [tasks, archivedTasks] : [tasks]) {
+      await this.pass(
+        collection,
+        ROTATION_SELECTORS.tasks(this.options.sealTaskContent === true),
+        size,
+        progress.tasks,
+        (r) => taskRotationUpdate(r, cipher),
+        options.onBatch,
+        progress,
+      );
+    }
     await this.pass(
       notifications,
       ROTATION_SELECTORS.notifications,
@@ -277,6 +282,7 @@ export async function connectMongoKeyRotation(
   const collections: MongoRotationCollections = {
     users: modelRotationCollection(connection.model<UserRecord>(UserModel.name, UserSchema)),
     tasks: modelRotationCollection(connection.model<TaskRecord>(TaskModel.name, TaskSchema)),
+    archivedTasks: modelRotationCollection(connection.model<TaskRecord>(ARCHIVED_TASK_MODEL, ArchivedTaskSchema)),
     notifications: modelRotationCollection(connection.model<NotificationRecord>(NotificationModel.name, NotificationSchema)),
     outbox: modelRotationCollection(connection.model<OutboxRecord>(OutboxModel.name, OutboxSchema)),
     webhooks: modelRotationCollection(connection.model<WebhookRecord>(WebhookModel.name, WebhookSchema)),

@@ -7,6 +7,7 @@ import { NOW } from '@primetrade/testing';
 import { SqliteDatabase } from '../database/sqlite-database';
 import { SqliteTaskReadModel } from '../tasks/sqlite-task-read-model';
 import { SqliteTaskRepository } from '../tasks/sqlite-task.repository';
+import { SqliteTaskArchive } from '../tasks/sqlite-task-archive';
 import { PLAINTEXT_TASK_CONTENT, TaskContentSealer } from '../../core/tasks/task-content-sealer';
 import { AesGcmContentCipher } from '../../core/security/aes-gcm-content-cipher';
 import { SqliteKeyRotation } from './sqlite-key-rotation';
@@ -119,5 +120,26 @@ describe('SqliteKeyRotation of task content', () => {
     const progress = await new SqliteKeyRotation(sqlite, racing, join(dir, 'attachments'), { sealTaskContent: true }).run();
     expect(progress.tasks).toEqual({ scanned: 8, resealed: 7 });
     expect(rows().find((r) => r.id === 'p1')).toMatchObject({ title: 'Edited by the app', content_sealed: 0, version: 2 });
+  });
+
+  it('re-seals archived tasks too, and their search index follows (plaintext rows leave it)', async () => {
+    const done = Task.create({ id: 'a0', ownerId: 'owner', title: 'Archived errand', now: new Date(NOW.getTime() - 200 * 86_400_000) });
+    done.complete(new Date(NOW.getTime() - 100 * 86_400_000));
+    done.pullEvents();
+    const tasks = new SqliteTaskRepository(sqlite, PLAINTEXT_TASK_CONTENT);
+    await tasks.insert(done);
+    await new SqliteTaskArchive(sqlite, PLAINTEXT_TASK_CONTENT, tasks).archiveBatch(NOW, 100, NOW);
+    const indexed = () =>
+      (sqlite.db.prepare(`SELECT COUNT(*) AS n FROM tasks_archive_fts WHERE tasks_archive_fts MATCH '"errand"'`).get() as { n: number }).n;
+    expect(indexed()).toBe(1);
+    const progress = await new SqliteKeyRotation(sqlite, rotating, join(dir, 'attachments'), { sealTaskContent: true }).run();
+    expect(progress.tasks).toEqual({ scanned: 9, resealed: 9 });
+    const row = sqlite.db.prepare("SELECT title, content_sealed FROM tasks_archive WHERE id = 'a0'").get() as RawTask;
+    expect(row.content_sealed).toBe(1);
+    expect(onlyNew.keyIdOf(Buffer.from(row.title, 'base64'))).toBe('k2');
+    expect(indexed()).toBe(0);
+    expect((await new SqliteTaskArchive(sqlite, new TaskContentSealer(onlyNew, true), tasks).findById('owner', 'a0'))?.title).toBe(
+      'Archived errand',
+    );
   });
 });

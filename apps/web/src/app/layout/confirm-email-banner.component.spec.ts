@@ -16,7 +16,8 @@ describe('ConfirmEmailBannerComponent', () => {
 
   it('shows until the address is confirmed, and sends the link again once per click while one is on its way', async () => {
     const { fixture, el, backend } = await setup(false);
-    expect(el.textContent).toContain('we sent a link to ada@example.com');
+    expect(el.textContent).toContain('Confirm your address');
+    expect(el.textContent).toContain('We sent a link to ada@example.com');
     const button = el.querySelector<HTMLButtonElement>('[data-testid="confirm-resend"]')!;
     button.click();
     button.click();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { cacheControlFor, HASHED_CACHE_CONTROL, serveWebClient, UNHASHED_CACHE_CONTROL } from './web-client';
+import { cacheControlFor, HASHED_CACHE_CONTROL, inlineStylesheets, serveWebClient, UNHASHED_CACHE_CONTROL } from './web-client';
 
 describe('serveWebClient', () => {
   let dir: string;
@@ -101,6 +101,16 @@ describe('serveWebClient', () => {
     );
     for (const url of ['/', '/tasks', '/gone']) {
       expect((await fastify.inject({ url })).body).not.toContain('app-shell');
+    }
+  });
+
+  it('inlines the stylesheet, unless it is missing or large', () => {
+    writeFileSync(join(dir, 'styles-STYL0006.css'), 'body{margin:0}');
+    writeFileSync(join(dir, 'styles-HUGE0007.css'), `p{content:"${'x'.repeat(40_000)}"}`);
+    const link = (file: string) => `<link rel="stylesheet" href="${file}">`;
+    expect(inlineStylesheets(dir, `<head>${link('styles-STYL0006.css')}</head>`)).toBe('<head><style>body{margin:0}</style></head>');
+    for (const file of ['styles-HUGE0007.css', 'styles-GONE0008.css']) {
+      expect(inlineStylesheets(dir, `<head>${link(file)}</head>`)).toBe(`<head>${link(file)}</head>`);
     }
   });
 

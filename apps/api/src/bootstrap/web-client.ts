@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import compress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
@@ -36,6 +36,25 @@ const SHELL_NAME = /^[\w-]+$/;
 // (dynamic `import("./…")` is lazy and left alone).
 const STATIC_IMPORT = /(?:\bfrom\s*|\bimport\s*)["']\.\/([\w.-]+\.m?js)["']/g;
 
+/** The global stylesheet is put in index.html itself up to this size (Angular's is ~12 kB, 3.5 kB gzip). */
+const INLINE_STYLESHEET_MAX_BYTES = 32 * 1024;
+const STYLESHEET_LINK = /<link rel="stylesheet" href="([\w.-]+\.css)"[^>]*>/g;
+
+/**
+ * index.html with its stylesheet inlined (`<style>`, which the CSP allows: Angular's component
+ * styles are inline too). A linked stylesheet blocks rendering until it has arrived, one more round
+ * trip before anything paints; inlined, the route's static first frame paints as soon as the HTML
+ * is parsed, while the scripts still load.
+ */
+export function inlineStylesheets(root: string, html: string): string {
+  return html.replace(STYLESHEET_LINK, (link, file: string) => {
+    const path = join(root, file);
+    if (!existsSync(path) || statSync(path).size > INLINE_STYLESHEET_MAX_BYTES) return link;
+    const css = readFileSync(path, 'utf8');
+    return css.includes('</') ? link : `<style>${css}</style>`;
+  });
+}
+
 /**
  * index.html for a URL, with `<link rel="modulepreload">` for the lazy chunks of the route it
  * opens (and everything they import): without them the browser learns of those chunks only after
@@ -46,7 +65,7 @@ const STATIC_IMPORT = /(?:\bfrom\s*|\bimport\s*)["']\.\/([\w.-]+\.m?js)["']/g;
  * without it every URL gets index.html as built.
  */
 export function indexHtmlFor(root: string): (url: string) => string {
-  const index = readFileSync(join(root, 'index.html'), 'utf8');
+  const index = inlineStylesheets(root, readFileSync(join(root, 'index.html'), 'utf8'));
   const manifestPath = join(root, 'preload-routes.json');
   if (!existsSync(manifestPath)) return () => index;
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as PreloadRoutes;
@@ -94,6 +113,7 @@ export function indexHtmlFor(root: string): (url: string) => string {
  * still reach the API's 404.
  *
  * index.html names the lazy chunks of the route it opens ({@link indexHtmlFor}).
+ * Its stylesheet is inlined ({@link inlineStylesheets}).
  * The client's files are compressed (brotli or gzip, as the browser accepts; quality 4, fast
  * enough per request) and the hashed ones are cached for a year. Compression is registered in
  * this encapsulated scope only: API responses are unchanged.

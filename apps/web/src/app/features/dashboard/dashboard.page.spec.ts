@@ -22,6 +22,7 @@ describe('DashboardPage', () => {
       dueSoon: 2,
       completionRate: 0.25,
       averageCompletionSeconds: 5400,
+      archived: 7,
     });
     // The timeline request is still open, so no whenStable yet: let the answer land, then render.
     await new Promise((r) => setTimeout(r));
@@ -33,6 +34,7 @@ describe('DashboardPage', () => {
     expect(text('stat-due-soon')).toBe('2');
     expect(text('stat-completion-rate')).toBe('25%');
     expect(text('stat-average-time')).toBe('1 h 30 min');
+    expect(text('stat-archived')).toBe('7');
     expect(text('bar-Completed')).toBe('1');
     expect(text('bar-Urgent')).toBe('1');
     expect(el.textContent).toContain('Loading the chart');
@@ -97,6 +99,7 @@ describe('DashboardPage', () => {
       dueSoon: 0,
       completionRate: 0,
       averageCompletionSeconds: null,
+      archived: 0,
     });
     await new Promise((r) => setTimeout(r));
     fixture.detectChanges();

@@ -214,7 +214,8 @@ async function request(api, user, method, path, body, headers = {}) {
     const text = await res.text();
     json = text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : undefined;
   } catch {}
-  samples.push({ t: Date.now() - t0, ms: performance.now() - started, ok: status > 0 && status < 500, status });
+  const ms = performance.now() - started;
+  samples.push({ t: Date.now() - t0, ms, ok: status > 0 && status < 500, status, method, path });
   return { status, json };
 }
 async function virtualUser(i) {
@@ -281,7 +282,9 @@ const lost = outboxIds.filter((id) => !onStream.has(id)).length;
 const duplicated = [...onStream.values()].filter((n) => n > 1).length;
 
 // ---- statistics of the run ----
-const inOutage = (s) => outages.some((w) => s.t + t0 >= w.from && s.t + t0 <= w.to);
+// A request counts against an outage when its lifetime overlaps the window (one sent just before
+// Redis stopped may wait out its 10 s timeout after the window closes).
+const inOutage = (s) => outages.some((w) => s.t + t0 >= w.from && s.t + t0 - s.ms <= w.to);
 const outside = samples.filter((s) => !inOutage(s));
 const errorsOutside = outside.filter((s) => !s.ok).length;
 const p = (xs, q) => {
@@ -313,6 +316,11 @@ const report = {
   users: USERS,
   requests: samples.length,
   errorsOutsideOutages: errorsOutside,
+  // What failed, to find out why (status 0: no answer within 10 s, or the connection failed).
+  errorsOutsideOutagesFirst: outside
+    .filter((s) => !s.ok)
+    .slice(0, 20)
+    .map(({ t, ms, status, method, path }) => ({ atMs: t, ms: Math.round(ms), status, request: `${method} ${path}` })),
   errorRateOutsideOutages: outside.length ? errorsOutside / outside.length : 0,
   requestsDuringOutages: samples.length - outside.length,
   p99ms: Math.round(
@@ -376,6 +384,9 @@ const md = [
   '',
   `- requests: ${report.requests} (${report.requestsDuringOutages} during the outage windows)`,
   `- errors outside the outage windows: ${errorsOutside} (rate ${(report.errorRateOutsideOutages * 100).toFixed(3)} %; target 0)`,
+  ...report.errorsOutsideOutagesFirst.map(
+    (e) => `  - at ${(e.atMs / 1000).toFixed(1)} s: ${e.request} → ${e.status || 'no answer'} after ${e.ms} ms`,
+  ),
   `- p99 overall: ${report.p99ms} ms`,
   `- events: ${report.events} written, ${pending} still pending, ${lost} lost, ${duplicated} duplicated on the stream (target 0, 0)`,
   '',

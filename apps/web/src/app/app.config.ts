@@ -5,7 +5,7 @@ import {
   provideBrowserGlobalErrorListeners,
   provideZonelessChangeDetection,
 } from '@angular/core';
-import { provideRouter, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
+import { provideRouter, withComponentInputBinding, withDisabledInitialNavigation, withInMemoryScrolling } from '@angular/router';
 import { routes } from './app.routes';
 import { provideApi } from './core/api/provide-api';
 import { authInterceptor } from './core/auth/auth.interceptor';
@@ -15,7 +15,13 @@ export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
     provideZonelessChangeDetection(),
-    provideRouter(routes, withComponentInputBinding(), withInMemoryScrolling({ scrollPositionRestoration: 'top' })),
+    // main.ts starts the first navigation, in a task of its own.
+    provideRouter(
+      routes,
+      withComponentInputBinding(),
+      withInMemoryScrolling({ scrollPositionRestoration: 'top' }),
+      withDisabledInitialNavigation(),
+    ),
     provideHttpClient(withFetch(), withInterceptors([connectivityInterceptor, authInterceptor])),
     provideApi(),
     // Yields once before the root component and the first navigation: the start-up work comes in

@@ -18,15 +18,31 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const TASKS = Number(process.env.BENCH_TASKS ?? 1000);
 const REDIS_URL = process.env.REDIS_URL;
 
+/** One autocannon run; also counts the answers other than 2xx by status, to say what failed. */
 function run(opts) {
   return new Promise((resolve, reject) => {
-    autocannon({ connections: CONNECTIONS, duration: SECONDS, pipelining: 1, ...opts }, (err, result) =>
-      err ? reject(err) : resolve(result),
+    const failed = new Map();
+    const instance = autocannon({ connections: CONNECTIONS, duration: SECONDS, pipelining: 1, ...opts }, (err, result) =>
+      err ? reject(err) : resolve({ ...result, failed }),
     );
+    instance.on('response', (_client, status) => {
+      if (status < 200 || status >= 300) failed.set(status, (failed.get(status) ?? 0) + 1);
+    });
   });
 }
 
-const summary = (r) => ({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts + r.non2xx });
+const summary = (r) => ({
+  rps: r.requests.average,
+  p50: r.latency.p50,
+  p99: r.latency.p99,
+  errors: r.errors + r.timeouts + r.non2xx,
+  // e.g. "500×1, timeout×1": what the errors column counts.
+  why: [
+    ...[...r.failed].map(([status, n]) => `${status}×${n}`),
+    ...(r.timeouts ? [`timeout×${r.timeouts}`] : []),
+    ...(r.errors - r.timeouts > 0 ? [`connection error×${r.errors - r.timeouts}`] : []),
+  ].join(', '),
+});
 
 /** Samples a process's RSS while a run lasts; returns the run's result and the highest RSS seen. */
 async function sampled(pid, work) {
@@ -108,7 +124,7 @@ try {
   console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const [name, server, s, base] of rows) {
     console.log(
-      `| \`${name}\` | ${server} | ${s.rps.toFixed(0)} | ${s.p50} ms | ${s.p99} ms | ${base ? (s.rps / base.rps).toFixed(2) : '—'} | ${(s.rps / ceiling.rps).toFixed(2)} | ${s.rss.toFixed(0)} MB | ${s.errors} |`,
+      `| \`${name}\` | ${server} | ${s.rps.toFixed(0)} | ${s.p50} ms | ${s.p99} ms | ${base ? (s.rps / base.rps).toFixed(2) : '—'} | ${(s.rps / ceiling.rps).toFixed(2)} | ${s.rss.toFixed(0)} MB | ${s.errors}${s.why ? ` (${s.why})` : ''} |`,
     );
   }
   for (const api of apis) {

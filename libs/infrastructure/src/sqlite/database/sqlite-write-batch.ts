@@ -3,6 +3,8 @@ import type Database from 'better-sqlite3';
 
 interface QueuedWrite {
   work: () => unknown;
+  /** The caller's async context (not AsyncResource.bind: in Node 20 it builds a deprecation getter per call). */
+  context: AsyncResource;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
@@ -26,7 +28,7 @@ export class SqliteWriteBatch {
   run<T>(work: () => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       if (this.queue.length === 0) setImmediate(() => this.flush());
-      this.queue.push({ work: AsyncResource.bind(work), resolve: resolve as (value: unknown) => void, reject });
+      this.queue.push({ work, context: new AsyncResource('SqliteWriteBatch'), resolve: resolve as (value: unknown) => void, reject });
     });
   }
 
@@ -35,7 +37,7 @@ export class SqliteWriteBatch {
     this.queue = [];
     let outcomes: Outcome[];
     try {
-      outcomes = this.db.transaction(() => batch.map((write) => this.attempt(write.work)))();
+      outcomes = this.db.transaction(() => batch.map((write) => write.context.runInAsyncScope(() => this.attempt(write.work))))();
     } catch (error) {
       // The commit itself failed (disk full, database locked by another process): nothing was written.
       for (const write of batch) write.reject(error);

@@ -15,7 +15,7 @@ import { AccountService } from '../features/account/data/account.service';
         <div class="text">
           <p class="title">Confirm your address</p>
           <p class="detail">
-            We sent a link to <strong>{{ email }}</strong>.
+            We sent a link to <strong class="address">{{ email }}</strong>
             @if (sent()) {
               <span data-testid="confirm-resent">{{ sent() }}</span>
             }
@@ -56,6 +56,11 @@ import { AccountService } from '../features/account/data/account.service';
     .detail {
       font: var(--mat-sys-body-small);
       overflow-wrap: anywhere;
+    }
+    /* The address on a line of its own: read at a glance, and not wrapped into the sentence —
+       which made that one paragraph the dashboard's largest text (its LCP), painted late. */
+    .address {
+      display: block;
     }
     button {
       font: inherit;

@@ -383,7 +383,8 @@ describe('Primetrade in a real browser', { skip: missing ?? false }, () => {
       assert.equal(await mobile.getByRole('button', { name: 'Hide filters' }).getAttribute('aria-expanded'), 'true');
       await screenshot(mobile, '13b-phone-filters');
       await mobile.getByRole('link', { name: 'Dashboard', exact: true }).click();
-      await mobile.getByTestId('stat-total').waitFor();
+      // The tiles are drawn before the figures arrive: wait for a figure.
+      await expectText(mobile.getByTestId('stat-total'), /\d/);
       await checkPage(mobile, '14-phone-dashboard');
     } finally {
       await phone.close();

@@ -12,7 +12,13 @@ describe('DashboardPage', () => {
     const el: HTMLElement = fixture.nativeElement;
     // Not whenStable: a loading resource keeps the app unstable until it has its answer.
     fixture.detectChanges();
+    const text = (id: string) => el.querySelector(`[data-testid="${id}"]`)?.textContent?.trim();
     expect(el.textContent).toContain('Loading statistics');
+    // The tiles and chart frames are there at once, at their final size; the figures fill them in.
+    expect(el.querySelector('dl.tiles')?.getAttribute('aria-busy')).toBe('true');
+    expect(text('stat-total')).toBe('–');
+    expect(el.querySelectorAll('.bars-placeholder')).toHaveLength(2);
+    expect(el.querySelector('#timeline-heading')?.textContent).toContain('last 30 days');
 
     backend.expectOne('/api/v1/tasks/stats/overview').flush({
       total: 4,
@@ -28,7 +34,9 @@ describe('DashboardPage', () => {
     await new Promise((r) => setTimeout(r));
     fixture.detectChanges();
 
-    const text = (id: string) => el.querySelector(`[data-testid="${id}"]`)?.textContent?.trim();
+    expect(el.querySelector('dl.tiles')?.getAttribute('aria-busy')).toBe('false');
+    expect(el.textContent).not.toContain('Loading statistics');
+    expect(el.querySelectorAll('.bars-placeholder')).toHaveLength(0);
     expect(text('stat-total')).toBe('4');
     expect(text('stat-overdue')).toBe('1');
     expect(text('stat-due-soon')).toBe('2');

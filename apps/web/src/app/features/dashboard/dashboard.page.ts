@@ -46,6 +46,8 @@ export class DashboardPage {
     afterNextRender(() => setTimeout(() => this.browserZone.set(browserTimeZone())));
   }
 
+  /** A tile's value until the figures have arrived (the tiles are drawn at once, at their final size). */
+  protected readonly pending = '–';
   protected readonly stats = computed(() => (this.overview.hasValue() ? this.overview.value() : null));
   protected readonly problem = computed(() => (this.overview.error() ? toProblem(this.overview.error()) : null));
   protected readonly timelineProblem = computed(() => (this.timeline.error() ? toProblem(this.timeline.error()) : null));

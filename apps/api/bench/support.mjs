@@ -11,13 +11,13 @@ export const DIST = join(process.cwd(), 'dist/server');
 export const JWT_SECRET = 'benchmark-secret-benchmark-secret-benchmark';
 
 /**
- * The Node flags `npm start` gives the API (its heap cap, `API_HEAP_MB`), read from package.json's
- * start script, so the benchmarks run the API as it is started.
+ * The Node flags `npm start` gives the API (its heap sizes; `API_HEAP_MB` for the old space), read
+ * from package.json's start script, so the benchmarks run the API as it is started.
  */
 export const START_FLAGS = (() => {
   const { scripts } = JSON.parse(readFileSync(join(process.cwd(), 'package.json'), 'utf8'));
-  const heap = /--max-old-space-size=\$\{API_HEAP_MB:-(\d+)\}/.exec(scripts.start);
-  return heap ? [`--max-old-space-size=${process.env.API_HEAP_MB ?? heap[1]}`] : [];
+  const flags = scripts.start.match(/--max-[a-z-]+=\S+/g) ?? [];
+  return flags.map((flag) => flag.replace(/\$\{API_HEAP_MB:-(\d+)\}/, (_, size) => process.env.API_HEAP_MB ?? size));
 })();
 
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));

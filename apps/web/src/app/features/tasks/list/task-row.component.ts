@@ -238,20 +238,8 @@ export const TASK_ROW_HEIGHT = 76;
     .tag {
       padding: 1px 0;
     }
-    .delete {
-      flex: none;
-      min-height: 40px;
-      padding: 0 12px;
-      border: 0;
-      border-radius: 20px;
-      background: transparent;
-      color: var(--mat-sys-error);
-      font: var(--mat-sys-label-large);
-      cursor: pointer;
-    }
-    .delete:hover {
-      background: var(--mat-sys-error-container);
-    }
+    /* The row's text buttons: delete, and restore on an archived row. */
+    .delete,
     .restore {
       flex: none;
       min-height: 40px;
@@ -259,9 +247,17 @@ export const TASK_ROW_HEIGHT = 76;
       border: 0;
       border-radius: 20px;
       background: transparent;
-      color: var(--mat-sys-primary);
       font: var(--mat-sys-label-large);
       cursor: pointer;
+    }
+    .delete {
+      color: var(--mat-sys-error);
+    }
+    .delete:hover {
+      background: var(--mat-sys-error-container);
+    }
+    .restore {
+      color: var(--mat-sys-primary);
     }
     .restore:hover {
       background: var(--mat-sys-primary-container);

@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { SqliteDatabase } from './sqlite-database';
 
 describe('SqliteWriteBatch (group commit)', () => {
@@ -71,5 +72,36 @@ describe('SqliteWriteBatch (group commit)', () => {
     await sqlite.writes.run(insert(7));
     expect(sqlite.db.inTransaction).toBe(false);
     expect(ids()).toEqual([7]);
+  });
+
+  it('waits for another process holding the write lock instead of failing a batch that reads before it writes', async () => {
+    // A worker thread is another connection, as a second API process would be: it takes the write
+    // lock, signals, holds it 300 ms, then commits. A deferred transaction that read first would get
+    // SQLITE_BUSY at once on its first write (SQLite does not wait when a reader upgrades).
+    const signal = new Int32Array(new SharedArrayBuffer(4));
+    const holder = new Worker(
+      `const { workerData } = require('node:worker_threads');
+       const db = new (require(workerData.driver))(workerData.file);
+       db.pragma('busy_timeout = 5000');
+       db.exec('BEGIN IMMEDIATE');
+       db.prepare("INSERT INTO t (id, v) VALUES (100, 'other process')").run();
+       Atomics.store(workerData.signal, 0, 1);
+       Atomics.notify(workerData.signal, 0);
+       Atomics.wait(workerData.signal, 0, 1, 300);
+       db.exec('COMMIT');
+       db.close();`,
+      { eval: true, workerData: { file: join(dir, 'db.sqlite'), driver: require.resolve('better-sqlite3'), signal } },
+    );
+    const exited = new Promise((resolve) => holder.once('exit', resolve));
+    while (Atomics.load(signal, 0) === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+
+    const write = sqlite.writes.run(() => {
+      const before = sqlite.db.prepare('SELECT COUNT(*) AS n FROM t').pluck().get() as number;
+      insert(1)();
+      return before;
+    });
+    await expect(write).resolves.toBe(1); // it ran after the other commit, and saw it
+    await exited;
+    expect(ids()).toEqual([1, 100]);
   });
 });

@@ -18,6 +18,10 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
  * load this multiplies the writes per second; alone, a write waits one `setImmediate`. Each promise
  * settles after the commit, so a caller reads its own write as before. Each write runs in its
  * caller's async context (correlation id, log bindings).
+ *
+ * BEGIN IMMEDIATE, as every write transaction of the SQLite adapters: a deferred one that reads
+ * before it writes fails at once with SQLITE_BUSY_SNAPSHOT when another process (a second API or the
+ * worker on the same file) committed in between, where IMMEDIATE waits for the lock (busy_timeout).
  */
 export class SqliteWriteBatch {
   private queue: QueuedWrite[] = [];
@@ -37,7 +41,7 @@ export class SqliteWriteBatch {
     this.queue = [];
     let outcomes: Outcome[];
     try {
-      outcomes = this.db.transaction(() => batch.map((write) => write.context.runInAsyncScope(() => this.attempt(write.work))))();
+      outcomes = this.db.transaction(() => batch.map((write) => write.context.runInAsyncScope(() => this.attempt(write.work)))).immediate();
     } catch (error) {
       // The commit itself failed (disk full, database locked by another process): nothing was written.
       for (const write of batch) write.reject(error);

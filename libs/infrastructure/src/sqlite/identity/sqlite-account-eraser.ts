@@ -31,7 +31,7 @@ export class SqliteAccountEraser extends AccountEraser {
       for (const { table, column } of tables) db.prepare(`DELETE FROM "${table}" WHERE "${column}" = ?`).run(userId);
       db.prepare('DELETE FROM users WHERE id = ?').run(userId);
       return keys;
-    })();
+    }).immediate();
     this.emptyJournal();
     return { fileKeys };
   }

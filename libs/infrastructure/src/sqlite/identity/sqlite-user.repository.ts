@@ -95,7 +95,7 @@ export class SqliteUserRepository extends UserRepository {
             p.updatedAt.getTime(),
           );
         this.outbox?.takeFrom(user);
-      })();
+      }).immediate();
     } catch (error) {
       if (isUniqueViolation(error, 'users.email_index')) throw new EmailAlreadyRegisteredError();
       throw error;
@@ -113,7 +113,7 @@ export class SqliteUserRepository extends UserRepository {
       this.sqlite.db.transaction(() => {
         for (const row of rows)
           update.run(this.seal(row.id, 'name', row.name), this.seal(row.id, 'email', row.email), this.emailIndex(row.email), row.id);
-      })();
+      }).immediate();
       sealed += rows.length;
     }
     if (sealed > 0) this.logger.log(`encrypted email and name of ${sealed} existing user(s)`);

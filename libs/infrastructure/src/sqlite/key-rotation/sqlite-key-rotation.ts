@@ -90,7 +90,7 @@ export class SqliteKeyRotation {
           const email = this.stale(row.email) ? this.reseal(row.id, 'email', row.email) : row.email;
           progress.users.resealed += update.run(name, email, row.id, row.name, row.email).changes;
         }
-      })();
+      }).immediate();
       after = rows[rows.length - 1].id;
       onBatch?.(progress);
     }
@@ -134,7 +134,7 @@ export class SqliteKeyRotation {
             row.content_sealed,
           ).changes;
         }
-      })();
+      }).immediate();
       after = rows[rows.length - 1].id;
       onBatch?.(progress);
     }
@@ -155,7 +155,7 @@ export class SqliteKeyRotation {
           const title = text.reseal(row.task_title, notificationTitleContext(row.id));
           if (title !== null) progress.notifications.resealed += update.run(title, row.id, row.task_title).changes;
         }
-      })();
+      }).immediate();
       after = rows[rows.length - 1].id;
       onBatch?.(progress);
     }
@@ -176,7 +176,7 @@ export class SqliteKeyRotation {
           const secret = text.reseal(row.secret, webhookSecretContext(row.id));
           if (secret !== null) progress.webhooks.resealed += update.run(secret, row.id, row.secret).changes;
         }
-      })();
+      }).immediate();
       after = rows[rows.length - 1].id;
       onBatch?.(progress);
     }
@@ -213,7 +213,7 @@ export class SqliteKeyRotation {
             row.body,
           ).changes;
         }
-      })();
+      }).immediate();
       after = rows[rows.length - 1].idempotency_key;
       onBatch?.(progress);
     }

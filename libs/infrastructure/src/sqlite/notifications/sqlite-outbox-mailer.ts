@@ -81,7 +81,7 @@ export class SqliteOutboxMailer extends Mailer {
             key,
           );
         }
-      })();
+      }).immediate();
       sealed += rows.length;
     }
     if (sealed > 0) this.logger.log(`encrypted recipient, subject and body of ${sealed} stored mail(s)`);

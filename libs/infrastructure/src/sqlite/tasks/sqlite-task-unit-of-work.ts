@@ -27,6 +27,6 @@ export class SqliteTaskUnitOfWork extends TaskUnitOfWork {
         else if (!this.tasks.removeNow(write.task)) throw new TaskVersionConflictError(); // rolls the whole unit back
         this.outbox.append(write.events);
       }
-    })();
+    }).immediate();
   }
 }

@@ -44,7 +44,7 @@ export class SqliteTaskRepository extends TaskRepository {
       onlyOccurrence(() => insert.run(taskToParams(task, this.content)), task.recurrence !== null);
       this.writeTags(task);
       this.outbox?.takeFrom(task);
-    })();
+    }).immediate();
   }
 
   updateNow(task: Task): void {
@@ -66,7 +66,7 @@ export class SqliteTaskRepository extends TaskRepository {
       this.sqlite.statement('DELETE FROM task_tags WHERE task_id = ?').run(task.id);
       this.writeTags(task);
       this.outbox?.takeFrom(task);
-    })();
+    }).immediate();
   }
 
   removeNow(task: Task): boolean {
@@ -76,7 +76,7 @@ export class SqliteTaskRepository extends TaskRepository {
           .changes === 1;
       if (deleted) this.outbox?.takeFrom(task);
       return deleted;
-    })();
+    }).immediate();
   }
 
   async delete(ownerId: string, id: string, version: number): Promise<boolean> {

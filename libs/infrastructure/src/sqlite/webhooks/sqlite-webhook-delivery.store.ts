@@ -66,7 +66,7 @@ export class SqliteWebhookDeliveryStore extends WebhookDeliveryStore {
           createdAt: d.createdAt.getTime(),
         });
       }
-    })();
+    }).immediate();
   }
 
   async claim(id: string, now: Date, lockUntil: Date): Promise<WebhookDelivery | null> {

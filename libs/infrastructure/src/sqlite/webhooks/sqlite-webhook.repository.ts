@@ -91,7 +91,7 @@ export class SqliteWebhookRepository extends WebhookRepository {
       const deleted = this.sqlite.statement('DELETE FROM webhooks WHERE id = ? AND owner_id = ?').run(id, ownerId).changes === 1;
       if (deleted) this.sqlite.statement('DELETE FROM webhook_deliveries WHERE webhook_id = ?').run(id);
       return deleted;
-    })();
+    }).immediate();
   }
 
   async subscribers(ownerId: string, event: WebhookEventType, occurredAt: Date): Promise<Webhook[]> {
@@ -112,7 +112,7 @@ export class SqliteWebhookRepository extends WebhookRepository {
         .statement('UPDATE webhooks SET enabled = 0, disabled_at = ? WHERE id = ? AND enabled = 1 AND failing_since <= ?')
         .run(now.getTime(), id, disableIfFailingSince.getTime()).changes;
       return disabled === 1 ? 'disabled' : 'failing';
-    })();
+    }).immediate();
   }
 
   async recordSuccess(id: string): Promise<void> {

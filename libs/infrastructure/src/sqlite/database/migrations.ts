@@ -611,4 +611,38 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX tasks_completed_updated ON tasks (updated_at) WHERE status = 'completed';
     `,
   },
+  {
+    version: 23,
+    name: 'task-list-versions',
+    sql: `
+      -- One number per owner that every change to the owner's tasks (hot or archived) moves, kept by
+      -- triggers so no write path can forget it and writes from any process count: the read model's
+      -- page cache (sqlite-task-page-cache.ts) serves a page again only while it has not moved.
+      -- Tag rows change only with their task's row, so the task triggers cover them.
+      CREATE TABLE task_list_versions (
+        owner_id TEXT PRIMARY KEY,
+        version INTEGER NOT NULL
+      ) STRICT, WITHOUT ROWID;
+      CREATE TRIGGER tasks_list_version_insert AFTER INSERT ON tasks BEGIN
+        INSERT INTO task_list_versions VALUES (new.owner_id, 1) ON CONFLICT DO UPDATE SET version = version + 1;
+      END;
+      CREATE TRIGGER tasks_list_version_delete AFTER DELETE ON tasks BEGIN
+        INSERT INTO task_list_versions VALUES (old.owner_id, 1) ON CONFLICT DO UPDATE SET version = version + 1;
+      END;
+      CREATE TRIGGER tasks_list_version_update AFTER UPDATE ON tasks BEGIN
+        INSERT INTO task_list_versions VALUES (new.owner_id, 1) ON CONFLICT DO UPDATE SET version = version + 1;
+        UPDATE task_list_versions SET version = version + 1 WHERE owner_id = old.owner_id AND old.owner_id IS NOT new.owner_id;
+      END;
+      CREATE TRIGGER tasks_archive_list_version_insert AFTER INSERT ON tasks_archive BEGIN
+        INSERT INTO task_list_versions VALUES (new.owner_id, 1) ON CONFLICT DO UPDATE SET version = version + 1;
+      END;
+      CREATE TRIGGER tasks_archive_list_version_delete AFTER DELETE ON tasks_archive BEGIN
+        INSERT INTO task_list_versions VALUES (old.owner_id, 1) ON CONFLICT DO UPDATE SET version = version + 1;
+      END;
+      CREATE TRIGGER tasks_archive_list_version_update AFTER UPDATE ON tasks_archive BEGIN
+        INSERT INTO task_list_versions VALUES (new.owner_id, 1) ON CONFLICT DO UPDATE SET version = version + 1;
+        UPDATE task_list_versions SET version = version + 1 WHERE owner_id = old.owner_id AND old.owner_id IS NOT new.owner_id;
+      END;
+    `,
+  },
 ];

@@ -15,6 +15,7 @@ import { scanForMatches } from '../../core/tasks/scan-for-matches';
 import { searchNeedle, TaskContentSealer } from '../../core/tasks/task-content-sealer';
 import { SqliteDatabase } from '../database/sqlite-database';
 import { taskFilterSql } from './sqlite-task-filter';
+import { SqliteTaskPageCache } from './sqlite-task-page-cache';
 import { type TaskTable, taskTableOf } from './sqlite-task-tables';
 import { rowSortKey, rowToView, storedText, TASK_COLUMNS, type TaskRow } from './sqlite-task.mapper';
 
@@ -28,6 +29,9 @@ const SORT_KEY: Record<TaskSortField, string> = {
   dueDate: 'due_sort',
   priority: 'priority_rank',
 };
+
+/** Pages kept per process (a page of 20 is ~10 kB of views) and how long at most. */
+const PAGE_CACHE = { maxPages: 1000, ttlMs: 60_000 };
 
 /** Trigram search needs three characters; shorter needles are matched on the index walk. */
 const MIN_TRIGRAM_NEEDLE = 3;
@@ -72,21 +76,31 @@ type Access = { kind: 'index'; index: string } | { kind: 'search'; match: string
  */
 @Injectable()
 export class SqliteTaskReadModel extends TaskReadModel {
+  private readonly cache: SqliteTaskPageCache;
+
   constructor(
     private readonly sqlite: SqliteDatabase,
     private readonly content: TaskContentSealer,
   ) {
     super();
+    this.cache = new SqliteTaskPageCache(sqlite, PAGE_CACHE);
   }
 
   async list(ownerId: string, request: TaskListRequest): Promise<TaskView[]> {
+    return this.cache.page(ownerId, request, async () => {
+      const rows = await this.rows(ownerId, request);
+      return { views: rows.map(this.toView), keep: !rows.some((row) => row.content_sealed === 1) };
+    });
+  }
+
+  private async rows(ownerId: string, request: TaskListRequest): Promise<TaskRow[]> {
     const needle = searchNeedle(request.criteria.q);
     const condition = request.criteria.filter ? resolveTaskFilter(request.criteria.filter, request.criteria.now) : null;
     const filter = this.filters(ownerId, request);
     // Text comparisons cannot run on sealed text: sealed rows pass the SQL and are matched once opened.
     const textOnSealed = condition !== null && filterReadsText(condition) && this.hasSealedRows(ownerId, filter.table);
     if (condition) this.addFilter(filter, condition, textOnSealed);
-    if (!needle && !textOnSealed) return this.page(request, filter, this.walk(request), request.after, request.limit).map(this.toView);
+    if (!needle && !textOnSealed) return this.page(request, filter, this.walk(request), request.after, request.limit);
 
     // unicode_lower (registered by SqliteDatabase) folds case beyond ASCII, unlike LIKE, the same
     // way the in-process match does (String#toLowerCase).
@@ -94,7 +108,7 @@ export class SqliteTaskReadModel extends TaskReadModel {
     if (needle && !this.hasSealedRows(ownerId, filter.table)) {
       filter.where.push(exact);
       filter.params.push(needle, needle);
-      return this.page(request, filter, this.searchAccess(request, filter.table, needle), request.after, request.limit).map(this.toView);
+      return this.page(request, filter, this.searchAccess(request, filter.table, needle), request.after, request.limit);
     }
 
     if (needle) {
@@ -102,13 +116,12 @@ export class SqliteTaskReadModel extends TaskReadModel {
       filter.params.push(needle, needle);
     }
     const access = this.walk(request);
-    const rows = await scanForMatches<TaskRow>({
+    return scanForMatches<TaskRow>({
       limit: request.limit,
       fetch: async (last, size) =>
         this.page(request, filter, access, last ? { key: rowSortKey(last, request.sort), id: last.id } : request.after, size),
       matches: (row) => this.matchesOpened(row, needle, textOnSealed ? condition : null),
     });
-    return rows.map(this.toView);
   }
 
   /** The filter expression as SQL; with sealed text in play, sealed rows pass and are checked once opened. */

@@ -34,7 +34,7 @@ import {
   TaskTimelineResponseDto,
   UpdateTaskRequestDto,
 } from './task.dto';
-import { toCompletedTaskResponse, toTaskResponse, toTaskStatsResponse, toTaskTimelineResponse } from './task.response';
+import { pagedTaskResponse, toCompletedTaskResponse, toTaskResponse, toTaskStatsResponse, toTaskTimelineResponse } from './task.response';
 
 // Responses serialised by fast-json-stringify from the schema of the DTO Swagger documents.
 const TASK_SCHEMA = responseSchemaOf(TaskResponseDto);
@@ -76,7 +76,7 @@ export class TasksController {
   async listTasks(@CurrentUser() user: AuthenticatedUser, @Query() query: ListTasksQueryDto): Promise<TaskPageDto> {
     const { sort, order, limit, cursor, ...criteria } = query;
     const page = await this.queries.execute(new ListTasksQuery(user.id, criteria, sort, order, limit, cursor));
-    return { items: page.items.map(toTaskResponse), nextCursor: page.nextCursor };
+    return { items: page.items.map(pagedTaskResponse), nextCursor: page.nextCursor };
   }
 
   @Get('stats/overview')

@@ -24,14 +24,16 @@ export class SqliteAccountEraser extends AccountEraser {
   async erase(userId: string): Promise<{ fileKeys: string[] }> {
     const db = this.sqlite.db;
     const tables = this.ownedTables();
-    const fileKeys = db.transaction(() => {
-      const keys = (db.prepare('SELECT id FROM attachments WHERE owner_id = ?').all(userId) as { id: string }[]).map((r) => r.id);
-      db.prepare('DELETE FROM tasks WHERE owner_id = ?').run(userId);
-      db.prepare('DELETE FROM tasks_archive WHERE owner_id = ?').run(userId);
-      for (const { table, column } of tables) db.prepare(`DELETE FROM "${table}" WHERE "${column}" = ?`).run(userId);
-      db.prepare('DELETE FROM users WHERE id = ?').run(userId);
-      return keys;
-    }).immediate();
+    const fileKeys = db
+      .transaction(() => {
+        const keys = (db.prepare('SELECT id FROM attachments WHERE owner_id = ?').all(userId) as { id: string }[]).map((r) => r.id);
+        db.prepare('DELETE FROM tasks WHERE owner_id = ?').run(userId);
+        db.prepare('DELETE FROM tasks_archive WHERE owner_id = ?').run(userId);
+        for (const { table, column } of tables) db.prepare(`DELETE FROM "${table}" WHERE "${column}" = ?`).run(userId);
+        db.prepare('DELETE FROM users WHERE id = ?').run(userId);
+        return keys;
+      })
+      .immediate();
     this.emptyJournal();
     return { fileKeys };
   }

@@ -79,23 +79,25 @@ export class SqliteUserRepository extends UserRepository {
   async create(user: User): Promise<void> {
     const p = user.toProps();
     try {
-      this.sqlite.db.transaction(() => {
-        this.sqlite
-          .statement(
-            'INSERT INTO users (id, name, email, email_index, password_hash, is_active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-          )
-          .run(
-            p.id,
-            this.seal(p.id, 'name', p.name),
-            this.seal(p.id, 'email', p.email),
-            this.emailIndex(p.email),
-            p.passwordHash,
-            p.isActive ? 1 : 0,
-            p.createdAt.getTime(),
-            p.updatedAt.getTime(),
-          );
-        this.outbox?.takeFrom(user);
-      }).immediate();
+      this.sqlite.db
+        .transaction(() => {
+          this.sqlite
+            .statement(
+              'INSERT INTO users (id, name, email, email_index, password_hash, is_active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+            )
+            .run(
+              p.id,
+              this.seal(p.id, 'name', p.name),
+              this.seal(p.id, 'email', p.email),
+              this.emailIndex(p.email),
+              p.passwordHash,
+              p.isActive ? 1 : 0,
+              p.createdAt.getTime(),
+              p.updatedAt.getTime(),
+            );
+          this.outbox?.takeFrom(user);
+        })
+        .immediate();
     } catch (error) {
       if (isUniqueViolation(error, 'users.email_index')) throw new EmailAlreadyRegisteredError();
       throw error;
@@ -110,10 +112,12 @@ export class SqliteUserRepository extends UserRepository {
     for (;;) {
       const rows = select.all() as UserRow[];
       if (rows.length === 0) break;
-      this.sqlite.db.transaction(() => {
-        for (const row of rows)
-          update.run(this.seal(row.id, 'name', row.name), this.seal(row.id, 'email', row.email), this.emailIndex(row.email), row.id);
-      }).immediate();
+      this.sqlite.db
+        .transaction(() => {
+          for (const row of rows)
+            update.run(this.seal(row.id, 'name', row.name), this.seal(row.id, 'email', row.email), this.emailIndex(row.email), row.id);
+        })
+        .immediate();
       sealed += rows.length;
     }
     if (sealed > 0) this.logger.log(`encrypted email and name of ${sealed} existing user(s)`);

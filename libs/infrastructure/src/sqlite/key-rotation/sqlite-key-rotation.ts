@@ -82,15 +82,17 @@ export class SqliteKeyRotation {
     for (;;) {
       const rows = select.all(after, batchSize) as UserRow[];
       if (rows.length === 0) break;
-      this.sqlite.db.transaction(() => {
-        for (const row of rows) {
-          progress.users.scanned++;
-          if (!this.stale(row.email) && !this.stale(row.name)) continue;
-          const name = this.stale(row.name) ? this.reseal(row.id, 'name', row.name) : row.name;
-          const email = this.stale(row.email) ? this.reseal(row.id, 'email', row.email) : row.email;
-          progress.users.resealed += update.run(name, email, row.id, row.name, row.email).changes;
-        }
-      }).immediate();
+      this.sqlite.db
+        .transaction(() => {
+          for (const row of rows) {
+            progress.users.scanned++;
+            if (!this.stale(row.email) && !this.stale(row.name)) continue;
+            const name = this.stale(row.name) ? this.reseal(row.id, 'name', row.name) : row.name;
+            const email = this.stale(row.email) ? this.reseal(row.id, 'email', row.email) : row.email;
+            progress.users.resealed += update.run(name, email, row.id, row.name, row.email).changes;
+          }
+        })
+        .immediate();
       after = rows[rows.length - 1].id;
       onBatch?.(progress);
     }
@@ -117,24 +119,26 @@ export class SqliteKeyRotation {
     for (;;) {
       const rows = select.all(after, batchSize) as TaskTextRow[];
       if (rows.length === 0) break;
-      this.sqlite.db.transaction(() => {
-        for (const row of rows) {
-          progress.tasks.scanned++;
-          const sealed = row.content_sealed === 1;
-          if (sealed && !this.stale(row.title) && !this.stale(row.description)) continue;
-          const title = sealer.open(row.id, 'title', row.title, sealed);
-          const description = sealer.open(row.id, 'description', row.description, sealed);
-          const text = sealer.seal(row.id, title, description);
-          progress.tasks.resealed += update.run(
-            text.title,
-            text.description,
-            row.id,
-            row.title,
-            row.description,
-            row.content_sealed,
-          ).changes;
-        }
-      }).immediate();
+      this.sqlite.db
+        .transaction(() => {
+          for (const row of rows) {
+            progress.tasks.scanned++;
+            const sealed = row.content_sealed === 1;
+            if (sealed && !this.stale(row.title) && !this.stale(row.description)) continue;
+            const title = sealer.open(row.id, 'title', row.title, sealed);
+            const description = sealer.open(row.id, 'description', row.description, sealed);
+            const text = sealer.seal(row.id, title, description);
+            progress.tasks.resealed += update.run(
+              text.title,
+              text.description,
+              row.id,
+              row.title,
+              row.description,
+              row.content_sealed,
+            ).changes;
+          }
+        })
+        .immediate();
       after = rows[rows.length - 1].id;
       onBatch?.(progress);
     }
@@ -149,13 +153,15 @@ export class SqliteKeyRotation {
     for (;;) {
       const rows = select.all(after, batchSize) as { id: string; task_title: string }[];
       if (rows.length === 0) break;
-      this.sqlite.db.transaction(() => {
-        for (const row of rows) {
-          progress.notifications.scanned++;
-          const title = text.reseal(row.task_title, notificationTitleContext(row.id));
-          if (title !== null) progress.notifications.resealed += update.run(title, row.id, row.task_title).changes;
-        }
-      }).immediate();
+      this.sqlite.db
+        .transaction(() => {
+          for (const row of rows) {
+            progress.notifications.scanned++;
+            const title = text.reseal(row.task_title, notificationTitleContext(row.id));
+            if (title !== null) progress.notifications.resealed += update.run(title, row.id, row.task_title).changes;
+          }
+        })
+        .immediate();
       after = rows[rows.length - 1].id;
       onBatch?.(progress);
     }
@@ -170,13 +176,15 @@ export class SqliteKeyRotation {
     for (;;) {
       const rows = select.all(after, batchSize) as { id: string; secret: string }[];
       if (rows.length === 0) break;
-      this.sqlite.db.transaction(() => {
-        for (const row of rows) {
-          progress.webhooks.scanned++;
-          const secret = text.reseal(row.secret, webhookSecretContext(row.id));
-          if (secret !== null) progress.webhooks.resealed += update.run(secret, row.id, row.secret).changes;
-        }
-      }).immediate();
+      this.sqlite.db
+        .transaction(() => {
+          for (const row of rows) {
+            progress.webhooks.scanned++;
+            const secret = text.reseal(row.secret, webhookSecretContext(row.id));
+            if (secret !== null) progress.webhooks.resealed += update.run(secret, row.id, row.secret).changes;
+          }
+        })
+        .immediate();
       after = rows[rows.length - 1].id;
       onBatch?.(progress);
     }
@@ -195,25 +203,27 @@ export class SqliteKeyRotation {
     for (;;) {
       const rows = select.all(after, batchSize) as { idempotency_key: string; recipient: string; subject: string; body: string }[];
       if (rows.length === 0) break;
-      this.sqlite.db.transaction(() => {
-        for (const row of rows) {
-          progress.outbox.scanned++;
-          const key = row.idempotency_key;
-          const to = text.reseal(row.recipient, outboxContext(key, 'to'));
-          const subject = text.reseal(row.subject, outboxContext(key, 'subject'));
-          const body = text.reseal(row.body, outboxContext(key, 'text'));
-          if (to === null && subject === null && body === null) continue;
-          progress.outbox.resealed += update.run(
-            to ?? row.recipient,
-            subject ?? row.subject,
-            body ?? row.body,
-            key,
-            row.recipient,
-            row.subject,
-            row.body,
-          ).changes;
-        }
-      }).immediate();
+      this.sqlite.db
+        .transaction(() => {
+          for (const row of rows) {
+            progress.outbox.scanned++;
+            const key = row.idempotency_key;
+            const to = text.reseal(row.recipient, outboxContext(key, 'to'));
+            const subject = text.reseal(row.subject, outboxContext(key, 'subject'));
+            const body = text.reseal(row.body, outboxContext(key, 'text'));
+            if (to === null && subject === null && body === null) continue;
+            progress.outbox.resealed += update.run(
+              to ?? row.recipient,
+              subject ?? row.subject,
+              body ?? row.body,
+              key,
+              row.recipient,
+              row.subject,
+              row.body,
+            ).changes;
+          }
+        })
+        .immediate();
       after = rows[rows.length - 1].idempotency_key;
       onBatch?.(progress);
     }

@@ -140,9 +140,11 @@ export class SqliteNotificationRepository extends NotificationRepository {
     for (;;) {
       const rows = select.all() as Pick<NotificationRow, 'id' | 'task_title'>[];
       if (rows.length === 0) break;
-      this.sqlite.db.transaction(() => {
-        for (const row of rows) update.run(this.text.seal(row.task_title, notificationTitleContext(row.id)), row.id);
-      }).immediate();
+      this.sqlite.db
+        .transaction(() => {
+          for (const row of rows) update.run(this.text.seal(row.task_title, notificationTitleContext(row.id)), row.id);
+        })
+        .immediate();
       sealed += rows.length;
     }
     if (sealed > 0) this.logger.log(`encrypted the task title of ${sealed} existing notification(s)`);

@@ -71,17 +71,19 @@ export class SqliteOutboxMailer extends Mailer {
     for (;;) {
       const rows = select.all() as OutboxRow[];
       if (rows.length === 0) break;
-      this.sqlite.db.transaction(() => {
-        for (const row of rows) {
-          const key = row.idempotency_key;
-          update.run(
-            this.text.seal(row.recipient, outboxContext(key, 'to')),
-            this.text.seal(row.subject, outboxContext(key, 'subject')),
-            this.text.seal(row.body, outboxContext(key, 'text')),
-            key,
-          );
-        }
-      }).immediate();
+      this.sqlite.db
+        .transaction(() => {
+          for (const row of rows) {
+            const key = row.idempotency_key;
+            update.run(
+              this.text.seal(row.recipient, outboxContext(key, 'to')),
+              this.text.seal(row.subject, outboxContext(key, 'subject')),
+              this.text.seal(row.body, outboxContext(key, 'text')),
+              key,
+            );
+          }
+        })
+        .immediate();
       sealed += rows.length;
     }
     if (sealed > 0) this.logger.log(`encrypted recipient, subject and body of ${sealed} stored mail(s)`);

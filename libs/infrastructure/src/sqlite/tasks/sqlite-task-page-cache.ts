@@ -51,8 +51,7 @@ export class SqliteTaskPageCache {
 
   private version(ownerId: string): number {
     const row = this.sqlite.statement('SELECT version FROM task_list_versions WHERE owner_id = ?').get(ownerId) as
-      | { version: number }
-      | undefined;
+      { version: number } | undefined;
     return row?.version ?? 0;
   }
 }

@@ -20,13 +20,15 @@ export class SqliteTaskUnitOfWork extends TaskUnitOfWork {
   }
 
   async commit(writes: readonly TaskWrite[]): Promise<void> {
-    this.sqlite.db.transaction(() => {
-      for (const write of writes) {
-        if (write.kind === 'insert') this.tasks.insertNow(write.task);
-        else if (write.kind === 'update') this.tasks.updateNow(write.task);
-        else if (!this.tasks.removeNow(write.task)) throw new TaskVersionConflictError(); // rolls the whole unit back
-        this.outbox.append(write.events);
-      }
-    }).immediate();
+    this.sqlite.db
+      .transaction(() => {
+        for (const write of writes) {
+          if (write.kind === 'insert') this.tasks.insertNow(write.task);
+          else if (write.kind === 'update') this.tasks.updateNow(write.task);
+          else if (!this.tasks.removeNow(write.task)) throw new TaskVersionConflictError(); // rolls the whole unit back
+          this.outbox.append(write.events);
+        }
+      })
+      .immediate();
   }
 }

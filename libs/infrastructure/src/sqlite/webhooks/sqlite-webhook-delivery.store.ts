@@ -50,23 +50,25 @@ export class SqliteWebhookDeliveryStore extends WebhookDeliveryStore {
        VALUES (@id, @webhookId, @ownerId, @eventType, @orderKey, @sequence, @payload, @status, @attempts, @nextAttemptAt, @createdAt)
        ON CONFLICT (id) DO NOTHING`,
     );
-    this.sqlite.db.transaction(() => {
-      for (const d of deliveries) {
-        insert.run({
-          id: d.id,
-          webhookId: d.webhookId,
-          ownerId: d.ownerId,
-          eventType: d.eventType,
-          orderKey: d.orderKey,
-          sequence: d.sequence,
-          payload: d.payload,
-          status: d.status,
-          attempts: JSON.stringify(d.attempts.map(toStored)),
-          nextAttemptAt: d.nextAttemptAt?.getTime() ?? null,
-          createdAt: d.createdAt.getTime(),
-        });
-      }
-    }).immediate();
+    this.sqlite.db
+      .transaction(() => {
+        for (const d of deliveries) {
+          insert.run({
+            id: d.id,
+            webhookId: d.webhookId,
+            ownerId: d.ownerId,
+            eventType: d.eventType,
+            orderKey: d.orderKey,
+            sequence: d.sequence,
+            payload: d.payload,
+            status: d.status,
+            attempts: JSON.stringify(d.attempts.map(toStored)),
+            nextAttemptAt: d.nextAttemptAt?.getTime() ?? null,
+            createdAt: d.createdAt.getTime(),
+          });
+        }
+      })
+      .immediate();
   }
 
   async claim(id: string, now: Date, lockUntil: Date): Promise<WebhookDelivery | null> {

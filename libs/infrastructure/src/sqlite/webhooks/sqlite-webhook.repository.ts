@@ -87,11 +87,13 @@ export class SqliteWebhookRepository extends WebhookRepository {
   }
 
   async delete(ownerId: string, id: string): Promise<boolean> {
-    return this.sqlite.db.transaction(() => {
-      const deleted = this.sqlite.statement('DELETE FROM webhooks WHERE id = ? AND owner_id = ?').run(id, ownerId).changes === 1;
-      if (deleted) this.sqlite.statement('DELETE FROM webhook_deliveries WHERE webhook_id = ?').run(id);
-      return deleted;
-    }).immediate();
+    return this.sqlite.db
+      .transaction(() => {
+        const deleted = this.sqlite.statement('DELETE FROM webhooks WHERE id = ? AND owner_id = ?').run(id, ownerId).changes === 1;
+        if (deleted) this.sqlite.statement('DELETE FROM webhook_deliveries WHERE webhook_id = ?').run(id);
+        return deleted;
+      })
+      .immediate();
   }
 
   async subscribers(ownerId: string, event: WebhookEventType, occurredAt: Date): Promise<Webhook[]> {
@@ -106,13 +108,15 @@ export class SqliteWebhookRepository extends WebhookRepository {
 
   /** One statement per step, each conditional: the disabling write matches for one caller only. */
   async recordFailure(id: string, now: Date, disableIfFailingSince: Date): Promise<WebhookFailureOutcome> {
-    return this.sqlite.db.transaction((): WebhookFailureOutcome => {
-      this.sqlite.statement('UPDATE webhooks SET failing_since = ? WHERE id = ? AND failing_since IS NULL').run(now.getTime(), id);
-      const disabled = this.sqlite
-        .statement('UPDATE webhooks SET enabled = 0, disabled_at = ? WHERE id = ? AND enabled = 1 AND failing_since <= ?')
-        .run(now.getTime(), id, disableIfFailingSince.getTime()).changes;
-      return disabled === 1 ? 'disabled' : 'failing';
-    }).immediate();
+    return this.sqlite.db
+      .transaction((): WebhookFailureOutcome => {
+        this.sqlite.statement('UPDATE webhooks SET failing_since = ? WHERE id = ? AND failing_since IS NULL').run(now.getTime(), id);
+        const disabled = this.sqlite
+          .statement('UPDATE webhooks SET enabled = 0, disabled_at = ? WHERE id = ? AND enabled = 1 AND failing_since <= ?')
+          .run(now.getTime(), id, disableIfFailingSince.getTime()).changes;
+        return disabled === 1 ? 'disabled' : 'failing';
+      })
+      .immediate();
   }
 
   async recordSuccess(id: string): Promise<void> {

@@ -6,17 +6,21 @@
 //     same file, the same SQL);
 //   - a node:http hello-world, the ceiling.
 // A user with TASKS tasks (seeded through the adapter); autocannon with CONNECTIONS connections,
-// BENCH_SECONDS each, runs alternating between the servers. Bounded, 127.0.0.1 only.
+// BENCH_SECONDS each, after BENCH_WARMUP seconds of unmeasured load; BENCH_ROUNDS rounds alternating
+// between the servers, each row the median round. Bounded, 127.0.0.1 only.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { apiEnv, dropRedisKeys, JWT_SECRET, load, rssMb, seedTasks, signUp, sleep, start, START_FLAGS, waitFor } from './support.mjs';
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const TASKS = Number(process.env.BENCH_TASKS ?? 1000);
 const REDIS_URL = process.env.REDIS_URL;
+/** Seconds of load before each measured run, not counted: every server is measured warm (JIT, caches). */
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
 /** One autocannon run; also counts the answers other than 2xx by status, to say what failed. */
 function run(opts) {
@@ -43,6 +47,22 @@ const summary = (r) => ({
     ...(r.errors - r.timeouts > 0 ? [`connection error×${r.errors - r.timeouts}`] : []),
   ].join(', '),
 });
+
+/** A server's row over the rounds: median req/s, p50 and p99 (each its own median), every error, the highest RSS. */
+function median(runs) {
+  const mid = (pick) => runs.map(pick).sort((a, b) => a - b)[Math.floor(runs.length / 2)];
+  return {
+    rps: mid((r) => r.rps),
+    p50: mid((r) => r.p50),
+    p99: mid((r) => r.p99),
+    errors: runs.reduce((sum, r) => sum + r.errors, 0),
+    why: runs
+      .map((r) => r.why)
+      .filter(Boolean)
+      .join(', '),
+    rss: Math.max(...runs.map((r) => r.rss)),
+  };
+}
 
 /** Samples a process's RSS while a run lasts; returns the run's result and the highest RSS seen. */
 async function sampled(pid, work) {
@@ -108,17 +128,27 @@ try {
   const rows = [];
   const ceiling = await sampled(hello.pid, async () => summary(await run({ url: `${hello.url}/` })));
   rows.push(['GET / (hello world)', 'node:http ceiling', ceiling]);
+  // ROUNDS rounds, each running the baseline and every API in turn: the machine's noise (shared
+  // cores) then falls on all of them alike, and each row is the median round.
   for (const [name, options] of requests) {
-    const base = await sampled(baseline.pid, async () => summary(await run(options(baseline, apis[0].user))));
-    rows.push([name, 'hand-written baseline', base]);
-    for (const api of apis) {
-      const result = await sampled(api.pid, async () => summary(await run(options(api, api.user))));
-      rows.push([name, api.label, result, base]);
+    const targets = [
+      { label: 'hand-written baseline', server: baseline, user: apis[0].user },
+      ...apis.map((api) => ({ label: api.label, server: api, user: api.user })),
+    ];
+    const results = targets.map(() => []);
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const [i, { server, user }] of targets.entries()) {
+        if (WARMUP && round === 0) await run({ ...options(server, user), duration: WARMUP });
+        results[i].push(await sampled(server.pid, async () => summary(await run(options(server, user)))));
+      }
     }
+    const base = median(results[0]);
+    rows.push([name, targets[0].label, base]);
+    for (const [i, { label }] of targets.entries()) if (i > 0) rows.push([name, label, median(results[i]), base]);
   }
 
   console.log(
-    `\n${CONNECTIONS} connections, ${SECONDS} s per run, user with ${TASKS} tasks, Node ${process.version}, API flags ${START_FLAGS.join(' ') || 'none'}, load average ${load()}`,
+    `\n${CONNECTIONS} connections, median of ${ROUNDS} rounds of ${SECONDS} s (after ${WARMUP} s of warm-up), user with ${TASKS} tasks, Node ${process.version}, API flags ${START_FLAGS.join(' ') || 'none'}, load average ${load()}`,
   );
   console.log('| request | server | req/s | p50 | p99 | × baseline | × ceiling | RSS | errors |');
   console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');

@@ -45,7 +45,10 @@ export function apiEnv(dataDir, port, extra = {}) {
 }
 
 export function start(name, args, env, port) {
-  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', process.env.BENCH_STDOUT ? 'inherit' : 'ignore', 'inherit'],
+  });
   child.label = name;
   child.url = `http://127.0.0.1:${port}`;
   child.startedAt = performance.now();

@@ -16,6 +16,7 @@ export async function storeModule(config: AppConfig): Promise<DynamicModule> {
       return SqliteModule.forRoot({
         file: join(config.dataDir, 'primetrade.sqlite'),
         attachmentsDirectory: join(config.dataDir, 'attachments'),
+        pageCache: config.taskPageCache,
         ...content,
       });
     }

@@ -107,6 +107,7 @@ const schema = z
       .default('http://localhost:3000')
       .transform((url) => url.replace(/\/+$/, '')),
     STATS_CACHE_TTL: duration.default(60_000),
+    TASK_PAGE_CACHE: z.coerce.number().int().min(0).default(1000),
     EVENTS_CLAIM_IDLE: duration.default(30_000),
     OUTBOX_RELAY_INTERVAL: duration.default(200),
     OUTBOX_RELAY_LEASE: duration.default(10_000),
@@ -219,6 +220,8 @@ export interface AppConfig {
   /** Where people reach the web app: links in mail point here. */
   publicUrl: string;
   statsCacheTtlMs: number;
+  /** List pages the embedded store keeps per process while their owner's tasks are unchanged; 0 = off. */
+  taskPageCache: number;
   events: {
     /** A stream entry left unacknowledged this long (its consumer died) is taken over by another. */
     claimIdleMs: number;
@@ -314,6 +317,7 @@ export function loadConfig(source: Record<string, string | undefined>, argv: rea
     mail: { smtpUrl: e.SMTP_URL || undefined, from: e.MAIL_FROM },
     publicUrl: e.PUBLIC_URL,
     statsCacheTtlMs: e.STATS_CACHE_TTL,
+    taskPageCache: e.TASK_PAGE_CACHE,
     events: {
       claimIdleMs: e.EVENTS_CLAIM_IDLE,
       relay: { intervalMs: e.OUTBOX_RELAY_INTERVAL, leaseMs: e.OUTBOX_RELAY_LEASE, batchSize: 200, retainMs: 3_600_000 },

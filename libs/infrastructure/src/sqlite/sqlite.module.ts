@@ -73,6 +73,8 @@ export interface SqliteModuleOptions {
   /** Where attachment content is kept (encrypted), beside the database. */
   attachmentsDirectory: string;
   encryptTaskContent?: boolean;
+  /** List pages kept while their owner's tasks are unchanged (SqliteTaskPageCache); 0 = none. Default 1000. */
+  pageCache?: number;
 }
 
 /**
@@ -90,7 +92,11 @@ export class SqliteModule {
       { provide: TaskRepository, useExisting: SqliteTaskRepository },
       { provide: TaskUnitOfWork, useClass: SqliteTaskUnitOfWork },
       { provide: TaskArchive, useClass: SqliteTaskArchive },
-      { provide: TaskReadModel, useClass: SqliteTaskReadModel },
+      {
+        provide: TaskReadModel,
+        useFactory: (sqlite: SqliteDatabase, content: TaskContentSealer) => new SqliteTaskReadModel(sqlite, content, options.pageCache),
+        inject: [SqliteDatabase, TaskContentSealer],
+      },
       { provide: StoreTaskStatistics, useClass: SqliteTaskStatistics },
       { provide: TaskActivityReadModel, useClass: SqliteTaskActivityReadModel },
       { provide: NotificationRepository, useClass: SqliteNotificationRepository },

@@ -97,7 +97,11 @@ describe('SQLite task page cache', () => {
     expect(await titles('o1', request({ archived: true }))).toEqual([]);
     expect(await titles('o1')).toEqual(['Task 1']);
 
-    await new SqliteTaskArchive(other).archiveBatch(new Date(NOW.getTime() + DAY), 100, new Date(NOW.getTime() + DAY));
+    await new SqliteTaskArchive(other, PLAINTEXT_TASK_CONTENT, otherRepo).archiveBatch(
+      new Date(NOW.getTime() + DAY),
+      100,
+      new Date(NOW.getTime() + DAY),
+    );
     expect(await titles('o1')).toEqual([]);
     expect(await titles('o1', request({ archived: true }))).toEqual(['Task 1']);
   });
@@ -118,5 +122,14 @@ describe('SQLite task page cache', () => {
     const first = await sealedRead.list('o1', request());
     expect(first.map((v) => v.title)).toEqual(['Task 1']);
     expect(await sealedRead.list('o1', request())).not.toBe(first);
+  });
+
+  it('is off with no pages to keep (TASK_PAGE_CACHE=0)', async () => {
+    const uncached = new SqliteTaskReadModel(sqlite, PLAINTEXT_TASK_CONTENT, 0);
+    await repo.insert(task('o1'));
+    const first = await uncached.list('o1', request());
+    const second = await uncached.list('o1', request());
+    expect(second).toEqual(first);
+    expect(second).not.toBe(first);
   });
 });

@@ -30,8 +30,9 @@ const SORT_KEY: Record<TaskSortField, string> = {
   priority: 'priority_rank',
 };
 
-/** Pages kept per process (a page of 20 is ~10 kB of views) and how long at most. */
-const PAGE_CACHE = { maxPages: 1000, ttlMs: 60_000 };
+/** Pages kept per process by default (a page of 20 is ~10 kB of views), and how long at most. */
+const PAGE_CACHE_PAGES = 1000;
+const PAGE_CACHE_TTL_MS = 60_000;
 
 /** Trigram search needs three characters; shorter needles are matched on the index walk. */
 const MIN_TRIGRAM_NEEDLE = 3;
@@ -76,17 +77,19 @@ type Access = { kind: 'index'; index: string } | { kind: 'search'; match: string
  */
 @Injectable()
 export class SqliteTaskReadModel extends TaskReadModel {
-  private readonly cache: SqliteTaskPageCache;
+  private readonly cache: SqliteTaskPageCache | null;
 
   constructor(
     private readonly sqlite: SqliteDatabase,
     private readonly content: TaskContentSealer,
+    cachedPages = PAGE_CACHE_PAGES,
   ) {
     super();
-    this.cache = new SqliteTaskPageCache(sqlite, PAGE_CACHE);
+    this.cache = cachedPages > 0 ? new SqliteTaskPageCache(sqlite, { maxPages: cachedPages, ttlMs: PAGE_CACHE_TTL_MS }) : null;
   }
 
   async list(ownerId: string, request: TaskListRequest): Promise<TaskView[]> {
+    if (!this.cache) return (await this.rows(ownerId, request)).map(this.toView);
     return this.cache.page(ownerId, request, async () => {
       const rows = await this.rows(ownerId, request);
       return { views: rows.map(this.toView), keep: !rows.some((row) => row.content_sealed === 1) };

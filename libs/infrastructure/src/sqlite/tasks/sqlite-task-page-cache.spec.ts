@@ -52,6 +52,8 @@ describe('SQLite task page cache', () => {
     after: null,
     limit: 21,
   });
+  /** Another process's write is seen from the next turn of the event loop (the version is read once a turn). */
+  const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
   const titles = async (owner: string, r = request()) => (await readModel.list(owner, r)).map((v) => v.title);
 
   it('serves an unchanged page again without reading it', async () => {
@@ -68,19 +70,33 @@ describe('SQLite task page cache', () => {
     expect(await titles('o1')).toEqual(['Task 1']);
 
     await otherRepo.insert(task('o1')); // another process
+    await nextTurn();
     expect(await titles('o1')).toEqual(['Task 2', 'Task 1']);
 
     const edited = (await repo.findById('o1', mine.id))!;
     edited.update({ title: 'Renamed' }, new Date(NOW.getTime() + DAY));
     await otherRepo.update(edited);
+    await nextTurn();
     expect(await titles('o1')).toEqual(['Task 2', 'Renamed']);
 
-    expect(await otherRepo.delete('o1', mine.id, edited.version)).toBe(true);
+    expect(await repo.delete('o1', mine.id, edited.version)).toBe(true); // this process: seen at once
     expect(await titles('o1')).toEqual(['Task 2']);
 
     // A change written straight in SQL, outside every repository, moves the version too.
     other.db.prepare("UPDATE tasks SET title = 'By hand' WHERE owner_id = 'o1'").run();
+    await nextTurn();
     expect(await titles('o1')).toEqual(['By hand']);
+  });
+
+  it('sees this process’s writes at once and another process’s from the next turn of the event loop', async () => {
+    await repo.insert(task('o1'));
+    expect(await titles('o1')).toEqual(['Task 1']);
+    await repo.insert(task('o1'));
+    expect(await titles('o1')).toEqual(['Task 2', 'Task 1']);
+    other.db.prepare("UPDATE tasks SET title = 'Elsewhere' WHERE id = 't1'").run();
+    expect(await titles('o1')).toEqual(['Task 2', 'Task 1']); // concurrent with this turn's reads
+    await nextTurn();
+    expect(await titles('o1')).toEqual(['Task 2', 'Elsewhere']);
   });
 
   it('keeps owners apart: another owner’s write leaves a page cached', async () => {
@@ -102,6 +118,7 @@ describe('SQLite task page cache', () => {
       100,
       new Date(NOW.getTime() + DAY),
     );
+    await nextTurn();
     expect(await titles('o1')).toEqual([]);
     expect(await titles('o1', request({ archived: true }))).toEqual(['Task 1']);
   });

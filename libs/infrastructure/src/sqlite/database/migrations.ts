@@ -8,6 +8,19 @@ export interface Migration {
   sql: string;
 }
 
+/** Migration 23's triggers: any insert, update or delete of `table`'s rows moves their owners' list version. */
+const listVersionTriggers = (table: string): string => `
+      CREATE TRIGGER ${table}_list_version_insert AFTER INSERT ON ${table} BEGIN
+        INSERT INTO task_list_versions VALUES (new.owner_id, 1) ON CONFLICT DO UPDATE SET version = version + 1;
+      END;
+      CREATE TRIGGER ${table}_list_version_delete AFTER DELETE ON ${table} BEGIN
+        INSERT INTO task_list_versions VALUES (old.owner_id, 1) ON CONFLICT DO UPDATE SET version = version + 1;
+      END;
+      CREATE TRIGGER ${table}_list_version_update AFTER UPDATE ON ${table} BEGIN
+        INSERT INTO task_list_versions VALUES (new.owner_id, 1) ON CONFLICT DO UPDATE SET version = version + 1;
+        UPDATE task_list_versions SET version = version + 1 WHERE owner_id = old.owner_id AND old.owner_id IS NOT new.owner_id;
+      END;`;
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -623,26 +636,8 @@ export const MIGRATIONS: readonly Migration[] = [
         owner_id TEXT PRIMARY KEY,
         version INTEGER NOT NULL
       ) STRICT, WITHOUT ROWID;
-      CREATE TRIGGER tasks_list_version_insert AFTER INSERT ON tasks BEGIN
-        INSERT INTO task_list_versions VALUES (new.owner_id, 1) ON CONFLICT DO UPDATE SET version = version + 1;
-      END;
-      CREATE TRIGGER tasks_list_version_delete AFTER DELETE ON tasks BEGIN
-        INSERT INTO task_list_versions VALUES (old.owner_id, 1) ON CONFLICT DO UPDATE SET version = version + 1;
-      END;
-      CREATE TRIGGER tasks_list_version_update AFTER UPDATE ON tasks BEGIN
-        INSERT INTO task_list_versions VALUES (new.owner_id, 1) ON CONFLICT DO UPDATE SET version = version + 1;
-        UPDATE task_list_versions SET version = version + 1 WHERE owner_id = old.owner_id AND old.owner_id IS NOT new.owner_id;
-      END;
-      CREATE TRIGGER tasks_archive_list_version_insert AFTER INSERT ON tasks_archive BEGIN
-        INSERT INTO task_list_versions VALUES (new.owner_id, 1) ON CONFLICT DO UPDATE SET version = version + 1;
-      END;
-      CREATE TRIGGER tasks_archive_list_version_delete AFTER DELETE ON tasks_archive BEGIN
-        INSERT INTO task_list_versions VALUES (old.owner_id, 1) ON CONFLICT DO UPDATE SET version = version + 1;
-      END;
-      CREATE TRIGGER tasks_archive_list_version_update AFTER UPDATE ON tasks_archive BEGIN
-        INSERT INTO task_list_versions VALUES (new.owner_id, 1) ON CONFLICT DO UPDATE SET version = version + 1;
-        UPDATE task_list_versions SET version = version + 1 WHERE owner_id = old.owner_id AND old.owner_id IS NOT new.owner_id;
-      END;
+      ${listVersionTriggers('tasks')}
+      ${listVersionTriggers('tasks_archive')}
     `,
   },
 ];

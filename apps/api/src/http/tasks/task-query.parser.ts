@@ -30,9 +30,9 @@ type Query = Record<string, string | string[]>;
 
 /** No surrogate pairs: validator.js counts a pair as one character, String#length as two. */
 const SIMPLE_TEXT = /^[^\uD800-\uDFFF]*$/;
-const text = (v: unknown, min: number, max: number): v is string =>
+export const text = (v: unknown, min: number, max: number): v is string =>
   typeof v === 'string' && v.length >= min && v.length <= max && SIMPLE_TEXT.test(v);
-const oneOf = <T extends string>(v: unknown, allowed: readonly T[]): v is T => typeof v === 'string' && allowed.includes(v as T);
+export const oneOf = <T extends string>(v: unknown, allowed: readonly T[]): v is T => typeof v === 'string' && allowed.includes(v as T);
 
 /** class-transformer's @Type(() => Number) on a query value, then IsInt, Min, Max. */
 function integer(v: unknown, min: number, max: number): number | undefined {

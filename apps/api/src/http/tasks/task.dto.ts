@@ -32,6 +32,7 @@ import {
 import { FAST_PARSE } from '../problem/fast-parse';
 import { parseTaskFilter } from './filter/task-filter.parser';
 import { RecurrenceRequestDto, RecurrenceResponseDto } from './recurrence.dto';
+import { parseCreateTaskBody } from './task-body.parser';
 import { ORDERS, parseListTasksQuery, parseTaskTimelineQuery, SORTS, toDate, toList } from './task-query.parser';
 
 export class CreateTaskRequestDto {
@@ -77,6 +78,12 @@ export class CreateTaskRequestDto {
   @ValidateNested()
   @Type(() => RecurrenceRequestDto)
   recurrence?: RecurrenceRequestDto | null;
+
+  /** A create's body without class-transformer and class-validator when it is plainly valid. */
+  static [FAST_PARSE](value: unknown): CreateTaskRequestDto | undefined {
+    const fields = parseCreateTaskBody(value);
+    return fields && Object.assign(new CreateTaskRequestDto(), fields);
+  }
 }
 
 export class UpdateTaskRequestDto {

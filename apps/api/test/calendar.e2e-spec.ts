@@ -58,6 +58,14 @@ describe('private calendar feed (e2e)', () => {
     ]);
     // The UID is stable across polls.
     expect(events((await t.http.get(feedPath(issued.body.url)).expect(200)).text)[0].uid).toBe(entries[0].uid);
+
+    // The address is the credential: the request log shows the feed's route, never its token.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const token = /\/([A-Za-z0-9_-]+)\.ics$/.exec(issued.body.url)![1];
+    expect(t.rawLogs.join('\n')).not.toContain(token);
+    expect(t.logs.filter((l) => l.route === '/api/v1/calendar/:feed')).toContainEqual(
+      expect.objectContaining({ req: { method: 'GET', url: '/api/v1/calendar/:feed' }, res: { statusCode: 200 } }),
+    );
   });
 
   it('regenerating retires the old address; revoking makes it a 404; unknown tokens say nothing', async () => {

@@ -35,7 +35,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   const logger = createRootLogger(options.quiet ? { ...resolved, logLevel: 'silent' } : resolved, options.logDestination);
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
-    logController: new RequestLogController(),
+    logController: new RequestLogController(logger),
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: resolved.trustProxy,
     clientErrorHandler: answerClientError,

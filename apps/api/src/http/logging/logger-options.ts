@@ -11,6 +11,9 @@ export function correlationIdFor(header: string | string[] | undefined): string 
   return typeof header === 'string' && SANE_CORRELATION_ID.test(header) ? header : randomUUID();
 }
 
+/** What a redacted value reads as. */
+export const REDACT_CENSOR = '[redacted]';
+
 /** Paths pino redacts wherever they appear in a log object. */
 export const REDACT_PATHS = [
   'req.headers.authorization',
@@ -31,7 +34,7 @@ export const REDACT_PATHS = [
 export function createRootLogger(config: AppConfig, destination?: DestinationStream): PinoLogger {
   const options = {
     level: config.logLevel,
-    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    redact: { paths: REDACT_PATHS, censor: REDACT_CENSOR },
     transport: config.env === 'development' && !destination ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
   };
   // In production, write asynchronously: under load sonic-boom coalesces lines into fewer

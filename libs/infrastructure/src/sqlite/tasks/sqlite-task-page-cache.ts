@@ -27,11 +27,13 @@ interface CachedPage {
  * connection has written since (total_changes(), which needs no read transaction): a read
  * transaction takes two fcntl locks on the WAL index, ~10 % of a cached page's cost under load. So
  * this process's own writes are seen at once, another process's from the next turn — a write that
- * lands during a turn is concurrent with the reads of that turn, which may be ordered before it. Pages whose answer depends on
- * the clock (overdue, a filter expression with relative dates) are not kept, nor pages holding text
- * decrypted from sealed rows (ENCRYPT_TASK_CONTENT: plaintext stays out of long-lived memory). The
- * TTL bounds what a change made outside the app's triggers (a restored backup) could leave behind.
- * Cached views are shared between requests, as every TaskView is treated: read, never mutated.
+ * lands during a turn is concurrent with the reads of that turn, which may be ordered before it.
+ *
+ * Pages whose answer depends on the clock (overdue, a filter expression with relative dates) are not
+ * kept, nor pages holding text decrypted from sealed rows (ENCRYPT_TASK_CONTENT: plaintext stays out
+ * of long-lived memory). The TTL bounds what a change made outside the app's triggers (a restored
+ * backup) could leave behind. Cached views are shared between requests, as every TaskView is
+ * treated: read, never mutated.
  */
 export class SqliteTaskPageCache {
   private readonly pages: LRUCache<string, CachedPage>;

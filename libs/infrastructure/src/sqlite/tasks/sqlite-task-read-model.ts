@@ -89,11 +89,11 @@ export class SqliteTaskReadModel extends TaskReadModel {
   }
 
   async list(ownerId: string, request: TaskListRequest): Promise<TaskView[]> {
-    if (!this.cache) return (await this.rows(ownerId, request)).map(this.toView);
-    return this.cache.page(ownerId, request, async () => {
+    const read = async () => {
       const rows = await this.rows(ownerId, request);
       return { views: rows.map(this.toView), keep: !rows.some((row) => row.content_sealed === 1) };
-    });
+    };
+    return this.cache ? this.cache.page(ownerId, request, read) : (await read()).views;
   }
 
   private async rows(ownerId: string, request: TaskListRequest): Promise<TaskRow[]> {

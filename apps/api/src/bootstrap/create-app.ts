@@ -13,6 +13,7 @@ import { correlationIdFor, createRootLogger } from '../http/logging/logger-optio
 import { RequestLogController } from '../http/logging/request-log.controller';
 import { answerClientError, answerFrameworkError } from '../http/problem/client-error';
 import { drainRefusedBodies } from './drain-refused-body';
+import { bindRequestContext } from './request-context';
 import { addSecurityHeaders } from './security-headers';
 import { serveWebClient } from './web-client';
 
@@ -59,6 +60,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   });
 
   addSecurityHeaders(fastify);
+  bindRequestContext(fastify);
   drainRefusedBodies(fastify);
   // Multipart for attachment uploads only: the file is streamed (never buffered) and each route
   // sets its own file-size limit; JSON bodies keep the 100 kB bodyLimit above.

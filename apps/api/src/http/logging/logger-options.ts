@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { type DestinationStream, type Logger as PinoLogger, pino, destination as pinoDestination } from 'pino';
-import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import type { AppConfig } from '../../config/app-config';
 
@@ -44,15 +43,10 @@ export function createRootLogger(config: AppConfig, destination?: DestinationStr
 }
 
 /**
- * nestjs-pino on the logger Fastify already has (`useExisting`): no pino-http middleware, no
- * second logger; its middleware only makes `request.log` the logger of Nest code serving a request.
+ * nestjs-pino on the logger Fastify already has (`useExisting`): no pino-http, no second logger.
+ * Its middleware is not mounted (no routes): `bindRequestContext` makes `request.log` the logger of
+ * the Nest code serving a request, from a Fastify hook.
  */
 export function loggerModuleParams(root: PinoLogger): Params {
-  return {
-    pinoHttp: { logger: root },
-    useExisting: true,
-    forRoutes: [{ path: '*path', method: RequestMethod.ALL }],
-    // Probes every few seconds would drown the request log.
-    exclude: [{ method: RequestMethod.ALL, path: 'health/*path' }],
-  };
+  return { pinoHttp: { logger: root }, useExisting: true, forRoutes: [] };
 }

@@ -28,7 +28,10 @@ export class SqliteWriteBatch {
 
   constructor(private readonly db: Database.Database) {}
 
-  /** Runs `work` (synchronous SQL) in the next group commit; settles with its result or error. */
+  /**
+   * Runs `work` (synchronous SQL) in the next group commit, in a savepoint of its own: all of its
+   * statements or none, without a transaction of its own. Settles with its result or error.
+   */
   run<T>(work: () => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       if (this.queue.length === 0) setImmediate(() => this.flush());

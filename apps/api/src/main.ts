@@ -1,9 +1,12 @@
 import 'reflect-metadata';
 import './observability/register-tracing';
 import { Logger } from '@nestjs/common';
+import { installLeanAsyncResourceBind } from './bootstrap/async-resource-bind';
 import { createApp } from './bootstrap/create-app';
 import { boundShutdown } from './bootstrap/shutdown-deadline';
 import { ConfigValidationError, loadConfig } from './config/app-config';
+
+installLeanAsyncResourceBind();
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env, process.argv.slice(2));

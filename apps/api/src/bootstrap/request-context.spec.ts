@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { storage } from 'nestjs-pino/storage';
 import { pino } from 'pino';
 import { CorrelationContext } from '@primetrade/infrastructure';
@@ -10,7 +10,10 @@ describe('bindRequestContext', () => {
 
   beforeAll(async () => {
     const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
-    fastify = Fastify({ loggerInstance: logger, genReqId: (req) => String(req.headers['x-correlation-id'] ?? 'none') });
+    fastify = Fastify({
+      loggerInstance: logger as FastifyBaseLogger,
+      genReqId: (req) => String(req.headers['x-correlation-id'] ?? 'none'),
+    });
     bindRequestContext(fastify);
     // After the body is read and across awaits: what a Nest handler sees.
     fastify.post('/probe', async (request) => {

@@ -1,5 +1,5 @@
-import type { CompletedTaskView, TaskStats, TaskTimeline, TaskView } from '@primetrade/domain';
-import type { CompletedTaskResponseDto, TaskResponseDto, TaskStatsResponseDto, TaskTimelineResponseDto } from './task.dto';
+import type { CompletedTaskView, Page, TaskStats, TaskTimeline, TaskView } from '@primetrade/domain';
+import type { CompletedTaskResponseDto, TaskPageDto, TaskResponseDto, TaskStatsResponseDto, TaskTimelineResponseDto } from './task.dto';
 
 /** Allow-list of what a client sees of a task (no owner id). */
 export const toTaskResponse = (task: TaskView): TaskResponseDto => ({
@@ -26,6 +26,15 @@ const responses = new WeakMap<TaskView, TaskResponseDto>();
 export function pagedTaskResponse(task: TaskView): TaskResponseDto {
   let response = responses.get(task);
   if (!response) responses.set(task, (response = toTaskResponse(task)));
+  return response;
+}
+
+const pages = new WeakMap<Page<TaskView>, TaskPageDto>();
+
+/** A page's response, remembered per page: the list handler hands out the same page for a cached read. */
+export function toTaskPageResponse(page: Page<TaskView>): TaskPageDto {
+  let response = pages.get(page);
+  if (!response) pages.set(page, (response = { items: page.items.map(pagedTaskResponse), nextCursor: page.nextCursor }));
   return response;
 }
 

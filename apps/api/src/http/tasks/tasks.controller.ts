@@ -19,6 +19,7 @@ import type { FastifyReply } from 'fastify';
 import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
 import { responseSchemaOf } from '../docs/response-schema';
 import { Idempotent } from '../idempotency/idempotent.decorator';
+import { serializeOnce } from '../serialization/serialize-once';
 import { ApiProblems } from '../problem/api-problems.decorator';
 import { TaskCreateThrottle } from '../throttling/throttle-scopes';
 import { etagOf, parseIfMatch } from './etag';
@@ -34,7 +35,7 @@ import {
   TaskTimelineResponseDto,
   UpdateTaskRequestDto,
 } from './task.dto';
-import { pagedTaskResponse, toCompletedTaskResponse, toTaskResponse, toTaskStatsResponse, toTaskTimelineResponse } from './task.response';
+import { toCompletedTaskResponse, toTaskPageResponse, toTaskResponse, toTaskStatsResponse, toTaskTimelineResponse } from './task.response';
 
 // Responses serialised by fast-json-stringify from the schema of the DTO Swagger documents.
 const TASK_SCHEMA = responseSchemaOf(TaskResponseDto);
@@ -73,10 +74,14 @@ export class TasksController {
   @ApiOperation({ summary: 'List, filter, search and page through your tasks' })
   @ApiOkResponse({ type: TaskPageDto })
   @ApiProblems(400, 401, 429)
-  async listTasks(@CurrentUser() user: AuthenticatedUser, @Query() query: ListTasksQueryDto): Promise<TaskPageDto> {
+  async listTasks(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: ListTasksQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TaskPageDto> {
     const { sort, order, limit, cursor, ...criteria } = query;
     const page = await this.queries.execute(new ListTasksQuery(user.id, criteria, sort, order, limit, cursor));
-    return { items: page.items.map(pagedTaskResponse), nextCursor: page.nextCursor };
+    return serializeOnce(reply, toTaskPageResponse(page));
   }
 
   @Get('stats/overview')

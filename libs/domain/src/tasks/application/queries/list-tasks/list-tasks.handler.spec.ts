@@ -165,4 +165,17 @@ describe('ListTasksHandler', () => {
     expect((await list({ criteria: { tag: 'HOME' } })).items.map((t) => t.id)).toEqual([created[2].id]);
     expect((await list({ criteria: { status: ['completed'] } })).items).toEqual([]);
   });
+
+  it('makes one page of a rows array the read model hands out again (a cached read), for the same request only', async () => {
+    const rows = await seed(4);
+    // As a caching read model does: the very same array for the same request.
+    jest.spyOn(ctx.readModel, 'list').mockResolvedValue(rows);
+    const first = await list({ limit: 3 });
+    expect(await list({ limit: 3 })).toBe(first);
+    expect(first.items).toHaveLength(3);
+    const other = await list({ limit: 2 });
+    expect(other).not.toBe(first);
+    expect(other.items).toHaveLength(2);
+    expect(await list({ limit: 3, order: 'asc' })).not.toBe(first);
+  });
 });

@@ -8,6 +8,12 @@ import { ListTasksQuery, TASK_PAGE_LIMIT } from './list-tasks.query';
 
 @QueryHandler(ListTasksQuery)
 export class ListTasksHandler implements IQueryHandler<ListTasksQuery> {
+  /**
+   * The page made of a rows array the read model hands out again (from its cache, for the same
+   * request): made once, so the layers above can remember what they make of it too.
+   */
+  private readonly pages = new WeakMap<readonly TaskView[], { key: string; page: Page<TaskView> }>();
+
   constructor(
     private readonly readModel: TaskReadModel,
     private readonly clock: Clock,
@@ -25,8 +31,13 @@ export class ListTasksHandler implements IQueryHandler<ListTasksQuery> {
       after,
       limit: limit + 1,
     });
+    const key = `${query.sort} ${query.order} ${limit}`;
+    const known = this.pages.get(rows);
+    if (known?.key === key) return known.page;
     const items = rows.slice(0, limit);
     const nextCursor = rows.length > limit ? encodeTaskCursor(query.sort, query.order, items[items.length - 1]) : null;
-    return { items, nextCursor };
+    const page = { items, nextCursor };
+    this.pages.set(rows, { key, page });
+    return page;
   }
 }

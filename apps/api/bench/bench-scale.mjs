@@ -15,6 +15,15 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const port = 3911;
 
 const SORTS = ['createdAt', 'updatedAt', 'dueDate', 'priority'];
+/** Rows beyond the issue's table (and its "each sort in both orders"), marked so in the output. */
+const EXTRA = new Set([
+  '...&status=todo,in_progress',
+  '...&overdue=true&sort=dueDate&order=asc',
+  '...&q=seed (every task matches)',
+  '...&q=ne (2 characters)',
+  'GET /tasks/stats/timeline?days=30&tz=Europe/Paris',
+  'GET /tasks/stats/timeline?days=365',
+]);
 const REQUESTS = [
   ['GET /tasks?limit=20 (default sort)', '/api/v1/tasks?limit=20'],
   ...SORTS.flatMap((sort) =>
@@ -103,10 +112,14 @@ try {
   console.log(`| request | user with ${SMALL.toLocaleString('en')} tasks | user with ${LARGE.toLocaleString('en')} tasks | ratio |`);
   console.log('| --- | ---: | ---: | ---: |');
   for (const [name, a, b] of rows) {
-    console.log(`| \`${name}\` | ${a.toFixed(2)} ms | ${b.toFixed(2)} ms | ${(b / a).toFixed(2)} |`);
+    console.log(`| \`${name}\`${EXTRA.has(name) ? ' (extra)' : ''} | ${a.toFixed(2)} ms | ${b.toFixed(2)} ms | ${(b / a).toFixed(2)} |`);
   }
-  const worst = Math.max(...rows.map(([, a, b]) => b / a));
-  console.log(`\nworst ratio ${worst.toFixed(2)} (target ≤ 1.3); API RSS ${rssMb(api.pid).now.toFixed(0)} MB`);
+  const worst = (list) => list.reduce((top, row) => (row[2] / row[1] > top[2] / top[1] ? row : top));
+  const [name, a, b] = worst(rows.filter(([n]) => !EXTRA.has(n)));
+  const [extraName, extraA, extraB] = worst(rows.filter(([n]) => EXTRA.has(n)));
+  console.log(`\nworst ratio of the issue's requests ${(b / a).toFixed(2)} (${name}; target ≤ 1.3)`);
+  console.log(`worst ratio of the extra rows ${(extraB / extraA).toFixed(2)} (${extraName})`);
+  console.log(`API RSS ${rssMb(api.pid).now.toFixed(0)} MB`);
 } finally {
   api.kill('SIGTERM');
   await sleep(300);

@@ -27,7 +27,7 @@ const securityHeaders = helmet({
  * headers are the same for every response, and running its dozen middlewares per request only
  * rebuilt them.
  */
-export function helmetHeaders(): Record<string, string> {
+function helmetHeaders(): Record<string, string> {
   const headers: Record<string, string> = {};
   const capture = {
     setHeader: (name: string, value: string | number | readonly string[]) => (headers[name.toLowerCase()] = String(value)),

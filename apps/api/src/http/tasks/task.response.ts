@@ -23,7 +23,7 @@ const responses = new WeakMap<TaskView, TaskResponseDto>();
  * toTaskResponse, remembered per view: a page the read model serves from its cache hands out the
  * same view objects again, and their three ISO dates were most of a cached page's own cost.
  */
-export function pagedTaskResponse(task: TaskView): TaskResponseDto {
+function pagedTaskResponse(task: TaskView): TaskResponseDto {
   let response = responses.get(task);
   if (!response) responses.set(task, (response = toTaskResponse(task)));
   return response;
